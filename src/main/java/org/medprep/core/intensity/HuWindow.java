@@ -1,0 +1,68 @@
+package org.medprep.core.intensity;
+
+import org.medprep.core.Planes;
+import org.medprep.core.Volume;
+
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * A CT display window: values below {@code level - width/2} map to the bottom,
+ * above {@code level + width/2} to the top, linearly in between. Works on the
+ * volume's physical values (HU), never on raw stored values.
+ * <p>
+ * The mapping is the plain linear one used by deep-learning pipelines
+ * (MONAI ScaleIntensityRange with clipping), not DICOM's display-oriented
+ * {@code c - 0.5, w - 1} variant.
+ */
+public final class HuWindow {
+
+	private final double level;
+	private final double width;
+
+	/** @throws IllegalArgumentException if width is not positive or a value is not finite */
+	public HuWindow(final double level, final double width) {
+		if (!Double.isFinite(level)) throw new IllegalArgumentException("window level must be finite, got " + level);
+		if (!(width > 0) || !Double.isFinite(width)) throw new IllegalArgumentException("window width must be > 0, got " + width);
+		this.level = level;
+		this.width = width;
+	}
+
+	public static HuWindow of(final WindowPreset preset) {
+		if (preset == WindowPreset.CUSTOM) throw new IllegalArgumentException("the custom preset has no fixed window: give level and width");
+		return new HuWindow(preset.level(), preset.width());
+	}
+
+	public double level() { return level; }
+	public double width() { return width; }
+	public double lower() { return level - width / 2; }
+	public double upper() { return level + width / 2; }
+
+	/** Position in the window, 0 at the bottom, 1 at the top, clamped. */
+	public double unit(final double hu) {
+		final double t = (hu - lower()) / width;
+		return t <= 0 ? 0 : t >= 1 ? 1 : t;
+	}
+
+	public Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> volume, final WindowOutput output) {
+		final double lo = lower(), hi = upper();
+		switch (output) {
+			case BYTE:
+				return volume.withData(Planes.toUnsignedBytes(volume.data(), (z, in, out) -> {
+					for (int i = 0; i < in.length; i++) out[i] = (byte) Math.round(255 * unit(in[i]));
+				}));
+			case HU_CLIPPED:
+				return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
+					for (int i = 0; i < in.length; i++) out[i] = (float) IntensityClip.clamp(in[i], lo, hi);
+				})).withMetadata(Volume.UNITS, volume.metadata().get(Volume.UNITS));
+			default:
+				return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
+					for (int i = 0; i < in.length; i++) out[i] = (float) unit(in[i]);
+				})).withMetadata(Volume.UNITS, null);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "window L" + level + " W" + width;
+	}
+}

@@ -1,0 +1,32 @@
+package org.medprep.core.intensity;
+
+import org.medprep.core.Planes;
+import org.medprep.core.Volume;
+
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/** Limits every voxel to [min, max] (numpy.clip). NaN stays NaN. */
+public final class IntensityClip {
+
+	private final double min;
+	private final double max;
+
+	/** @throws IllegalArgumentException if min > max or either is NaN */
+	public IntensityClip(final double min, final double max) {
+		if (Double.isNaN(min) || Double.isNaN(max)) throw new IllegalArgumentException("clip limits must be numbers, got min=" + min + " max=" + max);
+		if (min > max) throw new IllegalArgumentException("clip min (" + min + ") must not exceed max (" + max + ")");
+		this.min = min;
+		this.max = max;
+	}
+
+	public Volume<FloatType> apply(final Volume<? extends RealType<?>> volume) {
+		return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
+			for (int i = 0; i < in.length; i++) out[i] = (float) clamp(in[i], min, max);
+		}));
+	}
+
+	static double clamp(final double x, final double lo, final double hi) {
+		return x < lo ? lo : x > hi ? hi : x;
+	}
+}

@@ -1,0 +1,133 @@
+package org.medprep.core.stats;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.medprep.core.Planes;
+import org.medprep.core.VoxelSelection;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Util;
+
+/**
+ * Exact percentiles with numpy's default ("linear", Hyndman-Fan type 7)
+ * definition: the order statistics at {@code (n - 1) * q / 100} and the one
+ * above, linearly interpolated exactly as numpy's {@code _lerp} does.
+ * <p>
+ * Integer images (raw CT and MR, or HU views with an integer intercept) are
+ * counted in a histogram: one pass, no copy of the data. Other images have
+ * their selected values gathered and the needed order statistics found by
+ * selection, O(n) on average.
+ */
+public final class Percentiles {
+
+	/** A histogram wider than this many bins is not worth it; the value path is used instead. */
+	private static final long MAX_HISTOGRAM_BINS = 1L << 20;
+
+	private Percentiles() {}
+
+	/**
+	 * @param percents each in [0, 100]
+	 * @return one value per requested percentile
+	 * @throws IllegalArgumentException for a percentile outside [0, 100] or an empty selection
+	 */
+	public static double[] of(final RandomAccessibleInterval<? extends RealType<?>> image, final VoxelSelection selection,
+		final double... percents)
+	{
+		for (final double q : percents)
+			if (!(q >= 0 && q <= 100)) throw new IllegalArgumentException("percentile must be within [0, 100], got " + q);
+		final Object type = Util.getTypeFromInterval(image);
+		if (type instanceof IntegerType) {
+			final IntensityStatistics range = IntensityStatistics.of(image, selection);
+			final long bins = (long) range.max() - (long) range.min() + 1;
+			if (bins <= MAX_HISTOGRAM_BINS) return fromHistogram(image, selection, (long) range.min(), (int) bins, range.count(), percents);
+		}
+		return fromValues(image, selection, percents);
+	}
+
+	/** numpy's linear interpolation between order statistics {@code lo} and {@code lo + 1}. */
+	static double lerp(final double a, final double b, final double t) {
+		final double diff = b - a;
+		// numpy evaluates from the nearer end for accuracy (numpy/lib/function_base.py _lerp)
+		return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+	}
+
+	/** Position of percentile q among n sorted values: lower index and weight of the next one. */
+	private static double virtualIndex(final long n, final double q) {
+		return (n - 1) * (q / 100.0);
+	}
+
+	private static double[] fromHistogram(final RandomAccessibleInterval<? extends RealType<?>> image, final VoxelSelection selection,
+		final long offset, final int bins, final long n, final double[] percents)
+	{
+		// Counts are integers, so adding per-plane counts into one histogram in any order is exact.
+		// Each worker thread counts a plane into its own scratch array, then adds it in.
+		final long[] histogram = new long[bins];
+		final ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[bins]);
+		Planes.map(image, selection.maskImage(), (z, v, m) -> {
+			final int[] h = scratch.get();
+			for (int i = 0; i < v.length; i++)
+				if (selection.test(v[i], m, i)) h[(int) ((long) v[i] - offset)]++;
+			synchronized (histogram) {
+				for (int b = 0; b < bins; b++) {
+					histogram[b] += h[b];
+					h[b] = 0;
+				}
+			}
+			return null;
+		});
+		final double[] result = new double[percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			final double index = virtualIndex(n, percents[p]);
+			final long lo = (long) Math.floor(index);
+			final long hi = Math.min(lo + 1, n - 1);
+			result[p] = lerp(orderStatistic(histogram, offset, lo), orderStatistic(histogram, offset, hi), index - lo);
+		}
+		return result;
+	}
+
+	/** The k-th smallest value (0-based) counted in a histogram. */
+	private static double orderStatistic(final long[] histogram, final long offset, final long k) {
+		long seen = 0;
+		for (int b = 0; b < histogram.length; b++) {
+			seen += histogram[b];
+			if (seen > k) return offset + b;
+		}
+		throw new IllegalStateException("order statistic " + k + " beyond histogram total " + seen);
+	}
+
+	private static double[] fromValues(final RandomAccessibleInterval<? extends RealType<?>> image, final VoxelSelection selection,
+		final double[] percents)
+	{
+		final List<double[]> planes = Planes.map(image, selection.maskImage(), (z, v, m) -> {
+			int n = 0;
+			final double[] kept = new double[v.length];
+			for (int i = 0; i < v.length; i++)
+				if (selection.test(v[i], m, i)) kept[n++] = v[i];
+			return n == kept.length ? kept : Arrays.copyOf(kept, n);
+		});
+		long total = 0;
+		for (final double[] p : planes) total += p.length;
+		if (total == 0) throw new IllegalArgumentException("no voxels selected: " + selection.describe() + " is empty");
+		if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many voxels for exact percentiles of non-integer data: " + total);
+		final double[] values = new double[(int) total];
+		int at = 0;
+		for (final double[] p : planes) {
+			System.arraycopy(p, 0, values, at, p.length);
+			at += p.length;
+		}
+		final double[] result = new double[percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			final double index = virtualIndex(total, percents[p]);
+			final int lo = (int) Math.floor(index);
+			final int hi = (int) Math.min(lo + 1L, total - 1);
+			final double a = Selection.select(values, lo);
+			// after selecting lo, every value above index lo is >= it: the next order statistic is their minimum
+			final double b = hi == lo ? a : Selection.minFrom(values, lo + 1);
+			result[p] = lerp(a, b, index - lo);
+		}
+		return result;
+	}
+}
