@@ -1,0 +1,122 @@
+package org.medprep.io;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Opening image files as streams: gzip recognised by its magic bytes (not the
+ * file name), read errors turned into {@link ImageFormatException}s that name
+ * the file, and gzip writing at nibabel's default level (1: fast, nearly as
+ * small as the default 6 for medical images).
+ */
+public final class DataStreams {
+
+	private static final int BUFFER = 1 << 16;
+	public static final int GZIP_LEVEL = 1;
+
+	private DataStreams() {}
+
+	/** An open file: its stream (decompressed if gzip), whether it was gzip, and its length on disk. */
+	public static final class Opened {
+		public final InputStream in;
+		public final boolean gzip;
+		public final long length;
+
+		Opened(final InputStream in, final boolean gzip, final long length) {
+			this.in = in;
+			this.gzip = gzip;
+			this.length = length;
+		}
+
+		/** How many data bytes the file can possibly provide (its length, or the most its gzip data can inflate to). */
+		public long maxDataBytes() {
+			return gzip ? RawVolumes.maxInflatedSize(length) : length;
+		}
+	}
+
+	/** Opens a file, decompressing it if it starts with the gzip magic. */
+	public static Opened open(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			if (Files.isDirectory(file)) throw new ImageFormatException(file, "is a folder, not an image file");
+			throw new ImageFormatException(file, "file not found", new NoSuchFileException(file.toString()));
+		}
+		final long length = Files.size(file);
+		final BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+		raw.mark(2);
+		final int b0 = raw.read();
+		final int b1 = raw.read();
+		raw.reset();
+		if (b0 == 0x1f && b1 == 0x8b) {
+			try {
+				return new Opened(new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER), true, length);
+			}
+			catch (final IOException e) {
+				raw.close();
+				throw new ImageFormatException(file, "corrupt gzip data: " + e.getMessage(), e);
+			}
+		}
+		return new Opened(raw, false, length);
+	}
+
+	/**
+	 * Reads exactly {@code n} bytes, or fails naming the file and what was
+	 * being read. Also turns zlib errors into messages about the file.
+	 */
+	public static void readFully(final InputStream in, final Path file, final byte[] buf, final int off, final int n, final String what) throws IOException {
+		int got = 0;
+		while (got < n) {
+			final int r = in.read(buf, off + got, n - got);
+			if (r < 0) throw new ImageFormatException(file, "truncated: the file ends inside the " + what + " (" + got + " of " + n + " bytes)");
+			got += r;
+		}
+	}
+
+	/**
+	 * Runs a read and turns the stream's own failures (corrupt or truncated
+	 * gzip data) into exceptions naming the file.
+	 */
+	public static <R> R reading(final Path file, final IoSupplier<R> body) throws IOException {
+		try {
+			return body.get();
+		}
+		catch (final ImageFormatException e) {
+			throw e;
+		}
+		catch (final ZipException e) {
+			throw new ImageFormatException(file, "corrupt compressed data: " + e.getMessage(), e);
+		}
+		catch (final EOFException e) {
+			throw new ImageFormatException(file, "truncated compressed data: " + e.getMessage(), e);
+		}
+	}
+
+	/** A read that may fail with an IOException. */
+	@FunctionalInterface
+	public interface IoSupplier<R> {
+		R get() throws IOException;
+	}
+
+	/** A gzip stream at {@link #GZIP_LEVEL}; {@code finish()} or close it to write the trailer. */
+	public static GZIPOutputStream gzip(final OutputStream out) throws IOException {
+		return new GZIPOutputStream(out, BUFFER) {
+			{
+				def.setLevel(GZIP_LEVEL);
+			}
+		};
+	}
+
+	/** A zlib (not gzip) stream, as MetaImage CompressedData uses. */
+	public static Deflater zlibDeflater() {
+		return new Deflater(GZIP_LEVEL);
+	}
+}

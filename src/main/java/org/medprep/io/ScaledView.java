@@ -1,0 +1,38 @@
+package org.medprep.io;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * A lazy view of stored values as physical ones, {@code slope * stored +
+ * intercept} (NIfTI scl_slope/scl_inter, DICOM rescale): no copy is made.
+ */
+public final class ScaledView {
+
+	private ScaledView() {}
+
+	/** True if slope and intercept change nothing. */
+	public static boolean isIdentity(final double slope, final double intercept) {
+		return slope == 1 && intercept == 0;
+	}
+
+	/**
+	 * The stored image seen through {@code slope * v + intercept}: float32
+	 * for stored types of up to 16 bits (exact for their range with a float
+	 * slope and intercept), float64 otherwise. The identity returns the image
+	 * itself.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static RandomAccessibleInterval<? extends RealType<?>> of(final RandomAccessibleInterval<? extends RealType<?>> stored,
+		final VoxelType storedType, final double slope, final double intercept)
+	{
+		if (isIdentity(slope, intercept)) return stored;
+		final RandomAccessibleInterval raw = stored;
+		if (storedType.bytes() <= 2)
+			return Converters.convert(raw, (in, out) -> ((FloatType) out).setReal(((RealType) in).getRealDouble() * slope + intercept), new FloatType());
+		return Converters.convert(raw, (in, out) -> ((DoubleType) out).set(((RealType) in).getRealDouble() * slope + intercept), new DoubleType());
+	}
+}
