@@ -38,9 +38,31 @@ public final class DataStreams {
 			this.length = length;
 		}
 
-		/** How many data bytes the file can possibly provide (its length, or the most its gzip data can inflate to). */
-		public long maxDataBytes() {
-			return gzip ? RawVolumes.maxInflatedSize(length) : length;
+		/**
+		 * Fails unless the file can hold {@code needed} bytes (after
+		 * decompression): its length, or the most its gzip data can inflate to.
+		 */
+		public void requireBytes(final Path file, final long needed, final String what) throws ImageFormatException {
+			if (!gzip) {
+				RawVolumes.requireAvailable(file, needed, length, what);
+				return;
+			}
+			final long max = RawVolumes.maxInflatedSize(length);
+			if (needed > max)
+				throw new ImageFormatException(file, "truncated or wrong dimensions: " + what + " needs " + needed
+					+ " bytes, more than " + length + " bytes of gzip data can hold (" + max + ")");
+		}
+
+		/**
+		 * Reads a gzip stream to its end so that its CRC and length are checked
+		 * (a cut or corrupt file is then noticed even when the voxels came out).
+		 */
+		public void verifyRest(final Path file) throws IOException {
+			if (!gzip) return;
+			final byte[] scratch = new byte[1 << 16];
+			while (in.read(scratch) >= 0) {
+				// drain
+			}
 		}
 	}
 

@@ -245,7 +245,9 @@ public final class NiftiHeader {
 
 	private static String printable(final ByteBuffer b, final int offset, final int length) {
 		final StringBuilder sb = new StringBuilder();
-		for (int i = 0; i < length; i++) {
+		int end = length;
+		while (end > 0 && b.get(offset + end - 1) == 0) end--;
+		for (int i = 0; i < end; i++) {
 			final int c = b.get(offset + i) & 0xff;
 			if (c >= 32 && c < 127) sb.append((char) c);
 			else sb.append(String.format("\\x%02x", c));

@@ -61,9 +61,10 @@ public final class NiftiReader {
 				final List<PlanarImg<?, ?>> volumes;
 				if (h.singleFile) {
 					final long offset = dataOffset(headerFile, h);
-					RawVolumes.requireAvailable(headerFile, offset + layout.totalBytes, opened.maxDataBytes(), "the header and voxel data");
+					opened.requireBytes(headerFile, offset + layout.totalBytes, "the header and voxel data");
 					RawVolumes.skipFully(in, headerFile, offset - h.headerSize(), "the voxel data");
 					volumes = readVolumes(in, headerFile, h, layout, volumeIndex);
+					if (volumeIndex == ALL_VOLUMES) opened.verifyRest(headerFile);
 				}
 				else {
 					if (dataFile.equals(headerFile))
@@ -72,9 +73,11 @@ public final class NiftiReader {
 						final DataStreams.Opened data = DataStreams.open(dataFile);
 						try (InputStream din = data.in) {
 							final long offset = dataOffset(dataFile, h);
-							RawVolumes.requireAvailable(dataFile, offset + layout.totalBytes, data.maxDataBytes(), "the voxel data");
+							data.requireBytes(dataFile, offset + layout.totalBytes, "the voxel data");
 							RawVolumes.skipFully(din, dataFile, offset, "the voxel data");
-							return readVolumes(din, dataFile, h, layout, volumeIndex);
+							final List<PlanarImg<?, ?>> v = readVolumes(din, dataFile, h, layout, volumeIndex);
+							if (volumeIndex == ALL_VOLUMES) data.verifyRest(dataFile);
+							return v;
 						}
 					});
 				}
