@@ -137,6 +137,69 @@ public final class DataStreams {
 		};
 	}
 
+	/**
+	 * A view of a stream whose close() only flushes: lets a compressing stream
+	 * write its trailer without closing the file stream its owner closes.
+	 */
+	public static OutputStream nonClosing(final OutputStream out) {
+		return new java.io.FilterOutputStream(out) {
+			@Override
+			public void write(final byte[] b, final int off, final int len) throws IOException {
+				out.write(b, off, len);
+			}
+
+			@Override
+			public void close() throws IOException {
+				flush();
+			}
+		};
+	}
+
+	/** At most {@code limit} bytes of a stream (e.g. CompressedDataSize); closing it does not close the stream. */
+	public static InputStream limited(final InputStream in, final long limit) {
+		return new java.io.FilterInputStream(in) {
+			private long left = limit;
+
+			@Override
+			public int read() throws IOException {
+				if (left <= 0) return -1;
+				final int b = in.read();
+				if (b >= 0) left--;
+				return b;
+			}
+
+			@Override
+			public int read(final byte[] b, final int off, final int len) throws IOException {
+				if (left <= 0) return -1;
+				final int r = in.read(b, off, (int) Math.min(len, left));
+				if (r > 0) left -= r;
+				return r;
+			}
+
+			@Override
+			public long skip(final long n) throws IOException {
+				final long s = in.skip(Math.min(n, left));
+				if (s > 0) left -= s;
+				return s;
+			}
+
+			@Override
+			public int available() throws IOException {
+				return (int) Math.min(in.available(), left);
+			}
+
+			@Override
+			public boolean markSupported() {
+				return false;
+			}
+
+			@Override
+			public void close() {
+				// the underlying stream belongs to the caller
+			}
+		};
+	}
+
 	/** A zlib (not gzip) stream, as MetaImage CompressedData uses. */
 	public static Deflater zlibDeflater() {
 		return new Deflater(GZIP_LEVEL);

@@ -1,7 +1,6 @@
 package org.medprep.io.nifti;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import org.medprep.core.Volume;
 import org.medprep.io.AtomicFiles;
 import org.medprep.io.DataStreams;
 import org.medprep.io.RawVolumes;
+import org.medprep.io.StoredType;
 import org.medprep.io.VoxelType;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -38,32 +38,6 @@ public final class NiftiWriter {
 	public static final int XFORM_CODE = 1;
 	/** mm (2) + s (8). */
 	static final int UNITS_MM_S = 10;
-
-	/** How voxel values are stored. */
-	public enum StoredType {
-		/** The volume's own type if NIfTI has it, else float32. */
-		KEEP("keep"),
-		FLOAT32("float32");
-
-		private final String label;
-
-		StoredType(final String label) { this.label = label; }
-
-		public String label() { return label; }
-
-		public static String[] labels() {
-			final StoredType[] all = values();
-			final String[] l = new String[all.length];
-			for (int i = 0; i < all.length; i++) l[i] = all[i].label;
-			return l;
-		}
-
-		public static StoredType fromLabel(final String label) {
-			for (final StoredType t : values())
-				if (t.label.equalsIgnoreCase(label)) return t;
-			throw new IllegalArgumentException("unknown stored type '" + label + "', expected one of " + String.join(", ", labels()));
-		}
-	}
 
 	private NiftiWriter() {}
 
@@ -123,8 +97,7 @@ public final class NiftiWriter {
 
 	/** The voxel type the volume is written as. */
 	static VoxelType storedType(final Volume<?> v, final StoredType choice) {
-		if (choice == StoredType.FLOAT32) return VoxelType.FLOAT32;
-		return VoxelType.of(v.data().getType()).orElse(VoxelType.FLOAT32);
+		return choice.voxelType(v.data().getType());
 	}
 
 	/** The header MedPrep writes for volumes of this size, geometry and type. */
@@ -157,16 +130,9 @@ public final class NiftiWriter {
 	private static AtomicFiles.Content gzipIf(final boolean gzip, final AtomicFiles.Content content) {
 		if (!gzip) return content;
 		return out -> {
-			final GZIPOutputStream gz = DataStreams.gzip(new NonClosing(out));
+			final GZIPOutputStream gz = DataStreams.gzip(DataStreams.nonClosing(out));
 			content.writeTo(gz);
 			gz.finish();
 		};
-	}
-
-	/** Lets the gzip stream finish without closing the file stream that AtomicFiles closes. */
-	private static final class NonClosing extends java.io.FilterOutputStream {
-		NonClosing(final OutputStream out) { super(out); }
-		@Override public void write(final byte[] b, final int off, final int len) throws IOException { out.write(b, off, len); }
-		@Override public void close() throws IOException { flush(); }
 	}
 }

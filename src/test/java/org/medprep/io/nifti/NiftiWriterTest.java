@@ -24,6 +24,7 @@ import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
 import org.medprep.io.RasAffine;
+import org.medprep.io.StoredType;
 import org.medprep.io.VoxelType;
 
 import net.imglib2.img.array.ArrayImgs;
@@ -100,7 +101,7 @@ class NiftiWriterTest {
 	void float32AndFourD() throws Exception {
 		final Volume<ShortType> v = referenceVolume();
 		final Path out = dir.resolve("four.nii.gz");
-		NiftiWriter.write(List.of(v, v, v), out, NiftiWriter.StoredType.FLOAT32);
+		NiftiWriter.write(List.of(v, v, v), out, StoredType.FLOAT32);
 		final NiftiImage back = NiftiReader.read(out);
 		assertEquals(VoxelType.FLOAT32, back.storedType());
 		assertEquals(3, back.size());
