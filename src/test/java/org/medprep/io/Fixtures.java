@@ -26,6 +26,18 @@ public final class Fixtures {
 		}
 	}
 
+	/** The NIfTI fixtures written by nibabel (nifti/make_fixtures.py) and what nibabel read from them. */
+	public static final String NIFTI_FOLDER = "/org/medprep/io/nifti/";
+
+	public static Properties niftiExpected() {
+		return properties(Fixtures.class, NIFTI_FOLDER + "expected.properties");
+	}
+
+	/** The path of a nibabel fixture by its name in expected.properties. */
+	public static Path nifti(final String name) {
+		return path(Fixtures.class, NIFTI_FOLDER + niftiExpected().getProperty(name + ".file"));
+	}
+
 	public static Properties properties(final Class<?> near, final String name) {
 		try (InputStream in = near.getResourceAsStream(name)) {
 			if (in == null) throw new IllegalStateException("missing test fixture " + name);

@@ -64,7 +64,7 @@ public final class NiftiReader {
 					opened.requireBytes(headerFile, offset + layout.totalBytes, "the header and voxel data");
 					RawVolumes.skipFully(in, headerFile, offset - h.headerSize(), "the voxel data");
 					volumes = readVolumes(in, headerFile, h, layout, volumeIndex);
-					if (volumeIndex == ALL_VOLUMES) opened.verifyRest(headerFile);
+					if (volumeIndex == ALL_VOLUMES || volumeIndex == layout.nt - 1) opened.verifyRest(headerFile);
 				}
 				else {
 					if (dataFile.equals(headerFile))
@@ -76,7 +76,7 @@ public final class NiftiReader {
 							data.requireBytes(dataFile, offset + layout.totalBytes, "the voxel data");
 							RawVolumes.skipFully(din, dataFile, offset, "the voxel data");
 							final List<PlanarImg<?, ?>> v = readVolumes(din, dataFile, h, layout, volumeIndex);
-							if (volumeIndex == ALL_VOLUMES) data.verifyRest(dataFile);
+							if (volumeIndex == ALL_VOLUMES || volumeIndex == layout.nt - 1) data.verifyRest(dataFile);
 							return v;
 						}
 					});

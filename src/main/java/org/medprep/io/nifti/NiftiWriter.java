@@ -88,10 +88,12 @@ public final class NiftiWriter {
 		}
 		final String name = file.getFileName().toString();
 		final String base = name.substring(0, name.length() - (gzip ? 7 : 4));
-		final String suffix = gzip ? ".gz" : "";
+		// the partner gets the same case as the given name (A.IMG pairs with A.HDR)
+		final boolean upper = name.substring(base.length()).equals(name.substring(base.length()).toUpperCase());
+		final String suffix = gzip ? (upper ? ".GZ" : ".gz") : "";
 		final Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
-		files.put(file.resolveSibling(base + ".img" + suffix), gzipIf(gzip, data));
-		files.put(file.resolveSibling(base + ".hdr" + suffix), gzipIf(gzip, out -> out.write(headerBytes, 0, h.headerSize())));
+		files.put(file.resolveSibling(base + (upper ? ".IMG" : ".img") + suffix), gzipIf(gzip, data));
+		files.put(file.resolveSibling(base + (upper ? ".HDR" : ".hdr") + suffix), gzipIf(gzip, out -> out.write(headerBytes, 0, h.headerSize())));
 		AtomicFiles.write(files);
 	}
 
