@@ -149,6 +149,10 @@ public final class ImagePlusVolumes {
 		final String stored = imp.getProp(GEOMETRY_PROPERTY);
 		if (stored != null) {
 			final Geometry g = GeometryText.parse(stored);
+			// TIFF keeps pixel sizes as rationals (0.6 comes back as 0.60000024): prefer the exact stored
+			// spacing unless the calibration was really changed (Image>Properties)
+			for (int d = 0; d < 3; d++)
+				if (Math.abs(spacing[d] - g.spacing(d)) <= 1e-5 * g.spacing(d)) spacing[d] = g.spacing(d);
 			return Geometry.of(spacing, g.origin(), g.direction());
 		}
 		final double[] origin = { -cal.xOrigin * spacing[0], -cal.yOrigin * spacing[1], -cal.zOrigin * spacing[2] };
