@@ -7,10 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader never sees a half-written output: the bytes go
@@ -50,9 +52,11 @@ public final class AtomicFiles {
 				final Path folder = target.getParent();
 				if (folder == null || !Files.isDirectory(folder))
 					throw new ImageFormatException(target, "cannot write: folder " + folder + " does not exist");
-				final Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
+				final Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".part");
+				// CREATE_NEW (not createTempFile, whose files are private: 0600) so the output gets the usual permissions
+				final OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 				temps.add(temp);
-				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER)) {
+				try (OutputStream out = new BufferedOutputStream(raw, BUFFER)) {
 					e.getValue().writeTo(out);
 				}
 			}

@@ -12,6 +12,7 @@ import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.converter.RealTypeConverters;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
@@ -146,12 +147,19 @@ public final class RawVolumes {
 		final Object plane = type.newArray(planeVoxels);
 		final int chunkVoxels = Math.min(planeVoxels, CHUNK / type.bytes());
 		final ByteBuffer buf = ByteBuffer.allocate(chunkVoxels * type.bytes()).order(order);
+		// planes of a planar image of the right type are written straight from their arrays
+		final PlanarImg<?, ?> planar = data instanceof PlanarImg && VoxelType.of(data.getType()).orElse(null) == type ? (PlanarImg<?, ?>) data : null;
 		for (long z = 0; z < nz; z++) {
-			blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, new int[] { nx, ny, 1 });
+			final Object source;
+			if (planar != null) source = ((ArrayDataAccess<?>) planar.getPlane((int) z)).getCurrentStorageArray();
+			else {
+				blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, new int[] { nx, ny, 1 });
+				source = plane;
+			}
 			for (int off = 0; off < planeVoxels; off += chunkVoxels) {
 				final int count = Math.min(chunkVoxels, planeVoxels - off);
 				buf.clear();
-				type.encode(plane, off, count, buf);
+				type.encode(source, off, count, buf);
 				out.write(buf.array(), 0, count * type.bytes());
 			}
 		}
