@@ -34,7 +34,7 @@ class NiftiReaderTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "int16_scaled", "oblique_sform", "qform_only", "bigendian_int32", "pair_uint8", "nifti2_float64",
-		"nifti2_int64", "float32", "label_uint8", "writer_reference" })
+		"nifti2_int64", "float32", "label_uint8", "writer_reference", "extension" })
 	void valuesAndAffineMatchNibabel(final String name) throws Exception {
 		final NiftiImage img = NiftiReader.read(fixture(name));
 		assertEquals(1, img.size());

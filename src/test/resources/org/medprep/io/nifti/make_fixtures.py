@@ -168,6 +168,11 @@ img.header.set_xyzt_units('mm', 'sec')
 save(img, 'writer_reference.nii', 'writer_reference')
 props.append('writer_reference.rotation = %s' % fmt(rot))
 
+# 14. a header extension (comment, ecode 6) between the header and the voxels: vox_offset > 352
+img = nib.Nifti1Image(ramp(np.int16, start=7, step=-3), affine(np.eye(3), [1, 1, 1], [0, 0, 0]))
+img.header.extensions.append(nib.nifti1.Nifti1Extension('comment', b'MedPrep test extension, padded to 16 bytes'))
+save(img, 'extension.nii', 'extension')
+
 with open(os.path.join(HERE, 'expected.properties'), 'w') as f:
     f.write('# written by make_fixtures.py with nibabel %s; do not edit\n' % nib.__version__)
     f.write('\n'.join(props) + '\n')
