@@ -1,10 +1,11 @@
 package org.medprep.io;
 
+import org.medprep.core.LinearRescale;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * A lazy view of stored values as physical ones, {@code slope * stored +
@@ -20,10 +21,12 @@ public final class ScaledView {
 	}
 
 	/**
-	 * The stored image seen through {@code slope * v + intercept}: float32
-	 * for stored types of up to 16 bits (exact for their range with a float
-	 * slope and intercept), float64 otherwise. The identity returns the image
-	 * itself.
+	 * The stored image seen through {@code slope * v + intercept}. Stored
+	 * types of up to 16 bits use core's {@link LinearRescale} (int32 for slope
+	 * 1 and an integer intercept, else float32: exact for their range), which
+	 * {@code Planes} reads at array speed; wider types get a float64 view so
+	 * that large values keep their precision (nibabel also scales to float64).
+	 * The identity returns the image itself.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static RandomAccessibleInterval<? extends RealType<?>> of(final RandomAccessibleInterval<? extends RealType<?>> stored,
@@ -31,8 +34,7 @@ public final class ScaledView {
 	{
 		if (isIdentity(slope, intercept)) return stored;
 		final RandomAccessibleInterval raw = stored;
-		if (storedType.bytes() <= 2)
-			return Converters.convert(raw, (in, out) -> ((FloatType) out).setReal(((RealType) in).getRealDouble() * slope + intercept), new FloatType());
+		if (storedType.bytes() <= 2) return LinearRescale.view(raw, slope, intercept);
 		return Converters.convert(raw, (in, out) -> ((DoubleType) out).set(((RealType) in).getRealDouble() * slope + intercept), new DoubleType());
 	}
 }
