@@ -135,10 +135,16 @@ final class NiftiTransforms {
 		return m;
 	}
 
+	/**
+	 * pixdim[1..3], which must be positive and finite for the axes the image
+	 * has; an axis beyond dim[0] (the z of a 2D image) counts as 1 mm when its
+	 * pixdim is unset, as nifti1_io does.
+	 */
 	private static double[] voxelSizes(final Path file, final NiftiHeader h) throws ImageFormatException {
 		final double[] size = new double[3];
 		for (int i = 0; i < 3; i++) {
 			size[i] = h.pixdim[i + 1];
+			if (i + 1 > h.dim[0] && !(size[i] > 0 && Double.isFinite(size[i]))) size[i] = 1;
 			if (!(size[i] > 0) || !Double.isFinite(size[i]))
 				throw new ImageFormatException(file, "pixdim[" + (i + 1) + "] is " + size[i] + ": voxel sizes must be positive and finite");
 		}

@@ -135,6 +135,14 @@ class NiftiBadInputTest {
 		// qform_only uses pixdim; the sform files do not need it
 		for (final float bad : new float[] { 0f, -1f, Float.NaN, Float.POSITIVE_INFINITY })
 			assertContains(refused(patched("qform_only", "pixdim.nii", b -> b.putFloat(88, bad))), "pixdim[3] is " + (double) bad, "positive and finite");
+		// ... but a 2D image may leave pixdim[3] unset
+		final NiftiImage flat = NiftiReader.read(patched("qform_only", "flat.nii", b -> {
+			b.putShort(40, (short) 2);
+			b.putShort(46, (short) 1);
+			b.putFloat(88, 0f);
+		}));
+		assertArrayEquals(new long[] { 7, 6, 1 }, flat.volume(0).dimensions());
+		assertEquals(1, flat.geometry().spacing(2), 1e-9);
 		// a zero sform column without a qform
 		assertContains(refused(patched("shear_only", "zerocol.nii", b -> {
 			b.putFloat(280, 0f);
