@@ -42,7 +42,7 @@ class KMeansTest {
 			// never worse than scikit-learn by more than 0.1 % (ours is lower: Lloyd run to its fixed point, exact 1-D optimum)
 			assertTrue(rel <= 1e-3, "K=" + k + ": inertia " + c.inertia() + " vs scikit-learn " + inertia);
 			if (Math.abs(rel) < 1e-4) // the same optimum: the same centres up to scikit-learn's early stop
-				for (int j = 0; j < k; j++) assertEquals(Double.parseDouble(cs[j]), c.centers()[j], 2.0);
+				for (int j = 0; j < k; j++) assertEquals(Double.parseDouble(cs[j]), c.centers()[j], 0.005 * c.std());
 			long total = 0;
 			for (final long s : c.sizes()) total += s;
 			assertEquals(VALUES.length, total);
