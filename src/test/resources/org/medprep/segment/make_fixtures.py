@@ -78,6 +78,10 @@ for k in (2, 3, 4, 5, 6, 8):
     model = KMeans(n_clusters=k, n_init=10, random_state=0).fit(z)
     centres = np.sort(model.cluster_centers_[:, 0]) * v.std() + v.mean()
     km.append(dict(kind="values", k=k, inertia=float(model.inertia_), centres=centres.tolist(), n_iter=int(model.n_iter_)))
+    # the same with tol=0: Lloyd run to its fixed point (what MedPrep's exact 1-D optimum should match or beat)
+    model = KMeans(n_clusters=k, n_init=10, random_state=0, tol=0).fit(z)
+    centres = np.sort(model.cluster_centers_[:, 0]) * v.std() + v.mean()
+    km.append(dict(kind="values_tol0", k=k, inertia=float(model.inertia_), centres=centres.tolist(), n_iter=int(model.n_iter_)))
 
 blob_centres = np.array([[-5.0, 2.0], [3.0, 4.0], [0.0, -4.0], [6.0, -3.0]])
 lab = rng.randint(0, 4, size=3000)

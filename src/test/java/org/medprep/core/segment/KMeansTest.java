@@ -32,17 +32,18 @@ class KMeansTest {
 	@Test
 	void intensityClustersAgreeWithScikitLearn() {
 		for (final String[] row : Fixtures.tsv("kmeans.tsv")) {
-			if (!row[0].equals("values")) continue;
+			if (!row[0].startsWith("values")) continue;
+			final boolean fixedPoint = row[0].equals("values_tol0"); // scikit-learn with tol = 0
 			final int k = Integer.parseInt(row[1]);
 			final double inertia = Double.parseDouble(row[2]);
 			final String[] cs = row[3].split(",");
 			final IntensityClusters c = IntensityClustering.cluster(valueImage(), VoxelSelection.all(), KMeansParameters.of(k));
 			final double rel = (c.inertia() - inertia) / inertia;
-			System.out.printf("k-means K=%d ours %.6f sklearn %.6f rel %+.2e%n", k, c.inertia(), inertia, rel);
-			// never worse than scikit-learn by more than 0.1 % (ours is lower: Lloyd run to its fixed point, exact 1-D optimum)
-			assertTrue(rel <= 1e-3, "K=" + k + ": inertia " + c.inertia() + " vs scikit-learn " + inertia);
-			if (Math.abs(rel) < 1e-4) // the same optimum: the same centres up to scikit-learn's early stop
-				for (int j = 0; j < k; j++) assertEquals(Double.parseDouble(cs[j]), c.centers()[j], 0.005 * c.std());
+			System.out.printf("k-means K=%d ours %.6f sklearn%s %.6f rel %+.2e%n", k, c.inertia(), fixedPoint ? " (tol 0)" : "", inertia, rel);
+			// within 0.1 % of scikit-learn and never worse (the exact 1-D optimum is a candidate)
+			assertTrue(Math.abs(rel) <= 1.1e-3 && rel <= 1e-9, "K=" + k + ": inertia " + c.inertia() + " vs scikit-learn " + inertia);
+			if (fixedPoint && Math.abs(rel) < 1e-9) // the same optimum: the same centres
+				for (int j = 0; j < k; j++) assertEquals(Double.parseDouble(cs[j]), c.centers()[j], 1e-6);
 			long total = 0;
 			for (final long s : c.sizes()) total += s;
 			assertEquals(VALUES.length, total);
