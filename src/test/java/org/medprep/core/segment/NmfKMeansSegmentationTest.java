@@ -19,10 +19,10 @@ import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
 
-class NmfKMeansSegmentationTest {
+public class NmfKMeansSegmentationTest {
 
 	/** 40 x 30 x 6: dark noisy background, an ellipse of "fat" (1500) with a "bone" (900) and a "ligament" (300) inside. */
-	static RandomAccessibleInterval<UnsignedShortType> phantom() {
+	public static RandomAccessibleInterval<UnsignedShortType> phantom() {
 		final ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(40, 30, 6);
 		final RandomAccess<UnsignedShortType> ra = img.randomAccess();
 		final Random r = new Random(1);
