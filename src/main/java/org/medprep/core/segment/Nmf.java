@@ -55,11 +55,10 @@ public final class Nmf {
 		final double l1H = n * p.alphaH() * p.l1Ratio();
 		final double l2W = m * p.alphaW() * (1 - p.l1Ratio());
 		final double l2H = n * p.alphaH() * (1 - p.l1Ratio());
-		final Matrix xt = x.transpose();
 
 		final int iterations;
-		if (p.solver() == NmfSolver.COORDINATE_DESCENT) iterations = fitCoordinateDescent(x, xt, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
-		else iterations = fitMultiplicativeUpdate(x, xt, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		if (p.solver() == NmfSolver.COORDINATE_DESCENT) iterations = fitCoordinateDescent(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		else iterations = fitMultiplicativeUpdate(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
 		return new NmfResult(w, ht.transpose(), reconstructionError(x, w, ht), iterations);
 	}
 
@@ -132,15 +131,15 @@ public final class Nmf {
 
 	// ------------------------------------------------------------------ coordinate descent
 
-	private static int fitCoordinateDescent(final Matrix x, final Matrix xt, final Matrix w, final Matrix ht, final NmfParameters p,
+	private static int fitCoordinateDescent(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
 		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
 	{
 		double violationInit = 0;
 		int iter;
 		for (iter = 1; iter <= p.maxIter(); iter++) {
 			checkCancelled(cancelled, iter - 1);
-			double violation = updateCoordinateDescent(x, w, ht, l1W, l2W);
-			violation += updateCoordinateDescent(xt, ht, w, l1H, l2H);
+			double violation = updateCoordinateDescent(w, times(x, ht), gram(ht), l1W, l2W);
+			violation += updateCoordinateDescent(ht, transposeTimes(x, w), gram(w), l1H, l2H);
 			if (iter == 1) violationInit = violation;
 			progress.progress(iter, p.maxIter(), "NMF (cd) iteration " + iter);
 			if (violationInit == 0) break;
@@ -150,34 +149,25 @@ public final class Nmf {
 	}
 
 	/**
-	 * One sweep over all coordinates of {@code w} (rows x k) for {@code a ~ w ht^T}, {@code a} rows x cols,
-	 * {@code ht} cols x k; returns the projected-gradient violation (scikit-learn's _update_cdnmf_fast).
+	 * One sweep over all coordinates of {@code w} (rows x k) for A ~ w ht^T, given {@code aht} = A ht (rows x k)
+	 * and {@code hht} = ht^T ht (k x k); returns the projected-gradient violation (scikit-learn's
+	 * _update_cdnmf_fast, with the l2 term on the diagonal of hht and l1 subtracted from aht).
 	 */
-	static double updateCoordinateDescent(final Matrix a, final Matrix w, final Matrix ht, final double l1, final double l2) {
-		final int rows = a.rows(), cols = a.cols(), k = w.cols();
-		final double[] hht = gram(ht);
+	static double updateCoordinateDescent(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
+		final int k = w.cols();
 		if (l2 != 0) for (int t = 0; t < k; t++) hht[t * k + t] += l2;
-		final double[] ad = a.data(), wd = w.data(), htd = ht.data();
-		return RowChunks.sum(rows, (from, to) -> {
-			final double[] aht = new double[k];
+		final double[] wd = w.data();
+		return RowChunks.sum(w.rows(), (from, to) -> {
 			double violation = 0;
 			for (int i = from; i < to; i++) {
-				java.util.Arrays.fill(aht, 0);
-				final int ao = i * cols;
-				for (int j = 0; j < cols; j++) {
-					final double aij = ad[ao + j];
-					if (aij == 0) continue;
-					final int ho = j * k;
-					for (int t = 0; t < k; t++) aht[t] += aij * htd[ho + t];
-				}
 				final int wo = i * k;
 				for (int t = 0; t < k; t++) {
-					double grad = -(aht[t] - l1);
-					for (int r = 0; r < k; r++) grad += hht[t * k + r] * wd[wo + r];
+					double grad = l1 - aht[wo + t];
+					final int ho = t * k;
+					for (int r = 0; r < k; r++) grad += hht[ho + r] * wd[wo + r];
 					final double wit = wd[wo + t];
-					final double pg = wit == 0 ? Math.min(0, grad) : grad;
-					violation += Math.abs(pg);
-					final double hess = hht[t * k + t];
+					violation += Math.abs(wit == 0 ? Math.min(0, grad) : grad);
+					final double hess = hht[ho + t];
 					if (hess != 0) wd[wo + t] = Math.max(wit - grad / hess, 0);
 				}
 			}
@@ -187,7 +177,7 @@ public final class Nmf {
 
 	// ------------------------------------------------------------------ multiplicative update
 
-	private static int fitMultiplicativeUpdate(final Matrix x, final Matrix xt, final Matrix w, final Matrix ht, final NmfParameters p,
+	private static int fitMultiplicativeUpdate(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
 		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
 	{
 		final double errorAtInit = reconstructionError(x, w, ht);
@@ -195,8 +185,8 @@ public final class Nmf {
 		int iter;
 		for (iter = 1; iter <= p.maxIter(); iter++) {
 			checkCancelled(cancelled, iter - 1);
-			multiplicativeUpdate(x, w, ht, l1W, l2W);
-			multiplicativeUpdate(xt, ht, w, l1H, l2H);
+			multiplicativeUpdate(w, times(x, ht), gram(ht), l1W, l2W);
+			multiplicativeUpdate(ht, transposeTimes(x, w), gram(w), l1H, l2H);
 			progress.progress(iter, p.maxIter(), "NMF (mu) iteration " + iter);
 			if (p.tol() > 0 && iter % 10 == 0) {
 				final double error = reconstructionError(x, w, ht);
@@ -208,26 +198,16 @@ public final class Nmf {
 	}
 
 	/**
-	 * Frobenius multiplicative update of {@code w} for {@code a ~ w ht^T}:
-	 * w *= (a ht) / (w (ht^T ht) + l1 + l2 w), zero denominators replaced by EPSILON.
-	 * Updating H is the same call on the transposed problem.
+	 * Frobenius multiplicative update of {@code w} for A ~ w ht^T, given aht = A ht and hht = ht^T ht:
+	 * w *= aht / (w hht + l1 + l2 w), zero denominators replaced by EPSILON. Updating H is the same
+	 * call on the transposed problem.
 	 */
-	static void multiplicativeUpdate(final Matrix a, final Matrix w, final Matrix ht, final double l1, final double l2) {
-		final int cols = a.cols(), k = w.cols();
-		final double[] hht = gram(ht);
-		final double[] ad = a.data(), wd = w.data(), htd = ht.data();
-		RowChunks.forEach(a.rows(), (from, to) -> {
-			final double[] num = new double[k];
+	static void multiplicativeUpdate(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
+		final int k = w.cols();
+		final double[] wd = w.data();
+		RowChunks.forEach(w.rows(), (from, to) -> {
 			final double[] den = new double[k];
 			for (int i = from; i < to; i++) {
-				java.util.Arrays.fill(num, 0);
-				final int ao = i * cols;
-				for (int j = 0; j < cols; j++) {
-					final double aij = ad[ao + j];
-					if (aij == 0) continue;
-					final int ho = j * k;
-					for (int t = 0; t < k; t++) num[t] += aij * htd[ho + t];
-				}
 				final int wo = i * k;
 				for (int t = 0; t < k; t++) {
 					double d = 0;
@@ -236,7 +216,74 @@ public final class Nmf {
 					if (l2 > 0) d += l2 * wd[wo + t];
 					den[t] = d == 0 ? EPSILON : d;
 				}
-				for (int t = 0; t < k; t++) wd[wo + t] *= num[t] / den[t];
+				for (int t = 0; t < k; t++) wd[wo + t] *= aht[wo + t] / den[t];
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ products
+
+	/** X F for X n x m and F m x k: row i holds the dot products of X's row i with F's columns. */
+	static double[] times(final Matrix x, final Matrix f) {
+		final int n = x.rows(), m = x.cols(), k = f.cols();
+		final double[] ft = f.transpose().data(); // k x m: contiguous columns of F
+		final double[] xd = x.data();
+		final double[] out = new double[n * k];
+		RowChunks.forEach(n, (from, to) -> {
+			int i = from;
+			for (; i + 3 < to; i += 4) { // four rows share each load of F: four independent sums
+				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+				for (int t = 0; t < k; t++) {
+					final int fo = t * m;
+					double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+					for (int j = 0; j < m; j++) {
+						final double fj = ft[fo + j];
+						s0 += xd[x0 + j] * fj;
+						s1 += xd[x1 + j] * fj;
+						s2 += xd[x2 + j] * fj;
+						s3 += xd[x3 + j] * fj;
+					}
+					out[i * k + t] = s0;
+					out[(i + 1) * k + t] = s1;
+					out[(i + 2) * k + t] = s2;
+					out[(i + 3) * k + t] = s3;
+				}
+			}
+			for (; i < to; i++) {
+				final int xo = i * m;
+				for (int t = 0; t < k; t++) {
+					final int fo = t * m;
+					double s0 = 0;
+					for (int j = 0; j < m; j++) s0 += xd[xo + j] * ft[fo + j];
+					out[i * k + t] = s0;
+				}
+			}
+		});
+		return out;
+	}
+
+	/** X^T W (m x k) for X n x m and W n x k, accumulated over row chunks of X (read once, in order). */
+	static double[] transposeTimes(final Matrix x, final Matrix w) {
+		final int m = x.cols(), k = w.cols();
+		final double[] xd = x.data(), wd = w.data();
+		return RowChunks.sumArrays(x.rows(), m * k, (from, to, acc) -> {
+			int i = from;
+			for (; i + 3 < to; i += 4) { // four rows at a time: a quarter of the accumulator traffic
+				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+				final int w0 = i * k, w1 = w0 + k, w2 = w1 + k, w3 = w2 + k;
+				for (int j = 0; j < m; j++) {
+					final double a0 = xd[x0 + j], a1 = xd[x1 + j], a2 = xd[x2 + j], a3 = xd[x3 + j];
+					final int ao = j * k;
+					for (int t = 0; t < k; t++) acc[ao + t] += (a0 * wd[w0 + t] + a1 * wd[w1 + t]) + (a2 * wd[w2 + t] + a3 * wd[w3 + t]);
+				}
+			}
+			for (; i < to; i++) {
+				final int xo = i * m, wo = i * k;
+				for (int j = 0; j < m; j++) {
+					final double xij = xd[xo + j];
+					final int ao = j * k;
+					for (int t = 0; t < k; t++) acc[ao + t] += xij * wd[wo + t];
+				}
 			}
 		});
 	}
@@ -248,11 +295,19 @@ public final class Nmf {
 		final int k = f.cols();
 		final double[] fd = f.data();
 		final double[] g = RowChunks.sumArrays(f.rows(), k * k, (from, to, part) -> {
-			for (int i = from; i < to; i++) {
+			int i = from;
+			for (; i + 3 < to; i += 4) {
+				final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
+				for (int a = 0; a < k; a++) {
+					final double f0 = fd[o0 + a], f1 = fd[o1 + a], f2 = fd[o2 + a], f3 = fd[o3 + a];
+					final int po = a * k;
+					for (int b = a; b < k; b++) part[po + b] += (f0 * fd[o0 + b] + f1 * fd[o1 + b]) + (f2 * fd[o2 + b] + f3 * fd[o3 + b]);
+				}
+			}
+			for (; i < to; i++) {
 				final int o = i * k;
 				for (int a = 0; a < k; a++) {
 					final double fa = fd[o + a];
-					if (fa == 0) continue;
 					for (int b = a; b < k; b++) part[a * k + b] += fa * fd[o + b];
 				}
 			}
