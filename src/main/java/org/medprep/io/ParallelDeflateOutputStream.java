@@ -1,6 +1,5 @@
 package org.medprep.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -107,30 +106,42 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		for (int i = 0; i < n; i++) indices.add(i);
 		final byte[] firstDictionary = previousTail;
 		final List<byte[]> blocks = new ArrayList<>(pending);
-		final List<byte[]> compressed = executor.forEachApply(indices, i -> {
+		final List<Chunk> compressed = executor.forEachApply(indices, i -> {
 			final byte[] dict = i == 0 ? firstDictionary : tail(blocks.get(i - 1));
 			return deflate(blocks.get(i), dict, last && i == n - 1);
 		});
-		for (final byte[] c : compressed) out.write(c);
+		for (final Chunk c : compressed) out.write(c.bytes, 0, c.length);
 		if (n > 0) previousTail = tail(blocks.get(n - 1));
-		if (last && n == 0) out.write(deflate(new byte[0], previousTail, true));
+		if (last && n == 0) {
+			final Chunk end = deflate(new byte[0], previousTail, true);
+			out.write(end.bytes, 0, end.length);
+		}
 		pending.clear();
 	}
 
-	private byte[] deflate(final byte[] block, final byte[] dictionary, final boolean finish) {
+	/** Deflated bytes: {@code length} bytes of {@code bytes}. */
+	private static final class Chunk {
+		byte[] bytes;
+		int length;
+	}
+
+	private Chunk deflate(final byte[] block, final byte[] dictionary, final boolean finish) {
 		final Deflater d = new Deflater(level, true);
 		try {
 			if (dictionary != null) d.setDictionary(dictionary);
 			d.setInput(block);
 			if (finish) d.finish();
-			final ByteArrayOutputStream bytes = new ByteArrayOutputStream(block.length / 2 + 64);
-			final byte[] buf = new byte[1 << 16];
+			// deflate's worst case is a little over the input; start there so one call usually does it
+			final Chunk c = new Chunk();
+			c.bytes = new byte[block.length + (block.length >> 6) + 128];
 			while (true) {
-				final int k = finish ? d.deflate(buf) : d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-				bytes.write(buf, 0, k);
-				if (finish ? d.finished() : k < buf.length && d.needsInput()) break;
+				final int room = c.bytes.length - c.length;
+				final int k = finish ? d.deflate(c.bytes, c.length, room) : d.deflate(c.bytes, c.length, room, Deflater.SYNC_FLUSH);
+				c.length += k;
+				if (finish ? d.finished() : k < room && d.needsInput()) break;
+				if (c.length == c.bytes.length) c.bytes = Arrays.copyOf(c.bytes, c.bytes.length * 2);
 			}
-			return bytes.toByteArray();
+			return c;
 		}
 		finally {
 			d.end();
