@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -132,9 +131,9 @@ public final class NiftiWriter {
 	private static AtomicFiles.Content gzipIf(final boolean gzip, final AtomicFiles.Content content) {
 		if (!gzip) return content;
 		return out -> {
-			final GZIPOutputStream gz = DataStreams.gzip(DataStreams.nonClosing(out));
+			final java.io.OutputStream gz = DataStreams.gzip(out);
 			content.writeTo(gz);
-			gz.finish();
+			gz.close();
 		};
 	}
 }
