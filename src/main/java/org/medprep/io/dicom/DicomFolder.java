@@ -71,11 +71,16 @@ public final class DicomFolder {
 		return scan(folder, ProgressListener.NONE);
 	}
 
-	/** @throws DicomException if the folder does not exist or cannot be listed */
+	/**
+	 * Scans a folder tree, or a single file (e.g. an enhanced multi-frame image).
+	 *
+	 * @throws DicomException if the folder does not exist or cannot be listed
+	 */
 	public static Scan scan(final Path folder, final ProgressListener progress) throws DicomException {
-		if (!Files.isDirectory(folder)) throw new DicomException(folder + ": not a folder");
+		if (!Files.exists(folder)) throw new DicomException(folder + ": no such file or folder");
 		final List<Path> files;
-		try (Stream<Path> walk = Files.walk(folder)) {
+		if (Files.isRegularFile(folder)) files = Collections.singletonList(folder);
+		else try (Stream<Path> walk = Files.walk(folder)) {
 			files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
 		}
 		catch (final IOException | java.io.UncheckedIOException e) {
@@ -136,8 +141,15 @@ public final class DicomFolder {
 		return out;
 	}
 
+	private static String reasonOnly(final Skipped s) {
+		final String prefix = s.file() + ": ";
+		return s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+	}
+
 	/** The series of a scan that pass the plane filter. @throws DicomException if none */
 	public static List<DicomSeries> select(final Scan scan, final DicomLoadOptions options) throws DicomException {
+		if (scan.series().isEmpty() && Files.isRegularFile(scan.folder()) && scan.skipped().size() == 1)
+			throw new DicomException(scan.skipped().get(0).file() + ": " + reasonOnly(scan.skipped().get(0)));
 		if (scan.series().isEmpty()) {
 			final StringBuilder why = new StringBuilder();
 			for (int i = 0; i < Math.min(3, scan.skipped().size()); i++) why.append("; ").append(scan.skipped().get(i));

@@ -188,7 +188,8 @@ public final class SeriesLayout {
 	}
 
 	static String fmt(final double v) {
-		return String.format(Locale.ROOT, "%.4g", v);
+		if (!Double.isFinite(v)) return Double.toString(v);
+		return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
 	}
 
 	/** Frames in slice order (ascending position along the normal). */

@@ -59,7 +59,7 @@ def ds_str(x):
 def write_slice_series(name, *, n, ts, modality, iop, spacing_between, pixel_spacing, thickness,
                        first_ipp, signed, bits_stored, slopes, intercepts, values, padding=None,
                        series_no=1, description="", seed=1, garbage_high_bits=False, sop=CT_STORAGE,
-                       study=1, series_uid=None):
+                       study=1, series_uid=None, steps=None, shear=(0.0, 0.0, 0.0)):
     """A series of single-frame files, file names in shuffled order."""
     folder = os.path.join(OUT, name)
     os.makedirs(folder, exist_ok=True)
@@ -86,7 +86,8 @@ def write_slice_series(name, *, n, ts, modality, iop, spacing_between, pixel_spa
         ds.SeriesNumber = series_no
         ds.InstanceNumber = order[k] + 1  # deliberately not the position order
         ds.FrameOfReferenceUID = uid(study, 9)
-        ipp = np.array(first_ipp, float) + k * spacing_between * normal
+        step = steps[k] if steps is not None else k * spacing_between
+        ipp = np.array(first_ipp, float) + step * normal + k * np.array(shear, float)
         ds.ImagePositionPatient = [ds_str(v) for v in ipp]
         ds.ImageOrientationPatient = [ds_str(v) for v in iop]
         ds.SliceThickness = ds_str(thickness)
@@ -184,6 +185,15 @@ def main():
                        series_no=7, description="two B", seed=17, sop=MR_STORAGE)
     with open(os.path.join(OUT, "two_series", "notes.txt"), "w") as f:
         f.write("not a DICOM file\n" * 20)
+    # 6b. gantry tilt: positions sheared along y (about 11.3 degrees); 6c. one missing slice (gap of 4 mm in 2 mm steps)
+    write_slice_series("ct_tilt", n=4, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
+                       spacing_between=2.0, pixel_spacing=[1.0, 1.0], thickness=2.0, first_ipp=[0.0, 0.0, 0.0],
+                       signed=True, bits_stored=16, slopes=[1] * 4, intercepts=[0] * 4, values=pattern(0, True),
+                       series_no=9, description="tilt", seed=19, shear=(0.0, 0.4, 0.0))
+    write_slice_series("ct_gap", n=4, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
+                       spacing_between=2.0, pixel_spacing=[1.0, 1.0], thickness=2.0, first_ipp=[0.0, 0.0, 0.0],
+                       signed=True, bits_stored=16, slopes=[1] * 4, intercepts=[0] * 4, values=pattern(0, True),
+                       series_no=10, description="gap", seed=20, steps=[0.0, 2.0, 6.0, 8.0])
     # 7. mixed sizes in one series
     write_slice_series("mixed_sizes", n=2, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
                        spacing_between=1.0, pixel_spacing=[1.0, 1.0], thickness=1.0, first_ipp=[0.0, 0.0, 0.0],
