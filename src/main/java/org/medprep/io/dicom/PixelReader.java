@@ -92,8 +92,22 @@ final class PixelReader {
 		return v;
 	}
 
+	/** One reusable direct buffer per reading thread: reading a series then allocates no garbage per slice. */
+	private static final ThreadLocal<ByteBuffer> BUFFER = new ThreadLocal<>();
+
+	private static ByteBuffer buffer(final int length) {
+		ByteBuffer b = BUFFER.get();
+		if (b == null || b.capacity() < length) {
+			b = ByteBuffer.allocateDirect(Math.max(length, 1 << 16));
+			BUFFER.set(b);
+		}
+		b.clear();
+		b.limit(length);
+		return b;
+	}
+
 	private static ByteBuffer readFile(final Path file, final long offset, final int length, final String source) throws DicomException {
-		final ByteBuffer buf = ByteBuffer.allocate(length);
+		final ByteBuffer buf = buffer(length);
 		try (FileChannel ch = FileChannel.open(file == null ? Paths.get(source) : file, StandardOpenOption.READ)) {
 			long pos = offset;
 			while (buf.hasRemaining()) {
