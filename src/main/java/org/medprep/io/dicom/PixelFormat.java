@@ -44,6 +44,8 @@ public final class PixelFormat {
 		final int rows = ds.requireInt(Tags.Rows);
 		final int cols = ds.requireInt(Tags.Columns);
 		if (rows < 1 || cols < 1) throw new DicomException(src + ": image size " + cols + "x" + rows + " is empty");
+		if ((long) rows * cols > Integer.MAX_VALUE / 8)
+			throw new DicomException(src + ": image size " + cols + "x" + rows + " is too large for one plane");
 		final int frames = ds.getInt(Tags.NumberOfFrames, 1);
 		if (frames < 1) throw new DicomException(src + ": NumberOfFrames is " + frames);
 		final int samples = ds.getInt(Tags.SamplesPerPixel, 1);

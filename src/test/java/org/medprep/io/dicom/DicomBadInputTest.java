@@ -177,6 +177,28 @@ class DicomBadInputTest {
 		assertFalse(e.getMessage().isEmpty());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0.0\\0.6", "NaN\\0.6", "-.9\\0.6" })
+	void zeroNegativeOrNanPixelSpacing(final String spacing) throws Exception {
+		final byte[] b = Files.readAllBytes(Fixtures.get("ct_sagittal/IM0001.dcm"));
+		final int at = indexOf(b, new byte[] { 0x28, 0x00, 0x30, 0x00, 'D', 'S', 0x08, 0x00 }) + 8;
+		System.arraycopy((spacing + "        ").getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, b, at, 8);
+		final Path p = write("spacing.dcm", b);
+		final DicomException e = assertThrows(DicomException.class, () -> DicomFrame.of(DicomParser.readHeader(p)));
+		assertTrue(e.getMessage().startsWith(p + ": "), e.getMessage());
+		assertTrue(e.getMessage().contains("PixelSpacing"), e.getMessage());
+	}
+
+	@Test
+	void nanRescaleSlope() throws Exception {
+		final byte[] b = Files.readAllBytes(Fixtures.get("ct_sagittal/IM0001.dcm"));
+		final int at = indexOf(b, new byte[] { 0x28, 0x00, 0x53, 0x10, 'D', 'S', 0x02, 0x00 }) + 8;
+		b[at] = '0'; // slope "0 " cannot be right
+		final Path p = write("slope.dcm", b);
+		final DicomException e = assertThrows(DicomException.class, () -> DicomFrame.of(DicomParser.readHeader(p)));
+		assertEquals(p + ": unusable rescale slope 0.0 / intercept -1000.0", e.getMessage());
+	}
+
 	private static int indexOf(final byte[] hay, final byte[] needle) {
 		outer: for (int i = 0; i <= hay.length - needle.length; i++) {
 			for (int j = 0; j < needle.length; j++)

@@ -232,4 +232,39 @@ class DicomSeriesLoaderTest {
 		final DicomException viaLoad = assertThrows(DicomException.class, () -> DicomFolder.load(p, DicomLoadOptions.defaults()));
 		assertTrue(viaLoad.getMessage().startsWith(p + ": DICOM without pixel data"), viaLoad.getMessage());
 	}
+
+	@Test
+	void eightBitMonochrome1IsReadAsStored() throws Exception {
+		final DicomSeriesVolume s = loadOne("mono1_8bit.dcm");
+		assertTrue(s.volume().data().randomAccess().get() instanceof net.imglib2.type.numeric.integer.UnsignedByteType);
+		assertEquals("MONOCHROME1", s.volume().metadata().get(DicomMetadata.PHOTOMETRIC_INTERPRETATION));
+		assertEquals(10 * 11 + 15, at(s.volume().data(), 15, 11, 0), 0);
+		assertTrue(s.warnings().get(0).startsWith("single slice: slice spacing 1 mm"), s.warnings().toString());
+	}
+
+	@Test
+	void refusesColour() {
+		final DicomException e = assertThrows(DicomException.class, () -> loadOne("rgb.dcm"));
+		assertTrue(e.getMessage().contains("rgb.dcm: colour images are not supported (PhotometricInterpretation RGB, 3 samples per pixel)"),
+			e.getMessage());
+	}
+
+	@Test
+	void floatPixelData() throws Exception {
+		final DicomSeriesVolume s = loadOne("float_pixels.dcm");
+		assertTrue(s.volume().data().randomAccess().get() instanceof FloatType);
+		assertEquals(0.5 * 11 - 0.25 * 15, at(s.volume().data(), 15, 11, 0), 0);
+		assertArrayEquals(new double[] { 0.25, 0.5, 1 }, s.volume().geometry().spacing(), 1e-12);
+	}
+
+	@Test
+	void legacyMultiFrameWithGridFrameOffsets() throws Exception {
+		final DicomSeriesVolume s = loadOne("grid_offsets.dcm");
+		assertTrue(s.volume().data().randomAccess().get() instanceof net.imglib2.type.numeric.integer.IntType);
+		assertArrayEquals(new double[] { 1, 2, 0.5 }, s.volume().geometry().origin(), 1e-12);
+		assertEquals(2.5, s.volume().geometry().spacing(2), 1e-12);
+		final int[] frameAtZ = { 1, 0, 2 };
+		for (int z = 0; z < 3; z++)
+			assertEquals(100000 * frameAtZ[z] - 5 * 4 - 9, at(s.volume().data(), 9, 4, z), 0);
+	}
 }
