@@ -177,6 +177,8 @@ class DicomSeriesLoaderTest {
 		assertArrayEquals(new long[] { COLS, ROWS, 3 }, a.size().get());
 		assertArrayEquals(new double[] { 1, 1, 2 }, a.spacing().get(), 1e-9);
 		assertEquals(3, a.numberOfFiles());
+		assertArrayEquals(new String[] { "1.2.826.0.1.3680043.8.498.7731.6.1", "6", "CT", "two A", "axial", "16x12x3", "1x1x2", "3", "" }, a.row());
+		assertEquals(DicomSeriesSummary.columns().length, a.row().length);
 		final DicomSeriesSummary b = DicomSeriesSummary.of(scan.series().get(1));
 		assertEquals("MR", b.modality());
 		assertEquals(SlicePlane.SAGITTAL, b.plane().plane());
@@ -218,11 +220,14 @@ class DicomSeriesLoaderTest {
 	}
 
 	@Test
-	void refusesMixedSizes() {
+	void refusesMixedSizes() throws Exception {
 		final DicomException e = assertThrows(DicomException.class, () -> loadOne("mixed_sizes"));
 		assertTrue(e.getMessage().contains("mixes image sizes"), e.getMessage());
 		assertTrue(e.getMessage().contains("IM0001.dcm") && e.getMessage().contains("IM0002.dcm"), e.getMessage());
 		assertTrue(e.getMessage().contains("16x12") && e.getMessage().contains("16x10"), e.getMessage());
+		final DicomSeriesSummary row = DicomSeriesSummary.of(DicomFolder.scan(Fixtures.get("mixed_sizes")).series().get(0));
+		assertTrue(row.problem().get().contains("mixes image sizes"), "Series Info lists the series with its problem");
+		assertFalse(row.size().isPresent());
 	}
 
 	@Test
