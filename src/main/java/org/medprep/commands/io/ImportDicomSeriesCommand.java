@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.core.Planes;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
@@ -23,13 +22,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.img.basictypeaccess.array.ShortArray;
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.IntType;
-import net.imglib2.type.numeric.integer.ShortType;
-import net.imglib2.util.Util;
 
 /**
  * {@code run("Import DICOM Series", "folder=/data/knee plane=sagittal series_index=0")}:
@@ -92,28 +85,10 @@ public class ImportDicomSeriesCommand implements Command {
 
 	@SuppressWarnings("unchecked")
 	static ImagePlus imageOf(final DicomSeriesVolume loaded) {
-		final Volume<?> v = asSigned16((Volume<? extends RealType<?>>) (Object) loaded.volume());
+		// integer HU that fit in 16 bits become ImageJ's signed 16-bit form (ImagePlusVolumes), as ImageJ keeps a DICOM CT
+		final Volume<?> v = loaded.volume();
 		final String description = v.metadata().getOrDefault(DicomMetadata.SERIES_DESCRIPTION, "");
 		final String title = description.isEmpty() ? "DICOM series " + v.metadata().getOrDefault(DicomMetadata.SERIES_NUMBER, "") : description;
 		return ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) v, title, null);
-	}
-
-	/**
-	 * Integer HU (a CT's stored values with slope 1 and an integer intercept) as
-	 * signed 16-bit when they fit, which ImageJ keeps as a 16-bit stack with its
-	 * signed calibration, as it does for DICOM CT: half the memory of float.
-	 */
-	static Volume<? extends RealType<?>> asSigned16(final Volume<? extends RealType<?>> v) {
-		if (!(Util.getTypeFromInterval(v.data()) instanceof IntType)) return v;
-		final PlanarImg<ShortType, ShortArray> out = PlanarImgs.shorts(v.dimensions());
-		final List<Boolean> fits = Planes.map(v.data(), (z, values) -> {
-			final short[] plane = out.getPlane(z).getCurrentStorageArray();
-			for (int i = 0; i < values.length; i++) {
-				if (values[i] < Short.MIN_VALUE || values[i] > Short.MAX_VALUE) return false;
-				plane[i] = (short) values[i];
-			}
-			return true;
-		});
-		return fits.contains(false) ? v : v.withData(out);
 	}
 }
