@@ -13,7 +13,7 @@ public final class FloatVolumes {
 	private FloatVolumes() {}
 
 	/** @throws IllegalArgumentException if the image is not 3D or does not fit in one array */
-	public static int[] size(final RandomAccessibleInterval<?> image) {
+	public static int[] size(final net.imglib2.Interval image) {
 		if (image.numDimensions() != 3) throw new IllegalArgumentException("expected a 3D image, got " + image.numDimensions() + " dimensions");
 		final long total = image.dimension(0) * image.dimension(1) * image.dimension(2);
 		if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image of " + total + " voxels does not fit in one array");
