@@ -52,6 +52,29 @@ public final class ResampleToSpacing implements SpatialOperation {
 		return SpatialPlan.of(source, Grid.of(size, target), PhysicalAffine.identity());
 	}
 
+	/** Spacing ratio above which a grid counts as anisotropic (nnU-Net's threshold). */
+	public static final double ANISOTROPY_RATIO = 3;
+
+	/**
+	 * nnU-Net's choice of a separately treated axis: if the input or the target
+	 * spacing has max/min above {@link #ANISOTROPY_RATIO}, the axis with the largest
+	 * spacing (of the input if it is anisotropic, else of the target); otherwise -1.
+	 */
+	public int anisotropicAxis(final Grid source) {
+		final double[] in = source.geometry().spacing();
+		if (ratio(in) > ANISOTROPY_RATIO) return argMax(in);
+		if (ratio(spacing) > ANISOTROPY_RATIO) return argMax(spacing);
+		return -1;
+	}
+
+	private static double ratio(final double[] s) {
+		return Math.max(s[0], Math.max(s[1], s[2])) / Math.min(s[0], Math.min(s[1], s[2]));
+	}
+
+	private static int argMax(final double[] s) {
+		return s[0] >= s[1] && s[0] >= s[2] ? 0 : s[1] >= s[2] ? 1 : 2;
+	}
+
 	/** Gaussian sigma (input voxels) per axis used before downsampling; 0 where not downsampled. */
 	public double[] antiAliasSigma(final Grid source) {
 		final double[] sigma = new double[3];
