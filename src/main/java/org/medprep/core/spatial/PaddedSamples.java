@@ -87,6 +87,10 @@ final class PaddedSamples {
 			final double[] line = new double[px];
 			for (int y = 0; y < n[1]; y++) {
 				final int start = ((z + halo) * py + y + halo) * px;
+				if (!cubic) {
+					fillHalo(start, 1, n[0], mode);
+					continue;
+				}
 				for (int i = 0; i < px; i++) line[i] = data[start + i];
 				processLine(line, n[0], cubic, mode);
 				for (int i = 0; i < px; i++) data[start + i] = (float) line[i];
@@ -100,6 +104,10 @@ final class PaddedSamples {
 			final double[] line = new double[py];
 			final int planeStart = (z + halo) * py * px;
 			for (int x = 0; x < px; x++) {
+				if (!cubic) {
+					fillHalo(planeStart + x, px, n[1], mode);
+					continue;
+				}
 				for (int i = 0; i < py; i++) line[i] = data[planeStart + i * px + x];
 				processLine(line, n[1], cubic, mode);
 				for (int i = 0; i < py; i++) data[planeStart + i * px + x] = (float) line[i];
@@ -109,6 +117,12 @@ final class PaddedSamples {
 
 	/** Lines along z, for all x and y; a slab of one y row over all z is gathered first to stay in cache. */
 	private void processAxisZ(final boolean cubic, final BoundaryMode mode) {
+		if (!cubic) {
+			Parallelization.getTaskExecutor().forEach(range(py), y -> {
+				for (int x = 0; x < px; x++) fillHalo(y * px + x, px * py, n[2], mode);
+			});
+			return;
+		}
 		Parallelization.getTaskExecutor().forEach(range(py), y -> {
 			final float[] slab = new float[pz * px];
 			for (int z = 0; z < pz; z++) System.arraycopy(data, (z * py + y) * px, slab, z * px, px);
@@ -137,6 +151,14 @@ final class PaddedSamples {
 		for (int i = 0; i < halo; i++) {
 			line[halo - 1 - i] = line[halo + source(-1 - i, len, mode)];
 			line[halo + len + i] = line[halo + source(len + i, len, mode)];
+		}
+	}
+
+	/** Fills the halo of one line in place (no prefilter): {@code start} is the first halo element, {@code stride} the step. */
+	private void fillHalo(final int start, final int stride, final int len, final BoundaryMode mode) {
+		for (int i = 0; i < halo; i++) {
+			data[start + (halo - 1 - i) * stride] = data[start + (halo + source(-1 - i, len, mode)) * stride];
+			data[start + (halo + len + i) * stride] = data[start + (halo + source(len + i, len, mode)) * stride];
 		}
 	}
 

@@ -127,6 +127,7 @@ public final class Resampler {
 		final BoundaryMode mode;
 		final float fill;
 		final boolean label;
+		final boolean allLinear, allCubic;
 		final double[] dx, dy, dz;
 		final double[][] w = new double[3][4];
 		final int[] start = new int[3];
@@ -140,6 +141,8 @@ public final class Resampler {
 			this.mode = mode;
 			this.fill = fill;
 			this.label = label;
+			this.allLinear = !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1;
+			this.allCubic = orders[0] == 3 && orders[1] == 3 && orders[2] == 3;
 			this.dx = new double[nx];
 			this.dy = new double[nx];
 			this.dz = new double[nx];
@@ -150,6 +153,28 @@ public final class Resampler {
 			final int sy = s.px, sz = s.px * s.py;
 			final int base = s.index(start[0], start[1], start[2]);
 			if (label) return labelVote(base, sy, sz);
+			if (allLinear) {
+				final double[] wx = w[0], wy = w[1], wz = w[2];
+				final int p0 = base, p1 = base + sy, p2 = base + sz, p3 = base + sz + sy;
+				final double l00 = wx[0] * data[p0] + wx[1] * data[p0 + 1];
+				final double l01 = wx[0] * data[p1] + wx[1] * data[p1 + 1];
+				final double l10 = wx[0] * data[p2] + wx[1] * data[p2 + 1];
+				final double l11 = wx[0] * data[p3] + wx[1] * data[p3 + 1];
+				return (float) (wz[0] * (wy[0] * l00 + wy[1] * l01) + wz[1] * (wy[0] * l10 + wy[1] * l11));
+			}
+			if (allCubic) {
+				final double[] wx = w[0], wy = w[1], wz = w[2];
+				double acc = 0;
+				for (int k = 0; k < 4; k++) {
+					double plane = 0;
+					for (int j = 0; j < 4; j++) {
+						final int p = base + k * sz + j * sy;
+						plane += wy[j] * (wx[0] * data[p] + wx[1] * data[p + 1] + wx[2] * data[p + 2] + wx[3] * data[p + 3]);
+					}
+					acc += wz[k] * plane;
+				}
+				return (float) acc;
+			}
 			final int kx = orders[0] == 0 ? 1 : orders[0] + 1;
 			final int ky = orders[1] == 0 ? 1 : orders[1] + 1;
 			final int kz = orders[2] == 0 ? 1 : orders[2] + 1;
