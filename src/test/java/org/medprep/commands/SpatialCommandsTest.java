@@ -20,7 +20,10 @@ import org.medprep.commands.augment.AugmentCommand;
 import org.medprep.commands.augment.RandomAffineCommand;
 import org.medprep.commands.augment.RandomElasticCommand;
 import org.medprep.commands.augment.RandomFlipCommand;
+import org.medprep.commands.geometry.CropOrPadCommand;
 import org.medprep.commands.geometry.CropRangeCommand;
+import org.medprep.commands.geometry.FlipCommand;
+import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
 import org.medprep.commands.geometry.ResampleToSpacingCommand;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.testutil.TestVolumes;
@@ -113,6 +116,28 @@ class SpatialCommandsTest {
 	void cropRangeKeepsTheMiddleSlices() {
 		final ImagePlus out = (ImagePlus) run(CropRangeCommand.class, "axis=z from=25 to=75", ct()).outputs().get("result");
 		assertEquals(4, out.getStackSize());
+	}
+
+	@Test
+	void geometryStepsAreRecordedAndInverted() {
+		final ImagePlus seg = seg();
+		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=nearest", seg).outputs().get("result");
+		final ImagePlus b = (ImagePlus) run(CropOrPadCommand.class, "size_x=24 size_y=24 size_z=20 pad_value=0", a).outputs().get("result");
+		final ImagePlus c = (ImagePlus) run(FlipCommand.class, "flip_x=true flip_y=false flip_z=false", b).outputs().get("result");
+		assertEquals(3, c.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY).split("\n").length);
+		context.service(ImageTitleService.class).register("pre", c);
+		// a prediction on the preprocessed grid, without calibration or history
+		final ImagePlus prediction = new ImagePlus("prediction", c.getStack().duplicate());
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "reference=pre interpolation=nearest", prediction).outputs().get("result");
+		assertEquals(seg.getWidth(), back.getWidth());
+		assertEquals(seg.getStackSize(), back.getStackSize());
+		assertEquals(1.2, back.getCalibration().pixelWidth, 1e-9);
+		final double[] original = values(seg), restored = values(back);
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.9 * original.length, same + " of " + original.length);
+		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(InvertSpatialHistoryCommand.class, "", ct()));
+		assertTrue(e.getMessage().contains("has no spatial history"), e.getMessage());
 	}
 
 	@Test

@@ -76,7 +76,7 @@ public abstract class AugmentCommand extends VolumeCommand {
 			: Collections.singletonMap(label, ImagePlusVolumes.toVolume(labelImp));
 		final Subject subject = Subject.of(in, labels);
 		final SpatialDraw draw = t.draw(subject, new SplittableRandom(s));
-		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, fill);
+		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
 		final Subject out = RandomSpatialTransform.apply(subject, draw, sampling, Interpolation.fromLabel(label_method));
 		if (labelImp != null) {
 			label_result = ImagePlusVolumes.toImagePlus(out.labels().get(label), baseTitle(labelImp.getTitle()) + "-" + titleSuffix(), labelImp);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.CropToForeground;
 import org.medprep.core.spatial.Grid;
@@ -21,7 +20,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Crop to Foreground", "foreground=[this image above threshold] threshold=-500 label=0 margin=10")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop to Foreground",
 	description = "Crop to the bounding box of the foreground plus a margin in mm: voxels of this image above a threshold, or a label of a label image.")
-public class CropToForegroundCommand extends VolumeCommand {
+public class CropToForegroundCommand extends GeometryCommand {
 
 	public static final String THIS_IMAGE = "this image above threshold";
 
@@ -48,19 +47,19 @@ public class CropToForegroundCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		final SpatialPlan plan;
-		if (THIS_IMAGE.equals(foreground)) {
-			plan = new CropToForeground(CropToForeground.Criterion.ABOVE_THRESHOLD, threshold, margin).plan(in);
-		} else {
-			final ImagePlus labels = imageTitled(foreground);
-			final Volume<? extends RealType<?>> map = ImagePlusVolumes.toVolume(labels);
-			if (!Grid.of(map).sameSpace(Grid.of(in), 1e-4))
-				throw new IllegalArgumentException("label image '" + foreground + "' is not on the image's grid");
-			final CropToForeground.Criterion c = label == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
-			plan = new CropToForeground(c, label, margin).plan(map.withGeometry(in.geometry()));
-		}
-		return plan.apply(in, Sampling.labels());
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		if (THIS_IMAGE.equals(foreground)) return new CropToForeground(CropToForeground.Criterion.ABOVE_THRESHOLD, threshold, margin).plan(in);
+		final ImagePlus labels = imageTitled(foreground);
+		final Volume<? extends RealType<?>> map = ImagePlusVolumes.toVolume(labels);
+		if (!Grid.of(map).sameSpace(Grid.of(in), 1e-4))
+			throw new IllegalArgumentException("label image '" + foreground + "' is not on the image's grid");
+		final CropToForeground.Criterion c = label == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
+		return new CropToForeground(c, label, margin).plan(map.withGeometry(in.geometry()));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return Sampling.labels();
 	}
 
 	@Override

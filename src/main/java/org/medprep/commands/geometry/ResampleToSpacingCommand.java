@@ -1,12 +1,12 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResampleToSpacing;
 import org.medprep.core.spatial.Sampling;
+import org.medprep.core.spatial.SpatialPlan;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,7 +16,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Resample to Spacing", "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=linear")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resample to Spacing",
 	description = "Resample to a voxel spacing in mm covering the same physical box (the result overlays the input); Gaussian anti-aliasing when downsampling.")
-public class ResampleToSpacingCommand extends VolumeCommand {
+public class ResampleToSpacingCommand extends GeometryCommand {
 
 	@Parameter(label = "Spacing x (mm)", description = "Target voxel size along x in mm (> 0).")
 	private double spacing_x = 1;
@@ -41,13 +41,30 @@ public class ResampleToSpacingCommand extends VolumeCommand {
 		description = "Interpolation along the coarse axis when it is treated separately.")
 	private String coarse_interpolation = Interpolation.NEAREST.label();
 
+	private ResampleToSpacing op() {
+		return new ResampleToSpacing(new double[] { spacing_x, spacing_y, spacing_z }, anti_alias);
+	}
+
+	private Sampling sampling;
+
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		final ResampleToSpacing op = new ResampleToSpacing(new double[] { spacing_x, spacing_y, spacing_z }, anti_alias);
-		Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.NEAREST, 0);
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		final ResampleToSpacing op = op();
+		Sampling s = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.NEAREST, 0);
 		final int axis = anisotropic ? op.anisotropicAxis(Grid.of(in)) : -1;
-		if (axis >= 0) sampling = sampling.withCoarseAxis(axis, Interpolation.fromLabel(coarse_interpolation));
-		return op.apply(in, sampling);
+		if (axis >= 0) s = s.withCoarseAxis(axis, Interpolation.fromLabel(coarse_interpolation));
+		sampling = s;
+		return op.plan(Grid.of(in));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return sampling;
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> in, final SpatialPlan plan) {
+		return op().apply(in, sampling);
 	}
 
 	@Override

@@ -1,7 +1,7 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
+import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
@@ -16,7 +16,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Resize by Scale", "scale_x=0.5 scale_y=0.5 scale_z=0.5 interpolation=linear")}: scipy.ndimage.zoom by factors. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize by Scale",
 	description = "Resize by a factor per axis (output size round(n * scale)), corner voxel centres aligned as scipy.ndimage.zoom.")
-public class ResizeByScaleCommand extends VolumeCommand {
+public class ResizeByScaleCommand extends GeometryCommand {
 
 	@Parameter(label = "Scale x", description = "Factor along x (> 0).")
 	private double scale_x = 0.5;
@@ -32,9 +32,13 @@ public class ResizeByScaleCommand extends VolumeCommand {
 	private String interpolation = Interpolation.LINEAR.label();
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return ResizeToShape.byScale(Grid.of(in), new double[] { scale_x, scale_y, scale_z })
-			.apply(in, Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0));
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		return ResizeToShape.byScale(Grid.of(in), new double[] { scale_x, scale_y, scale_z }).plan(Grid.of(in));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0);
 	}
 
 	@Override

@@ -1,7 +1,8 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
+import org.medprep.core.spatial.SpatialPlan;
+import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResizeToShape;
@@ -15,7 +16,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Resize to Shape", "size_x=128 size_y=128 size_z=64 interpolation=linear")}: the tutorials' scipy zoom to a shape. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize to Shape",
 	description = "Resize to a number of voxels per axis, corner voxel centres aligned (scipy.ndimage.zoom); spacing adapts so the result overlays the input.")
-public class ResizeToShapeCommand extends VolumeCommand {
+public class ResizeToShapeCommand extends GeometryCommand {
 
 	@Parameter(label = "Size x", min = "1", description = "Output voxels along x.")
 	private long size_x = 128;
@@ -31,8 +32,13 @@ public class ResizeToShapeCommand extends VolumeCommand {
 	private String interpolation = Interpolation.LINEAR.label();
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return new ResizeToShape(new long[] { size_x, size_y, size_z }).apply(in, Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0));
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		return new ResizeToShape(new long[] { size_x, size_y, size_z }).plan(Grid.of(in));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0);
 	}
 
 	@Override

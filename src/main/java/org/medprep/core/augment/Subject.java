@@ -65,7 +65,7 @@ public final class Subject {
 	public Subject resample(final SpatialPlan plan, final DisplacementField field, final Sampling imageSampling, final Interpolation labelInterpolation) {
 		if (!labelInterpolation.preservesLabels())
 			throw new IllegalArgumentException("label maps need nearest or label interpolation, got " + labelInterpolation.label());
-		final Sampling labelSampling = Sampling.of(labelInterpolation, BoundaryMode.CONSTANT, 0);
+		final Sampling labelSampling = Sampling.of(labelInterpolation, BoundaryMode.BOX, 0);
 		final Volume<? extends RealType<?>> img = plan.apply(image, field, imageSampling);
 		final Map<String, Volume<? extends RealType<?>>> out = new LinkedHashMap<>();
 		for (final Map.Entry<String, Volume<? extends RealType<?>>> e : labels.entrySet())

@@ -13,12 +13,17 @@ import java.util.Arrays;
  * cubic splines the input is padded by 12 edge voxels before the prefilter, as
  * scipy does.</li>
  * <li>{@link #MIRROR}: whole-sample symmetric ({@code d c b | a b c d | c b a}).</li>
+ * <li>{@link #BOX}: ITK's convention: points inside the image's voxel box
+ * ({@code [-0.5, n-0.5]} in index) take the edge value, points beyond get the
+ * fill value. Unlike scipy's constant mode, resampling to a finer grid that
+ * covers the same box keeps its outermost half voxels; padding still fills.</li>
  * </ul>
  */
 public enum BoundaryMode {
 	CONSTANT("constant"),
 	NEAREST("nearest"),
-	MIRROR("mirror");
+	MIRROR("mirror"),
+	BOX("constant outside the voxel box");
 
 	private final String label;
 

@@ -36,7 +36,7 @@ public final class CropOrPad implements SpatialOperation {
 
 	/** Crops or pads with nearest neighbour (values are copied exactly, the type is kept). */
 	public Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> volume, final double padValue) {
-		return apply(volume, Sampling.of(Interpolation.NEAREST, BoundaryMode.CONSTANT, padValue));
+		return apply(volume, Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, padValue));
 	}
 
 	@Override

@@ -236,6 +236,11 @@ public final class Resampler {
 				case CONSTANT:
 					if (!(c >= 0 && c <= n - 1)) return false;
 					break;
+				case BOX:
+					if (!(c >= -0.5 && c <= n - 0.5)) return false;
+					if (c < 0) c = 0;
+					else if (c > n - 1) c = n - 1;
+					break;
 				case NEAREST: {
 					final int e = s.extension[d];
 					if (c < -e) c = -e;

@@ -37,14 +37,14 @@ public final class Sampling {
 		return new Sampling(interpolation, boundary, fill, -1, null);
 	}
 
-	/** Linear, constant 0 outside. */
+	/** Linear, 0 outside the voxel box ({@link BoundaryMode#BOX}). */
 	public static Sampling linear() {
-		return of(Interpolation.LINEAR, BoundaryMode.CONSTANT, 0);
+		return of(Interpolation.LINEAR, BoundaryMode.BOX, 0);
 	}
 
-	/** Nearest neighbour, background 0 outside: the safe choice for label maps. */
+	/** Nearest neighbour, background 0 outside the voxel box: the safe choice for label maps, crops and pads. */
 	public static Sampling labels() {
-		return of(Interpolation.NEAREST, BoundaryMode.CONSTANT, 0);
+		return of(Interpolation.NEAREST, BoundaryMode.BOX, 0);
 	}
 
 	public Sampling withInterpolation(final Interpolation i) {
@@ -84,7 +84,7 @@ public final class Sampling {
 
 	@Override
 	public String toString() {
-		return interpolation.label() + ", " + boundary.label() + (boundary == BoundaryMode.CONSTANT ? " " + fill : "")
+		return interpolation.label() + ", " + boundary.label() + (boundary == BoundaryMode.CONSTANT || boundary == BoundaryMode.BOX ? " " + fill : "")
 			+ (coarseAxis >= 0 ? ", " + "xyz".charAt(coarseAxis) + " " + coarseInterpolation.label() : "");
 	}
 }

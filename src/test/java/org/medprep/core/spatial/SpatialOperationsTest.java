@@ -73,6 +73,18 @@ class SpatialOperationsTest {
 	}
 
 	@Test
+	void boxBoundaryKeepsTheOuterHalfVoxelsWhereScipyConstantFills() {
+		final Volume<ShortType> ct = ct();
+		final ResampleToSpacing finer = new ResampleToSpacing(new double[] { 0.75, 0.6, 1.5 }, false);
+		final float[] in = values(ct);
+		// output voxel 0 lies a quarter voxel before input voxel 0 on every axis
+		assertEquals(in[0], values(finer.apply(ct, Sampling.labels()))[0], 0);
+		assertEquals(-5, values(finer.apply(ct, Sampling.of(Interpolation.NEAREST, BoundaryMode.CONSTANT, -5)))[0], 0);
+		// beyond the box the fill value still applies
+		assertEquals(-5, values(new Shift(new double[] { 3, 0, 0 }).apply(ct, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, -5)))[0], 0);
+	}
+
+	@Test
 	void downsamplingIsSmoothedWithTheSkimageSigma() {
 		final ResampleToSpacing op = new ResampleToSpacing(new double[] { 4.5, 1.2, 3.0 }, true);
 		assertArrayEquals(new double[] { 1, 0, 0 }, op.antiAliasSigma(Grid.of(ct())), 1e-12);
