@@ -112,7 +112,7 @@ public final class Resampler {
 						cy += w.dy[x];
 						cz += w.dz[x];
 					}
-					plane[row + x] = w.sample(cx, cy, cz);
+					plane[row + x] = w.fastLinear ? w.linear(cx, cy, cz) : w.sample(cx, cy, cz);
 				}
 			}
 		});
@@ -127,7 +127,9 @@ public final class Resampler {
 		final BoundaryMode mode;
 		final float fill;
 		final boolean label;
-		final boolean allLinear, allCubic;
+		final boolean allLinear, allCubic, fastLinear;
+		final double lo, hiX, hiY, hiZ;
+		final int maxX, maxY, maxZ, sy, sz, origin;
 		final double[] dx, dy, dz;
 		final double[][] w = new double[3][4];
 		final int[] start = new int[3];
@@ -143,14 +145,53 @@ public final class Resampler {
 			this.label = label;
 			this.allLinear = !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1;
 			this.allCubic = orders[0] == 3 && orders[1] == 3 && orders[2] == 3;
+			this.fastLinear = allLinear && (mode == BoundaryMode.CONSTANT || mode == BoundaryMode.BOX);
+			this.lo = mode == BoundaryMode.BOX ? -0.5 : 0;
+			final double extra = mode == BoundaryMode.BOX ? 0.5 : 0;
+			this.maxX = s.n[0] - 1;
+			this.maxY = s.n[1] - 1;
+			this.maxZ = s.n[2] - 1;
+			this.hiX = maxX + extra;
+			this.hiY = maxY + extra;
+			this.hiZ = maxZ + extra;
+			this.sy = s.px;
+			this.sz = s.px * s.py;
+			this.origin = s.index(0, 0, 0);
 			this.dx = new double[nx];
 			this.dy = new double[nx];
 			this.dz = new double[nx];
 		}
 
+		/**
+		 * Trilinear interpolation with constant or box boundaries, in one small
+		 * method the JIT inlines (the common case of augmentation and resampling).
+		 * Same arithmetic as {@link #sample} (snap, bounds, clamp, weights, sum order).
+		 */
+		float linear(double cx, double cy, double cz) {
+			double r = Math.rint(cx);
+			if (Math.abs(cx - r) < SNAP) cx = r;
+			r = Math.rint(cy);
+			if (Math.abs(cy - r) < SNAP) cy = r;
+			r = Math.rint(cz);
+			if (Math.abs(cz - r) < SNAP) cz = r;
+			if (!(cx >= lo && cx <= hiX && cy >= lo && cy <= hiY && cz >= lo && cz <= hiZ)) return fill;
+			cx = cx < 0 ? 0 : cx > maxX ? maxX : cx;
+			cy = cy < 0 ? 0 : cy > maxY ? maxY : cy;
+			cz = cz < 0 ? 0 : cz > maxZ ? maxZ : cz;
+			final int ix = (int) cx, iy = (int) cy, iz = (int) cz;
+			final double fx = cx - ix, fy = cy - iy, fz = cz - iz;
+			final double gx = 1 - fx, gy = 1 - fy, gz = 1 - fz;
+			final int p0 = origin + ix + iy * sy + iz * sz, p1 = p0 + sy, p2 = p0 + sz, p3 = p2 + sy;
+			final float[] d = data;
+			final double l00 = gx * d[p0] + fx * d[p0 + 1];
+			final double l01 = gx * d[p1] + fx * d[p1 + 1];
+			final double l10 = gx * d[p2] + fx * d[p2 + 1];
+			final double l11 = gx * d[p3] + fx * d[p3 + 1];
+			return (float) (gz * (gy * l00 + fy * l01) + fz * (gy * l10 + fy * l11));
+		}
+
 		float sample(final double cx, final double cy, final double cz) {
 			if (!weights(0, cx) || !weights(1, cy) || !weights(2, cz)) return fill;
-			final int sy = s.px, sz = s.px * s.py;
 			final int base = s.index(start[0], start[1], start[2]);
 			if (label) return labelVote(base, sy, sz);
 			if (allLinear) {
