@@ -29,7 +29,17 @@ public final class ControlGridDisplacementField implements DisplacementField {
 		this.k = controlPoints.clone();
 		this.coefficients = coefficients;
 		this.direction = grid.geometry().direction();
+		for (int d = 0; d < 3; d++) {
+			final int n = (int) grid.size(d);
+			first[d] = new int[n];
+			weights[d] = new double[n][4];
+			for (int i = 0; i < n; i++) first[d][i] = weights(d, i, weights[d][i]);
+		}
 	}
+
+	/** Per axis and voxel index: the first control point and the 4 B-spline weights (the same for every row). */
+	private final int[][] first = new int[3][];
+	private final double[][][] weights = new double[3][][];
 
 	/**
 	 * Each control point displaced by {@code U(-max, max)} mm per component,
@@ -83,8 +93,8 @@ public final class ControlGridDisplacementField implements DisplacementField {
 
 	@Override
 	public void row(final int y, final int z, final double[] dx, final double[] dy, final double[] dz) {
-		final double[] wy = new double[4], wz = new double[4], wx = new double[4];
-		final int y0 = weights(1, y, wy), z0 = weights(2, z, wz);
+		final double[] wy = weights[1][y], wz = weights[2][z];
+		final int y0 = first[1][y], z0 = first[2][z];
 		// collapse the y and z directions: one coefficient line along x per component
 		final double[][] line = new double[3][k[0]];
 		for (int c = 0; c < 3; c++)
@@ -95,14 +105,16 @@ public final class ControlGridDisplacementField implements DisplacementField {
 					for (int x = 0; x < k[0]; x++) line[c][x] += wt * coefficients[c][o + x];
 				}
 		final int nx = (int) grid.size(0);
+		final double[] lx = line[0], ly = line[1], lz = line[2];
 		for (int x = 0; x < nx; x++) {
-			final int x0 = weights(0, x, wx);
-			final double[] g = new double[3];
-			for (int c = 0; c < 3; c++)
-				for (int a = 0; a < 4; a++) g[c] += wx[a] * line[c][x0 + a];
-			dx[x] = direction[0][0] * g[0] + direction[0][1] * g[1] + direction[0][2] * g[2];
-			dy[x] = direction[1][0] * g[0] + direction[1][1] * g[1] + direction[1][2] * g[2];
-			dz[x] = direction[2][0] * g[0] + direction[2][1] * g[1] + direction[2][2] * g[2];
+			final int x0 = first[0][x];
+			final double[] wx = weights[0][x];
+			final double g0 = wx[0] * lx[x0] + wx[1] * lx[x0 + 1] + wx[2] * lx[x0 + 2] + wx[3] * lx[x0 + 3];
+			final double g1 = wx[0] * ly[x0] + wx[1] * ly[x0 + 1] + wx[2] * ly[x0 + 2] + wx[3] * ly[x0 + 3];
+			final double g2 = wx[0] * lz[x0] + wx[1] * lz[x0 + 1] + wx[2] * lz[x0 + 2] + wx[3] * lz[x0 + 3];
+			dx[x] = direction[0][0] * g0 + direction[0][1] * g1 + direction[0][2] * g2;
+			dy[x] = direction[1][0] * g0 + direction[1][1] * g1 + direction[1][2] * g2;
+			dz[x] = direction[2][0] * g0 + direction[2][1] * g1 + direction[2][2] * g2;
 		}
 	}
 }
