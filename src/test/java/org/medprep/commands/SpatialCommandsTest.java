@@ -141,6 +141,21 @@ class SpatialCommandsTest {
 	}
 
 	@Test
+	void viewsProduceTwoDimensionalImages() {
+		seg();
+		final ImagePlus mid = (ImagePlus) run(org.medprep.commands.geometry.OrthogonalMidSlicesCommand.class, "", ct()).outputs().get("result");
+		assertEquals(1, mid.getStackSize());
+		// sagittal 22 wide, coronal and axial 24, 2 gaps of 4; height: max(8 x 3 mm / 1.2 = 20, axial 22)
+		assertEquals(22 + 24 + 24 + 8, mid.getWidth());
+		assertEquals(22, mid.getHeight());
+		final CommandInvocation.Result r = run(org.medprep.commands.augment.AugmentationPreviewCommand.class, "transform=[Random Affine] count=4 seed=7 label=seg", ct());
+		final ImagePlus preview = (ImagePlus) r.outputs().get("result");
+		assertEquals(ImagePlus.COLOR_RGB, preview.getType());
+		assertEquals(48, preview.getWidth());
+		assertTrue(r.recorded().toString().contains("seed=7"), r.recorded().toString());
+	}
+
+	@Test
 	void badInputGetsAClearMessage() {
 		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "probability_x=1.5 seed=1", ct()));
 		assertEquals("Random Flip: flip probability along x must be a probability in [0, 1], got 1.5", e.getMessage());
