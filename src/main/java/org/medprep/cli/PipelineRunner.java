@@ -79,12 +79,12 @@ final class PipelineRunner {
 	/**
 	 * @return the inputs that failed, each with its message
 	 */
-	List<String> run(final Pipeline pipeline, final List<Path> inputs, final List<SecondaryImage> secondary, final Path outDir,
+	List<String> run(final Pipeline pipeline, final List<Case> inputs, final List<SecondaryImage> secondary, final Path outDir,
 		final String format)
 	{
 		validate(pipeline);
 		final List<String> failures = new ArrayList<>();
-		for (final Path input : inputs) {
+		for (final Case input : inputs) {
 			try {
 				runCase(pipeline, input, secondary, outDir, format);
 			}
@@ -101,11 +101,11 @@ final class PipelineRunner {
 	}
 
 	/** Runs all steps on one case and writes its outputs; returns the paths written. */
-	List<Path> runCase(final Pipeline pipeline, final Path input, final List<SecondaryImage> secondary, final Path outDir, final String format)
+	List<Path> runCase(final Pipeline pipeline, final Case input, final List<SecondaryImage> secondary, final Path outDir, final String format)
 		throws IOException
 	{
-		final String base = ImageFiles.baseName(input);
-		ImagePlus current = ImageFiles.read(input);
+		final String base = input.base;
+		ImagePlus current = input.image();
 		for (final SecondaryImage s : secondary) {
 			final ImagePlus imp = ImageFiles.read(s.forCase(base));
 			imp.setTitle(s.title);

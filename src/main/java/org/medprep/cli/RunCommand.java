@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
+import org.medprep.io.dicom.DicomLoadOptions;
 import org.scijava.Context;
 
 import picocli.CommandLine.ArgGroup;
@@ -39,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Steps steps;
 
-	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of them.")
+	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT",
+		description = "Image files (.nii, .nii.gz, .hdr, .mha, .mhd, .tif), folders of them, or DICOM folders (one case per series).")
 	List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "Folder for the outputs (created if needed).")
@@ -49,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
 		description = "A secondary image named TITLE in the steps' options (a mask, a label map); a folder pairs files with the inputs by base name.")
 	List<String> images = new ArrayList<>();
 
-	@Option(names = "--format", defaultValue = "tif", description = "Output format: tif (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--format", defaultValue = "nii.gz", description = "Output format: nii.gz, nii, mha or tif (default: ${DEFAULT-VALUE}).")
 	String format;
 
 	@Option(names = "--threads", description = "Threads for each operation (default: all cores).")
@@ -64,18 +66,19 @@ final class RunCommand implements Callable<Integer> {
 			? Pipeline.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
 			: Pipeline.of(parseSteps(steps.steps));
 		final String fmt = format.startsWith(".") ? format.substring(1) : format;
-		if (ImageFiles.extensionOf("x." + fmt) == null) throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.EXTENSIONS + ")");
+		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt))
+			throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
 		if (threads != null) {
 			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
 			Prefs.setThreads(threads);
 		}
 		final List<PipelineRunner.SecondaryImage> secondary = new ArrayList<>();
 		for (final String spec : images) secondary.add(PipelineRunner.SecondaryImage.parse(spec));
-		final List<Path> files = new ArrayList<>();
+		final List<Case> files = new ArrayList<>();
 		final List<String> failures = new ArrayList<>();
 		for (final Path in : inputs) {
 			try {
-				files.addAll(ImageFiles.expand(in));
+				files.addAll(Case.of(in, DicomLoadOptions.defaults()));
 			}
 			catch (final IOException e) {
 				failures.add(e.getMessage());

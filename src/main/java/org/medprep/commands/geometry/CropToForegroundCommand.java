@@ -1,0 +1,69 @@
+package org.medprep.commands.geometry;
+
+import ij.ImagePlus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.Volume;
+import org.medprep.core.spatial.CropToForeground;
+import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.Sampling;
+import org.medprep.core.spatial.SpatialPlan;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Crop to Foreground", "foreground=[this image above threshold] threshold=-500 label=0 margin=10")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop to Foreground",
+	description = "Crop to the bounding box of the foreground plus a margin in mm: voxels of this image above a threshold, or a label of a label image.")
+public class CropToForegroundCommand extends GeometryCommand {
+
+	public static final String THIS_IMAGE = "this image above threshold";
+
+	@Parameter(label = "Foreground", initializer = "initForeground", persist = false,
+		description = "'this image above threshold', or the title of a label image on the same grid.")
+	private String foreground = THIS_IMAGE;
+
+	@Parameter(label = "Threshold", description = "With this image: voxels above this value are foreground (e.g. -500 HU for the body).")
+	private double threshold = 0;
+
+	@Parameter(label = "Label", description = "With a label image: this label is foreground; 0 means any non-zero label.")
+	private double label = 0;
+
+	@Parameter(label = "Margin (mm)", min = "0", description = "Kept around the foreground box, in mm (rounded up to whole voxels).")
+	private double margin = 0;
+
+	protected void initForeground() {
+		final List<String> choices = new ArrayList<>();
+		choices.add(THIS_IMAGE);
+		if (titles != null)
+			for (final String t : titles.titles())
+				if (image == null || !t.equals(image.getTitle())) choices.add(t);
+		getInfo().getMutableInput("foreground", String.class).setChoices(choices);
+	}
+
+	@Override
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		if (THIS_IMAGE.equals(foreground)) return new CropToForeground(CropToForeground.Criterion.ABOVE_THRESHOLD, threshold, margin).plan(in);
+		final ImagePlus labels = imageTitled(foreground);
+		final Volume<? extends RealType<?>> map = ImagePlusVolumes.toVolume(labels);
+		if (!Grid.of(map).sameSpace(Grid.of(in), 1e-4))
+			throw new IllegalArgumentException("label image '" + foreground + "' is not on the image's grid");
+		final CropToForeground.Criterion c = label == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
+		return new CropToForeground(c, label, margin).plan(map.withGeometry(in.geometry()));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return Sampling.labels();
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "foreground";
+	}
+}

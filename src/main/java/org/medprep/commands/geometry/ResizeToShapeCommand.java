@@ -1,0 +1,48 @@
+package org.medprep.commands.geometry;
+
+import org.medprep.core.Volume;
+import org.medprep.core.spatial.SpatialPlan;
+import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.BoundaryMode;
+import org.medprep.core.spatial.Interpolation;
+import org.medprep.core.spatial.ResizeToShape;
+import org.medprep.core.spatial.Sampling;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Resize to Shape", "size_x=128 size_y=128 size_z=64 interpolation=linear")}: the tutorials' scipy zoom to a shape. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize to Shape",
+	description = "Resize to a number of voxels per axis, corner voxel centres aligned (scipy.ndimage.zoom); spacing adapts so the result overlays the input.")
+public class ResizeToShapeCommand extends GeometryCommand {
+
+	@Parameter(label = "Size x", min = "1", description = "Output voxels along x.")
+	private long size_x = 128;
+
+	@Parameter(label = "Size y", min = "1", description = "Output voxels along y.")
+	private long size_y = 128;
+
+	@Parameter(label = "Size z", min = "1", description = "Output voxels along z.")
+	private long size_z = 64;
+
+	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
+		description = "nearest or label for label maps; linear or cubic B-spline (scipy order 3) for images.")
+	private String interpolation = Interpolation.LINEAR.label();
+
+	@Override
+	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+		return new ResizeToShape(new long[] { size_x, size_y, size_z }).plan(Grid.of(in));
+	}
+
+	@Override
+	protected Sampling sampling() {
+		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0);
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "resized";
+	}
+}

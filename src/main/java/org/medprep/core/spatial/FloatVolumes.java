@@ -1,0 +1,37 @@
+package org.medprep.core.spatial;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.blocks.PrimitiveBlocks;
+import net.imglib2.converter.RealTypeConverters;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/** Whole 3D images as one float array (x fastest), read plane by plane in parallel. */
+public final class FloatVolumes {
+
+	private FloatVolumes() {}
+
+	/** @throws IllegalArgumentException if the image is not 3D or does not fit in one array */
+	public static int[] size(final net.imglib2.Interval image) {
+		if (image.numDimensions() != 3) throw new IllegalArgumentException("expected a 3D image, got " + image.numDimensions() + " dimensions");
+		final long total = image.dimension(0) * image.dimension(1) * image.dimension(2);
+		if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image of " + total + " voxels does not fit in one array");
+		return new int[] { (int) image.dimension(0), (int) image.dimension(1), (int) image.dimension(2) };
+	}
+
+	public static float[] read(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final int[] n = size(image);
+		final float[] data = new float[n[0] * n[1] * n[2]];
+		final PrimitiveBlocks<FloatType> blocks = PrimitiveBlocks.of(RealTypeConverters.convert(image, new FloatType()),
+			PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+		final long[] min = image.minAsLongArray();
+		final int planeSize = n[0] * n[1];
+		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(n[2]), z -> {
+			final float[] plane = new float[planeSize];
+			blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, new int[] { n[0], n[1], 1 });
+			System.arraycopy(plane, 0, data, z * planeSize, planeSize);
+		});
+		return data;
+	}
+}

@@ -1,0 +1,151 @@
+package org.medprep.core.spatial;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.medprep.core.Geometry;
+import org.medprep.core.Volume;
+
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * The deterministic spatial steps an image went through (resample, resize,
+ * crop/pad, flip, rotate, zoom, shift), in order, each as a
+ * {@link SpatialPlan}. Composed, they are one resampling from the original
+ * grid; inverted, they bring an image (or a label map predicted on the final
+ * grid) back onto the original grid in one resampling, which is what an
+ * inference pipeline needs to write predictions next to the original scan.
+ * <p>
+ * Has a plain text form, one plan per line, numbers round-trippable, so it
+ * can travel with an image (MedPrep keeps it in an image property). Immutable.
+ */
+public final class SpatialChain {
+
+	private static final SpatialChain EMPTY = new SpatialChain(Collections.emptyList());
+
+	private final List<SpatialPlan> plans;
+
+	private SpatialChain(final List<SpatialPlan> plans) {
+		this.plans = plans;
+	}
+
+	public static SpatialChain empty() {
+		return EMPTY;
+	}
+
+	public List<SpatialPlan> plans() { return plans; }
+	public boolean isEmpty() { return plans.isEmpty(); }
+
+	/** @throws IllegalArgumentException if {@code next} does not read the grid the chain ends on */
+	public SpatialChain then(final SpatialPlan next) {
+		if (!plans.isEmpty()) plans.get(plans.size() - 1).then(next); // checks the grids chain
+		final List<SpatialPlan> list = new ArrayList<>(plans);
+		list.add(next);
+		return new SpatialChain(Collections.unmodifiableList(list));
+	}
+
+	/** All steps as one plan, from the original grid to the last grid. @throws IllegalStateException if empty */
+	public SpatialPlan composed() {
+		if (plans.isEmpty()) throw new IllegalStateException("the spatial history is empty: there is nothing to invert");
+		SpatialPlan p = plans.get(0);
+		for (int i = 1; i < plans.size(); i++) p = p.then(plans.get(i));
+		return p;
+	}
+
+	/** The plan from the last grid back onto the original grid. */
+	public SpatialPlan inverse() {
+		return composed().inverse();
+	}
+
+	/**
+	 * Brings {@code volume}, which lies on the chain's last grid (same size; its
+	 * own geometry is replaced by the recorded one, as a network's prediction
+	 * rarely carries it), back onto the original grid in one resampling.
+	 * @throws IllegalArgumentException if the size differs from the last grid's
+	 */
+	public Volume<? extends RealType<?>> invert(final Volume<? extends RealType<?>> volume, final Sampling sampling) {
+		final SpatialPlan inverse = inverse();
+		final Grid last = inverse.source();
+		for (int d = 0; d < 3; d++)
+			if (volume.dimension(d) != last.size(d))
+				throw new IllegalArgumentException("the image is " + volume.dimension(0) + "x" + volume.dimension(1) + "x" + volume.dimension(2)
+					+ " but the spatial history ends on a " + last.size(0) + "x" + last.size(1) + "x" + last.size(2) + " grid");
+		return inverse.apply(volume.withGeometry(last.geometry()), sampling);
+	}
+
+	/** One line per plan: {@code plan source <grid> target <grid> pullback <12 numbers>}. */
+	public String toText() {
+		final StringBuilder sb = new StringBuilder();
+		for (final SpatialPlan p : plans) {
+			if (sb.length() > 0) sb.append('\n');
+			sb.append("plan source ");
+			grid(sb, p.source());
+			sb.append(" target ");
+			grid(sb, p.target());
+			sb.append(" pullback");
+			final double[][] m = p.pullBack().matrix();
+			for (final double[] row : m)
+				for (final double v : row) sb.append(' ').append(number(v));
+		}
+		return sb.toString();
+	}
+
+	/**
+	 * Reads {@link #toText()}; blank text is the empty chain.
+	 * @throws IllegalArgumentException naming the line that is malformed
+	 */
+	public static SpatialChain parse(final String text) {
+		SpatialChain chain = empty();
+		if (text == null || text.trim().isEmpty()) return chain;
+		int lineNo = 0;
+		for (final String line : text.trim().split("\n")) {
+			lineNo++;
+			final String[] t = line.trim().split("\\s+");
+			try {
+				if (t.length != 1 + 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("plan") || !t[1].equals("source") || !t[20].equals("target") || !t[39].equals("pullback"))
+					throw new IllegalArgumentException("expected 'plan source <18 numbers> target <18 numbers> pullback <12 numbers>'");
+				final Grid source = grid(t, 2), target = grid(t, 21);
+				final double[][] m = new double[3][4];
+				for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[40 + i]);
+				chain = chain.then(SpatialPlan.of(source, target, PhysicalAffine.of(m)));
+			} catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("spatial history line " + lineNo + " is malformed: " + e.getMessage());
+			}
+		}
+		return chain;
+	}
+
+	private static Grid grid(final String[] t, final int at) {
+		final long[] size = new long[3];
+		final double[] spacing = new double[3], origin = new double[3];
+		final double[][] dir = new double[3][3];
+		for (int d = 0; d < 3; d++) {
+			size[d] = Long.parseLong(t[at + d]);
+			spacing[d] = Double.parseDouble(t[at + 3 + d]);
+			origin[d] = Double.parseDouble(t[at + 6 + d]);
+		}
+		for (int i = 0; i < 9; i++) dir[i / 3][i % 3] = Double.parseDouble(t[at + 9 + i]);
+		return Grid.of(size, Geometry.of(spacing, origin, dir));
+	}
+
+	/** 18 numbers: size (3), spacing (3), origin (3), direction row by row (9). */
+	private static void grid(final StringBuilder sb, final Grid g) {
+		final Geometry geo = g.geometry();
+		for (int d = 0; d < 3; d++) sb.append(d == 0 ? "" : " ").append(g.size(d));
+		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.spacing(d)));
+		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.origin(d)));
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 3; c++) sb.append(' ').append(number(geo.direction(r, c)));
+	}
+
+	private static String number(final double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v);
+	}
+
+	@Override
+	public String toString() {
+		return "SpatialChain" + plans;
+	}
+}

@@ -1,0 +1,167 @@
+package org.medprep.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medprep.commands.augment.AugmentCommand;
+import org.medprep.commands.augment.RandomAffineCommand;
+import org.medprep.commands.augment.RandomElasticCommand;
+import org.medprep.commands.augment.RandomFlipCommand;
+import org.medprep.commands.geometry.CropOrPadCommand;
+import org.medprep.commands.geometry.CropRangeCommand;
+import org.medprep.commands.geometry.FlipCommand;
+import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
+import org.medprep.commands.geometry.ResampleToSpacingCommand;
+import org.medprep.core.phantom.CtPhantom;
+import org.medprep.testutil.TestVolumes;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+/** The spatial commands headless through a real SciJava context: seeds recorded and replayed, labels by title. */
+class SpatialCommandsTest {
+
+	private static Context context;
+	private static CommandInvocation invocation;
+	private static CommandService commands;
+	private static final CtPhantom PHANTOM = new CtPhantom(24, 22, 8, new double[] { 1.2, 1.2, 3 }, 5, 11);
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		invocation = new CommandInvocation(context);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@AfterEach
+	void forgetTitles() {
+		context.service(ImageTitleService.class).clear();
+	}
+
+	private static ImagePlus ct() {
+		return ImagePlusVolumes.toImagePlus(PHANTOM.image(), "ct", null);
+	}
+
+	private static ImagePlus seg() {
+		final ImagePlus seg = ImagePlusVolumes.toImagePlus(PHANTOM.labels(), "seg", null);
+		context.service(ImageTitleService.class).register("seg", seg);
+		return seg;
+	}
+
+	private static CommandInvocation.Result run(final Class<?> command, final String options, final ImagePlus imp) {
+		return invocation.run(commands.getCommand(command.getName()), options, imp);
+	}
+
+	private static double[] values(final Object imp) {
+		return TestVolumes.values(ImagePlusVolumes.toVolume((ImagePlus) imp).data());
+	}
+
+	@Test
+	void randomAffineWithSeedAndLabelReplaysFromItsHistory() {
+		seg();
+		final String options = "scale_min=0.9 scale_max=1.1 degrees_z=20 translation_x=3 seed=42 label=seg label_method=[label (one-hot linear)] fill=-1000";
+		final CommandInvocation.Result r = run(RandomAffineCommand.class, options, ct());
+		final ImagePlus out = (ImagePlus) r.outputs().get("result");
+		final ImagePlus lab = (ImagePlus) r.outputs().get("label_result");
+		assertNotNull(lab, "the label image gets the same draw");
+		assertEquals("seg-raffine", lab.getTitle());
+		final Set<Double> allowed = new TreeSet<>(List.of(0.0, 1.0, 2.0, 3.0, 4.0));
+		for (final double v : values(lab)) assertTrue(allowed.contains(v), "invented label " + v);
+		final String line = History.of(out).get(0);
+		assertTrue(line.startsWith("run(\"Random Affine\", ") && line.contains("seed=42") && line.contains("label=seg"), line);
+		assertTrue(out.getProp(AugmentCommand.DRAW_PROPERTY).startsWith("Random Affine scales="), out.getProp(AugmentCommand.DRAW_PROPERTY));
+		// replaying the recorded options gives the same voxels
+		final String recorded = r.recorded().toString();
+		final String replayOptions = recorded.substring(recorded.indexOf(", \"") + 3, recorded.lastIndexOf("\")"));
+		assertArrayEquals(values(out), values(run(RandomAffineCommand.class, replayOptions, ct()).outputs().get("result")), 0);
+	}
+
+	@Test
+	void anEmptySeedIsDrawnAndRecorded() {
+		final CommandInvocation.Result r = run(RandomElasticCommand.class, "mode=dense sigma=3 alpha=2", ct());
+		final String line = History.of((ImagePlus) r.outputs().get("result")).get(0);
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("seed=(\\d+)").matcher(line);
+		assertTrue(m.find(), "a seed is recorded: " + line);
+		final Object again = run(RandomElasticCommand.class, "mode=dense sigma=3 alpha=2 seed=" + m.group(1), ct()).outputs().get("result");
+		assertArrayEquals(values(r.outputs().get("result")), values(again), 0);
+	}
+
+	@Test
+	void resampleToSpacingSetsTheCalibration() {
+		final ImagePlus out = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=2 spacing_y=2 spacing_z=2 interpolation=linear", ct()).outputs().get("result");
+		assertEquals(2, out.getCalibration().pixelWidth, 1e-12);
+		assertEquals(2, out.getCalibration().pixelDepth, 1e-12);
+		assertEquals(12, out.getStackSize()); // 8 slices of 3 mm = 24 mm
+		assertEquals(14, out.getWidth()); // 24 x 1.2 mm = 28.8 mm -> 14 voxels
+	}
+
+	@Test
+	void cropRangeKeepsTheMiddleSlices() {
+		final ImagePlus out = (ImagePlus) run(CropRangeCommand.class, "axis=z from=25 to=75", ct()).outputs().get("result");
+		assertEquals(4, out.getStackSize());
+	}
+
+	@Test
+	void geometryStepsAreRecordedAndInverted() {
+		final ImagePlus seg = seg();
+		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=nearest", seg).outputs().get("result");
+		final ImagePlus b = (ImagePlus) run(CropOrPadCommand.class, "size_x=24 size_y=24 size_z=20 pad_value=0", a).outputs().get("result");
+		final ImagePlus c = (ImagePlus) run(FlipCommand.class, "flip_x=true flip_y=false flip_z=false", b).outputs().get("result");
+		assertEquals(3, c.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY).split("\n").length);
+		context.service(ImageTitleService.class).register("pre", c);
+		// a prediction on the preprocessed grid, without calibration or history
+		final ImagePlus prediction = new ImagePlus("prediction", c.getStack().duplicate());
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "reference=pre interpolation=nearest", prediction).outputs().get("result");
+		assertEquals(seg.getWidth(), back.getWidth());
+		assertEquals(seg.getStackSize(), back.getStackSize());
+		assertEquals(1.2, back.getCalibration().pixelWidth, 1e-9);
+		final double[] original = values(seg), restored = values(back);
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.9 * original.length, same + " of " + original.length);
+		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(InvertSpatialHistoryCommand.class, "", ct()));
+		assertTrue(e.getMessage().contains("has no spatial history"), e.getMessage());
+	}
+
+	@Test
+	void viewsProduceTwoDimensionalImages() {
+		seg();
+		final ImagePlus mid = (ImagePlus) run(org.medprep.commands.geometry.OrthogonalMidSlicesCommand.class, "", ct()).outputs().get("result");
+		assertEquals(1, mid.getStackSize());
+		// sagittal 22 wide, coronal and axial 24, 2 gaps of 4; height: max(8 x 3 mm / 1.2 = 20, axial 22)
+		assertEquals(22 + 24 + 24 + 8, mid.getWidth());
+		assertEquals(22, mid.getHeight());
+		final CommandInvocation.Result r = run(org.medprep.commands.augment.AugmentationPreviewCommand.class, "transform=[Random Affine] count=4 seed=7 label=seg", ct());
+		final ImagePlus preview = (ImagePlus) r.outputs().get("result");
+		assertEquals(ImagePlus.COLOR_RGB, preview.getType());
+		assertEquals(48, preview.getWidth());
+		assertTrue(r.recorded().toString().contains("seed=7"), r.recorded().toString());
+	}
+
+	@Test
+	void badInputGetsAClearMessage() {
+		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "probability_x=1.5 seed=1", ct()));
+		assertEquals("Random Flip: flip probability along x must be a probability in [0, 1], got 1.5", e.getMessage());
+		final CommandFailedException s = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "seed=abc", ct()));
+		assertEquals("Random Flip: seed must be a whole number, got 'abc'", s.getMessage());
+		final CommandFailedException z = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_x=0", ct()));
+		assertTrue(z.getMessage().contains("target spacing along x must be positive"), z.getMessage());
+	}
+}
