@@ -116,12 +116,18 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(seed), kmin, kmax)
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);
 		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
-		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), outputTitle() + "-basis", image);
-		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), outputTitle() + "-foreground", image);
-		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), outputTitle() + "-inverted", image) : null;
+		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), baseTitle() + "-basis", image);
+		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image);
+		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());
 		return in.withData(r.labels());
+	}
+
+	/** The input's title without extension: "knee" for knee.tif. */
+	private String baseTitle() {
+		final String t = outputTitle();
+		return t.substring(0, t.length() - titleSuffix().length() - 1);
 	}
 
 	@Override

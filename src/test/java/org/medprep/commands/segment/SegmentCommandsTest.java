@@ -81,6 +81,8 @@ class SegmentCommandsTest {
 		assertTrue(labels.getProcessor().getLut().getRGB(2) != labels.getProcessor().getLut().getRGB(3));
 		final ImagePlus basis = (ImagePlus) out.get("basis");
 		assertEquals(2, basis.getStackSize());
+		assertEquals("knee-basis", basis.getTitle());
+		assertEquals("knee-foreground", ((ImagePlus) out.get("mask")).getTitle());
 		assertEquals(ImagePlus.GRAY32, basis.getType());
 		assertTrue(out.get("inverted_image") instanceof ImagePlus);
 		final ResultsTable clusters = (ResultsTable) out.get("clusters");
