@@ -102,7 +102,7 @@ public final class CtFingerprint {
 			throw new IllegalArgumentException("there must be one label map per image: " + images.size() + " images, " + labels.size() + " label maps");
 		if (samplesPerCase < 0) throw new IllegalArgumentException("samples per case must be >= 0 (0 = nnU-Net's rule), got " + samplesPerCase);
 		final int n = images.size();
-		final long perCase = samplesPerCase > 0 ? samplesPerCase : TOTAL_SAMPLES / n;
+		final long perCase = samplesPerCase(n, samplesPerCase);
 		if (perCase * n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many samples: " + perCase + " x " + n + " cases");
 		final float[] samples = new float[(int) (perCase * n)];
 		final double[][] spacings = new double[n][], shapes = new double[n][];
@@ -131,6 +131,12 @@ public final class CtFingerprint {
 		final double[] stats = { m, Math.sqrt(ss / used.length), used[0], used[used.length - 1], percentile(used, 50), percentile(used, 0.5),
 			percentile(used, 99.5) };
 		return new CtFingerprint(n, perCase, seed, stats, spacings, shapes);
+	}
+
+	/** Samples per case: {@code requested}, or nnU-Net's {@code floor(10e7 / cases)} when it is 0. */
+	public static long samplesPerCase(final int cases, final long requested) {
+		if (cases < 1) throw new IllegalArgumentException("at least one case is needed, got " + cases);
+		return requested > 0 ? requested : TOTAL_SAMPLES / cases;
 	}
 
 	/** Draws {@code k} foreground values with replacement into {@code out[at..]}; false if the case has no foreground. */
