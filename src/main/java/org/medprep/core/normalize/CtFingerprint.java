@@ -122,14 +122,17 @@ public final class CtFingerprint {
 		}
 		if (filled == 0) throw new IllegalArgumentException("no case has foreground (label > 0) voxels");
 		final float[] used = filled == samples.length ? samples : Arrays.copyOf(samples, filled);
-		double sum = 0;
-		for (final float v : used) sum += v;
+		double sum = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (final float v : used) {
+			sum += v;
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
 		final double m = sum / used.length;
 		double ss = 0;
 		for (final float v : used) ss += (v - m) * (v - m);
-		Arrays.parallelSort(used);
-		final double[] stats = { m, Math.sqrt(ss / used.length), used[0], used[used.length - 1], percentile(used, 50), percentile(used, 0.5),
-			percentile(used, 99.5) };
+		final double[] stats = { m, Math.sqrt(ss / used.length), lo, hi, FloatSelection.percentile(used, 50), FloatSelection.percentile(used, 0.5),
+			FloatSelection.percentile(used, 99.5) };
 		return new CtFingerprint(n, perCase, seed, stats, spacings, shapes);
 	}
 
@@ -139,45 +142,32 @@ public final class CtFingerprint {
 		return requested > 0 ? requested : TOTAL_SAMPLES / cases;
 	}
 
-	/** Draws {@code k} foreground values with replacement into {@code out[at..]}; false if the case has no foreground. */
+	/**
+	 * Draws {@code k} foreground values with replacement into {@code out[at..]}; false if the case has no foreground.
+	 * The foreground values are gathered in plane order (at most the volume's size), then indexed at random.
+	 */
 	private static boolean sample(final Volume<? extends RealType<?>> image, final Volume<? extends RealType<?>> label, final int k,
 		final SplittableRandom random, final float[] out, final int at)
 	{
-		final List<long[]> counts = Planes.map(label.data(), (z, l) -> {
-			long c = 0;
-			for (final double v : l) if (v > 0) c++;
-			return new long[] { c };
+		final List<float[]> planes = Planes.map(image.data(), label.data(), (z, v, l) -> {
+			int n = 0;
+			final float[] kept = new float[v.length];
+			for (int i = 0; i < v.length; i++)
+				if (l[i] > 0) kept[n++] = (float) v[i];
+			return Arrays.copyOf(kept, n);
 		});
-		final long[] first = new long[counts.size() + 1];
-		for (int z = 0; z < counts.size(); z++) first[z + 1] = first[z] + counts.get(z)[0];
-		final long total = first[counts.size()];
+		long total = 0;
+		for (final float[] p : planes) total += p.length;
 		if (total == 0) return false;
-		final long[] ranks = new long[k];
-		for (int i = 0; i < k; i++) ranks[i] = random.nextLong(total);
-		Arrays.sort(ranks);
-		Planes.map(image.data(), label.data(), (z, v, l) -> {
-			// the sorted ranks falling into this plane
-			int r = lowerBound(ranks, first[z]);
-			final int end = lowerBound(ranks, first[z + 1]);
-			long index = first[z];
-			for (int i = 0; i < v.length && r < end; i++) {
-				if (!(l[i] > 0)) continue;
-				while (r < end && ranks[r] == index) out[at + r++] = (float) v[i];
-				index++;
-			}
-			return null;
-		});
-		return true;
-	}
-
-	private static int lowerBound(final long[] a, final long key) {
-		int lo = 0, hi = a.length;
-		while (lo < hi) {
-			final int mid = (lo + hi) >>> 1;
-			if (a[mid] < key) lo = mid + 1;
-			else hi = mid;
+		if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many foreground voxels in one case: " + total);
+		final float[] values = new float[(int) total];
+		int pos = 0;
+		for (final float[] p : planes) {
+			System.arraycopy(p, 0, values, pos, p.length);
+			pos += p.length;
 		}
-		return lo;
+		for (int i = 0; i < k; i++) out[at + i] = values[random.nextInt(values.length)];
+		return true;
 	}
 
 	/** Shape of the bounding box of the non-zero voxels (nnU-Net's crop_to_nonzero; hole filling does not change the box). */
@@ -261,14 +251,6 @@ public final class CtFingerprint {
 		final int lo = (int) Math.floor(index);
 		final int hi = Math.min(lo + 1, s.length - 1);
 		return lerp(s[lo], s[hi], index - lo);
-	}
-
-	/** numpy's linear percentile of sorted float samples. */
-	private static double percentile(final float[] sorted, final double q) {
-		final double index = (sorted.length - 1) * q / 100;
-		final int lo = (int) Math.floor(index);
-		final int hi = Math.min(lo + 1, sorted.length - 1);
-		return lerp(sorted[lo], sorted[hi], index - lo);
 	}
 
 	private static double lerp(final double a, final double b, final double t) {
