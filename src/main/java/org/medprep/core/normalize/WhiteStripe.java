@@ -16,10 +16,10 @@ import net.imglib2.type.numeric.real.FloatType;
  * as intensity-normalization's {@code WhiteStripeNormalize} implements it:
  * <ol>
  * <li>drop foreground values above their 96th percentile (the bright tail);</li>
- * <li>smooth the histogram of the rest with a Gaussian kernel density estimate
- * on an 80-point grid, bandwidth = (their maximum) / 80, grid from
- * min - 3 bandwidths to max + 3 bandwidths (statsmodels' {@code KDEUnivariate}
- * with {@code gridsize=80}, {@code cut=3});</li>
+ * <li>smooth the histogram of the rest with statsmodels' FFT kernel density
+ * estimate ({@code KDEUnivariate.fit(kernel="gau", bw=max/80, gridsize=80,
+ * fft=True)}: 128 grid points from min - 3 bw to max + 3 bw, see
+ * {@link #lastMode});</li>
  * <li>the white-matter mode is the last (highest) strict local maximum;</li>
  * <li>its quantile q = fraction of foreground values below it; the stripe's
  * bounds are the foreground quantiles at q - tau and q + tau (clamped to
@@ -27,15 +27,13 @@ import net.imglib2.type.numeric.real.FloatType;
  * the foreground count as 0, as {@code image * mask} does);</li>
  * <li>output = (image - stripe mean) / stripe standard deviation (ddof 0).</li>
  * </ol>
- * statsmodels convolves on the grid with an FFT and a binning correction
- * factor; this class convolves the linearly binned data directly (circularly,
- * as the FFT does). The density values differ slightly, the mode's grid
- * point is the same in practice.
  */
 public final class WhiteStripe {
 
 	public static final double DEFAULT_WIDTH = 0.05;
-	static final int GRID = 80;
+	/** statsmodels rounds the requested 80 grid points up to a power of 2. */
+	static final int GRID = 128;
+	static final double BANDWIDTH_DIVISOR = 80;
 	static final double TAIL_PERCENTILE = 96;
 
 	private final double mode;
@@ -143,7 +141,14 @@ public final class WhiteStripe {
 		})).withMetadata(Volume.UNITS, null);
 	}
 
-	/** The last strict local maximum of the smoothed histogram of the values up to {@code tail}. */
+	/**
+	 * The last strict local maximum of the smoothed histogram of the values up
+	 * to {@code tail}: statsmodels' {@code kdensityfft} with a Gaussian kernel,
+	 * bandwidth max / 80 and {@code gridsize=80}, which statsmodels rounds up to
+	 * 128 grid points over [min - 3 bw, max + 3 bw]; linear binning, then the
+	 * binned counts are multiplied in Fourier space by Silverman's (AS 176)
+	 * kernel transform {@code exp(-2 (pi bw j / range)^2) / (1 - (pi j / M)^2 / 3)}.
+	 */
 	static double lastMode(final ForegroundValues fg, final double tail) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, total = 0;
 		for (int i = 0; i < fg.values.length; i++) {
@@ -153,35 +158,34 @@ public final class WhiteStripe {
 			max = Math.max(max, x);
 			total += fg.weight(i);
 		}
-		final double bw = max / GRID;
+		final double bw = max / BANDWIDTH_DIVISOR;
 		if (!(bw > 0)) throw new IllegalArgumentException("WhiteStripe needs positive intensities (the kernel bandwidth is max / 80 = " + bw + ")");
+		final int m = GRID;
 		final double a = min - 3 * bw, b = max + 3 * bw;
-		final double delta = (b - a) / (GRID - 1);
-		final double[] binned = new double[GRID];
+		final double delta = (b - a) / (m - 1);
+		final double[] re = new double[m], im = new double[m];
 		for (int i = 0; i < fg.values.length; i++) {
 			final double x = fg.values[i];
 			if (x > tail) continue;
 			final double pos = (x - a) / delta;
-			final int k = Math.min(GRID - 2, (int) Math.floor(pos));
+			final int k = (int) pos;
 			final double r = pos - k;
-			binned[k] += (1 - r) * fg.weight(i);
-			binned[k + 1] += r * fg.weight(i);
+			re[k] += (1 - r) * fg.weight(i);
+			if (k + 1 < m) re[k + 1] += r * fg.weight(i);
 		}
-		// circular Gaussian convolution on the grid (the FFT's periodic boundary)
-		final double sigma = bw / delta;
-		final double[] pdf = new double[GRID];
-		for (int g = 0; g < GRID; g++) {
-			double sum = 0;
-			for (int k = 0; k < GRID; k++) {
-				int d = Math.abs(g - k);
-				d = Math.min(d, GRID - d);
-				sum += binned[k] * Math.exp(-0.5 * (d / sigma) * (d / sigma));
-			}
-			pdf[g] = sum / (total * delta * sigma * Math.sqrt(2 * Math.PI));
+		for (int k = 0; k < m; k++) re[k] /= delta * total;
+		Fft.transform(re, im, true);
+		final double range = b - a;
+		for (int k = 0; k < m; k++) {
+			final int j = Math.min(k, m - k);
+			final double fac = Math.exp(-2 * Math.pow(Math.PI * bw * j / range, 2)) / (1 - Math.pow(j * Math.PI / m, 2) / 3);
+			re[k] *= fac;
+			im[k] *= fac;
 		}
+		Fft.transform(re, im, false);
 		int last = -1;
-		for (int g = 1; g < GRID - 1; g++)
-			if (pdf[g] > pdf[g - 1] && pdf[g] > pdf[g + 1]) last = g;
+		for (int g = 1; g < m - 1; g++)
+			if (re[g] > re[g - 1] && re[g] > re[g + 1]) last = g;
 		if (last < 0) throw new IllegalArgumentException("WhiteStripe found no peak in the smoothed histogram");
 		return a + last * delta;
 	}

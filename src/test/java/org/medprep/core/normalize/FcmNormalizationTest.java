@@ -50,6 +50,20 @@ class FcmNormalizationTest {
 	}
 
 	@Test
+	void matchesIntensityNormalizationWithScikitFuzzysAlgorithm() throws Exception {
+		final java.util.Map<String, double[]> f = Fixtures.read("fcm_reference.txt");
+		final double[] v = f.get("image");
+		final short[] s = new short[v.length];
+		for (int i = 0; i < v.length; i++) s[i] = (short) v[i];
+		final RandomAccessibleInterval<ShortType> image = ArrayImgs.shorts(s, 16, 16, 12);
+		final TissueMembership wm = FcmNormalization.membership(image, Foreground.POSITIVE.select(image, null), TissueType.WM, 0);
+		// the random starts differ (numpy's vs ours), the converged centres agree closely
+		assertArrayEquals(f.get("centres"), wm.centres(), 0.05);
+		assertEquals(f.get("wm_mean")[0], FcmNormalization.tissueMean(image, wm, TissueMeanMode.MEMBERSHIP_WEIGHTED, 0.8), 0.01);
+		assertEquals(f.get("wm_mean_threshold")[0], FcmNormalization.tissueMean(image, wm, TissueMeanMode.THRESHOLD, 0.8), 0.01);
+	}
+
+	@Test
 	void histogramAndValuePathsAgree() {
 		final Volume<ShortType> t1 = PHANTOM.withSize(40, 40, 24).image();
 		final RandomAccessibleInterval<FloatType> asFloat = org.medprep.core.Planes.toFloat(t1.data(), (z, in, out) -> {

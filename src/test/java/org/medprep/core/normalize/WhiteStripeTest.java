@@ -55,6 +55,23 @@ class WhiteStripeTest {
 	}
 
 	@Test
+	void matchesIntensityNormalizationWithStatsmodels() throws Exception {
+		final java.util.Map<String, double[]> f = Fixtures.read("whitestripe_reference.txt");
+		final double[] v = f.get("image");
+		final short[] s = new short[v.length];
+		for (int i = 0; i < v.length; i++) s[i] = (short) v[i];
+		final RandomAccessibleInterval<ShortType> image = ArrayImgs.shorts(s, 16, 16, 12);
+		final WhiteStripe ws = WhiteStripe.find(image, Foreground.POSITIVE.select(image, null), 0.05);
+		// the same 80-point grid: the mode is the same grid point
+		assertEquals(f.get("mode")[0], ws.mode(), 1e-9);
+		assertEquals(f.get("bounds")[0], ws.lower(), 1e-9);
+		assertEquals(f.get("bounds")[1], ws.upper(), 1e-9);
+		assertEquals(f.get("stripe")[0], ws.mean(), 1e-9);
+		assertEquals(f.get("stripe")[1], ws.std(), 1e-9);
+		assertEquals((long) f.get("stripe")[2], ws.count());
+	}
+
+	@Test
 	void badInput() {
 		final RandomAccessibleInterval<ShortType> constant = ArrayImgs.shorts(8, 8, 8);
 		for (final ShortType t : constant) t.set((short) 5);
