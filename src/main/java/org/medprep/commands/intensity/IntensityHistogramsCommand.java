@@ -79,11 +79,13 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	private ArgbRaster panel(final List<ImagePlus> imps, final Foreground rule, final String caption) {
 		final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
 		final List<VoxelSelection> fg = new ArrayList<>();
+		final List<String> names = new ArrayList<>();
 		for (final ImagePlus imp : imps) {
+			names.add(imp.getTitle());
 			final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
 			data.add(v.data());
 			fg.add(rule.select(v.data(), null));
 		}
-		return HistogramPlot.render(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), width, height, caption);
+		return HistogramPlot.render(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), width, height, caption, names);
 	}
 }

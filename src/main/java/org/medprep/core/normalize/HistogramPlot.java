@@ -29,6 +29,19 @@ public final class HistogramPlot {
 	 * @throws IllegalArgumentException if the raster would be smaller than 160x120
 	 */
 	public static ArgbRaster render(final IntensityHistograms h, final int width, final int height, final String caption) {
+		return render(h, width, height, caption, null);
+	}
+
+	/**
+	 * As {@link #render(IntensityHistograms, int, int, String)}, with a legend in
+	 * the top-right corner: a colour swatch and the name of each curve (upper
+	 * case; characters the font lacks are left blank).
+	 *
+	 * @param names one per curve, or null for no legend
+	 */
+	public static ArgbRaster render(final IntensityHistograms h, final int width, final int height, final String caption, final java.util.List<String> names) {
+		if (names != null && names.size() != h.count())
+			throw new IllegalArgumentException("legend has " + names.size() + " names for " + h.count() + " curves");
 		if (width < 160 || height < 120) throw new IllegalArgumentException("plot must be at least 160x120 pixels, got " + width + "x" + height);
 		final ArgbRaster r = new ArgbRaster(width, height);
 		r.fill(WHITE);
@@ -75,6 +88,17 @@ public final class HistogramPlot {
 		hline(r, x0, x1, y0, BLACK);
 		vline(r, x0, y1, y0, BLACK);
 		if (caption != null && !caption.isEmpty()) text(r, x0 + 6, 6, caption.toUpperCase(), BLACK);
+		if (names != null) {
+			int widest = 0;
+			for (final String n : names) widest = Math.max(widest, textWidth(shorten(n)));
+			final int lx = Math.max(x0 + 4, x1 - widest - 22);
+			for (int k = 0; k < names.size(); k++) {
+				final int ly = y1 + 4 + k * 7 * SCALE;
+				if (ly + 5 * SCALE > y0) break;
+				for (int dy = 0; dy < 5 * SCALE; dy++) hline(r, lx, lx + 10, ly + dy, colour(k));
+				text(r, lx + 14, ly, shorten(names.get(k)), BLACK);
+			}
+		}
 		return r;
 	}
 
@@ -145,6 +169,12 @@ public final class HistogramPlot {
 		{ 0, 0, 0, 0, 0 }, { 0, 2, 0, 2, 0 }, { 1, 1, 2, 4, 4 }, { 1, 2, 2, 2, 1 }, { 4, 2, 2, 2, 4 }, { 5, 1, 2, 4, 5 }, // space : / ( ) %
 		{ 0, 0, 0, 2, 4 }, { 0, 0, 0, 0, 7 }, { 0, 7, 0, 7, 0 } // , _ =
 	};
+
+	/** Legend names: upper case, at most 24 characters. */
+	private static String shorten(final String name) {
+		final String u = name.toUpperCase(java.util.Locale.ROOT);
+		return u.length() <= 24 ? u : u.substring(0, 23) + ".";
+	}
 
 	static int textWidth(final String s) {
 		return s.length() * 4 * SCALE - SCALE;

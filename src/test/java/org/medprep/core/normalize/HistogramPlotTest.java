@@ -33,7 +33,7 @@ class HistogramPlotTest {
 			assertEquals(1, integral, 1e-12);
 		}
 		assertEquals(0, h.density(1)[0], 0);
-		final ArgbRaster r = HistogramPlot.render(h, 400, 300, "before");
+		final ArgbRaster r = HistogramPlot.render(h, 400, 300, "before", List.of("t1-a", "t1-b"));
 		int first = 0, second = 0;
 		for (final int p : r.pixels()) {
 			if (p == HistogramPlot.colour(0)) first++;
