@@ -123,6 +123,7 @@ class NormalizeCommandsTest {
 		assertTrue(Files.readString(file).contains("\"standard_scale\""));
 		final ImagePlus out = (ImagePlus) run(NyulApplyCommand.class, "standard_scale=[" + file + "]", titles.find("b")).outputs().get("result");
 		assertTrue(wmMean(out) > 50 && wmMean(out) < 100, "WM on the standard scale: " + wmMean(out));
+		assertEquals("run(\"Nyul Apply\", \"standard_scale=" + file + " mask=[voxels > 0]\");", History.of(out).get(0));
 
 		final RuntimeException e = assertThrows(RuntimeException.class,
 			() -> run(NyulApplyCommand.class, "standard_scale=[" + dir.resolve("missing.json") + "]", titles.find("a")));
