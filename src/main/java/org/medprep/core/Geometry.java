@@ -4,8 +4,12 @@ import java.util.Arrays;
 
 /**
  * Where a voxel grid sits in the patient: spacing (mm), origin (mm, centre of
- * voxel 0,0,0) and a 3x3 direction-cosine matrix, all in DICOM patient
+ * the first voxel) and a 3x3 direction-cosine matrix, all in DICOM patient
  * coordinates (LPS: x to the patient's left, y posterior, z superior).
+ * <p>
+ * Indices are counted from the first voxel of the volume (its data's min
+ * corner), whatever the ImgLib2 interval's min is, so a translated view and
+ * a zero-min copy of it sit in the same place.
  * <p>
  * Column {@code c} of the direction matrix is the unit vector along grid axis
  * {@code c}, as in ITK and DICOM, so the physical point of index {@code i} is

@@ -14,7 +14,9 @@ import net.imglib2.util.Intervals;
  * The voxel values are the physical ones (HU for CT): whoever builds a Volume
  * applies rescale slopes and calibration functions first, usually as a lazy
  * converted view. Label maps are Volumes of an integer type. The metadata map
- * carries small facts such as modality, series UID and units. Immutable: the
+ * carries small facts such as modality, series UID and units. The geometry's
+ * voxel indices count from the data's min corner (see {@link Geometry}), so
+ * operations may return zero-min images for translated inputs. Immutable: the
  * {@code with*} methods return new Volumes sharing the pixels.
  */
 public final class Volume<T extends RealType<T>> {

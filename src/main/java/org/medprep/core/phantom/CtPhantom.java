@@ -119,8 +119,8 @@ public final class CtPhantom {
 		// spine: a cylinder behind the centre; sternum: a small bar in front
 		if (sq(px) + sq(py - 0.33 * ay) < sq(0.09 * fov)) return LABEL_BONE;
 		if (Math.abs(px) < 0.05 * fov && Math.abs(py + 0.78 * ay) < 0.03 * fov) return LABEL_BONE;
-		// lungs: two ellipsoids, shorter towards the top and bottom of the volume
-		final double zExtent = Math.max(nz * spacing[2] * 0.6, 1e-9);
+		// lungs: two ellipsoids that end before the top and bottom of the volume
+		final double zExtent = Math.max(nz * spacing[2] * 0.42, 1e-9);
 		final double lungZ = sq(pz / zExtent);
 		for (final double side : new double[] { -1, 1 }) {
 			final double lx = px - side * 0.38 * ax, ly = py + 0.05 * ay;

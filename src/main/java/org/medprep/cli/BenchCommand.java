@@ -1,0 +1,106 @@
+package org.medprep.cli;
+
+import ij.Prefs;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+
+import org.medprep.bench.BenchmarkCase;
+import org.medprep.bench.BenchmarkSuite;
+
+import net.imglib2.parallel.Parallelization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code medprep bench}: runs the benchmark suites and reports, per case, the
+ * median time of several runs after a warm-up, voxels per second, and the
+ * peak heap used during the runs (above what the input already held).
+ */
+@Command(name = "bench", description = "Benchmark the operations: voxels/s and peak memory on standard volumes.")
+final class BenchCommand implements Callable<Integer> {
+
+	@Option(names = "--suite", description = "Only these suites (e.g. intensity); default: all.")
+	List<String> suites = new ArrayList<>();
+
+	@Option(names = "--quick", description = "Small inputs: checks every case runs, in seconds.")
+	boolean quick;
+
+	@Option(names = "--repeat", defaultValue = "5", description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
+	int repeat;
+
+	@Option(names = "--threads", description = "Threads (default: all cores).")
+	Integer threads;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1");
+		final int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
+		Prefs.setThreads(n);
+		final java.io.PrintWriter out = spec.commandLine().getOut();
+		out.printf(Locale.ROOT, "%-52s %10s %14s %12s%n", "case (" + n + " threads)", "median ms", "voxels/s", "peak MiB");
+		int ran = 0;
+		for (final BenchmarkSuite suite : ServiceLoader.load(BenchmarkSuite.class)) {
+			if (!suites.isEmpty() && !suites.contains(suite.name())) continue;
+			for (final BenchmarkCase c : suite.cases(quick)) {
+				final double[] result = Parallelization.runWithNumThreads(n, () -> measure(c));
+				out.printf(Locale.ROOT, "%-52s %10.1f %14.4g %12.1f%n", suite.name() + ": " + c.name(), result[0] * 1e3, c.voxels() / result[0],
+					result[1] / (1 << 20));
+				out.flush();
+				ran++;
+			}
+		}
+		if (ran == 0) throw new IllegalArgumentException("no benchmark suite matched " + suites);
+		return 0;
+	}
+
+	/** Median seconds over the timed runs, and the peak heap growth in bytes. */
+	private double[] measure(final BenchmarkCase c) throws Exception {
+		final Object input = c.setup();
+		Object sink = c.run(input); // warm-up: class loading and JIT
+		System.gc();
+		final long before = heapUsed();
+		resetPeaks();
+		final double[] seconds = new double[repeat];
+		for (int i = 0; i < repeat; i++) {
+			final long t0 = System.nanoTime();
+			sink = c.run(input);
+			seconds[i] = (System.nanoTime() - t0) / 1e9;
+		}
+		final long peak = heapPeak();
+		if (sink == null && input == null) throw new IllegalStateException("benchmark case produced nothing: " + c.name());
+		Arrays.sort(seconds);
+		return new double[] { seconds[repeat / 2], Math.max(0, peak - before) };
+	}
+
+	private static long heapUsed() {
+		long used = 0;
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) used += p.getUsage().getUsed();
+		return used;
+	}
+
+	private static void resetPeaks() {
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+	}
+
+	private static long heapPeak() {
+		long peak = 0;
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+		return peak;
+	}
+}

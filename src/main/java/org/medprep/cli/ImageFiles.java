@@ -1,0 +1,87 @@
+package org.medprep.cli;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.io.Opener;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads and writes the image files of the CLI, by extension. Writes go to a
+ * temporary file beside the target and are renamed into place, so a failed
+ * or interrupted run never leaves a half-written output.
+ */
+final class ImageFiles {
+
+	/** Extensions the CLI can read and write, longest first so ".nii.gz" wins over ".gz". */
+	static final List<String> EXTENSIONS = Arrays.asList(".tif", ".tiff");
+
+	private ImageFiles() {}
+
+	static boolean isImageFile(final Path p) {
+		return Files.isRegularFile(p) && extensionOf(p.getFileName().toString()) != null;
+	}
+
+	/** The file's known extension (lower case, with the dot), or null. */
+	static String extensionOf(final String name) {
+		final String lower = name.toLowerCase(Locale.ROOT);
+		for (final String ext : EXTENSIONS)
+			if (lower.endsWith(ext)) return ext;
+		return null;
+	}
+
+	/** The name without its image extension: the case's base name. */
+	static String baseName(final Path p) {
+		final String name = p.getFileName().toString();
+		final String ext = extensionOf(name);
+		return ext == null ? name : name.substring(0, name.length() - ext.length());
+	}
+
+	/** The image files of a folder (sorted by name), or the file itself. */
+	static List<Path> expand(final Path input) throws IOException {
+		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
+		if (!Files.isDirectory(input)) return List.of(input);
+		final List<Path> files = new ArrayList<>();
+		try (java.util.stream.Stream<Path> s = Files.list(input)) {
+			s.filter(ImageFiles::isImageFile).sorted().forEach(files::add);
+		}
+		if (files.isEmpty()) throw new IOException(input + ": no image files (" + EXTENSIONS + ") in this folder");
+		return files;
+	}
+
+	/** @throws IOException naming the file when it cannot be read as an image */
+	static ImagePlus read(final Path path) throws IOException {
+		if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
+		if (!Files.isReadable(path)) throw new IOException(path + ": not readable");
+		final String ext = extensionOf(path.getFileName().toString());
+		if (ext == null) throw new IOException(path + ": unsupported file type (supported: " + EXTENSIONS + ")");
+		final ImagePlus imp = new Opener().openImage(path.toString());
+		if (imp == null) throw new IOException(path + ": not a readable TIFF image");
+		imp.setTitle(path.getFileName().toString());
+		return imp;
+	}
+
+	/** Writes atomically; {@code format} is an extension without the dot ("tif"). */
+	static void write(final ImagePlus imp, final Path path) throws IOException {
+		final Path dir = path.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".part");
+		try {
+			final String ext = extensionOf(path.getFileName().toString());
+			if (ext == null) throw new IOException(path + ": unsupported output type (supported: " + EXTENSIONS + ")");
+			final boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString()) : new FileSaver(imp).saveAsTiff(tmp.toString());
+			if (!ok) throw new IOException(path + ": writing failed");
+			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}

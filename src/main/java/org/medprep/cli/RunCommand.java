@@ -1,0 +1,99 @@
+package org.medprep.cli;
+
+import ij.Prefs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.medprep.commands.MacroLine;
+import org.medprep.commands.Pipeline;
+import org.scijava.Context;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code medprep run (--pipeline FILE | --step LINE...) -i INPUT... -o OUTDIR}:
+ * runs recorded macro steps on every input; one line per failed input and
+ * exit code 1 if any failed.
+ */
+@Command(name = "run", description = "Run recorded macro steps (a pipeline file or --step lines) on image files or folders.")
+final class RunCommand implements Callable<Integer> {
+
+	static final class Steps {
+		@Option(names = "--pipeline", paramLabel = "FILE", description = "A file of run(\"Label\", \"options\"); lines (// comments allowed).")
+		Path pipeline;
+
+		@Option(names = "--step", paramLabel = "LINE", description = "One step, e.g. 'run(\"HU Window\", \"level=40 width=400\");' (repeatable).")
+		List<String> steps;
+	}
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Steps steps;
+
+	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of them.")
+	List<Path> inputs;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "Folder for the outputs (created if needed).")
+	Path outDir;
+
+	@Option(names = "--image", paramLabel = "TITLE=PATH",
+		description = "A secondary image named TITLE in the steps' options (a mask, a label map); a folder pairs files with the inputs by base name.")
+	List<String> images = new ArrayList<>();
+
+	@Option(names = "--format", defaultValue = "tif", description = "Output format: tif (default: ${DEFAULT-VALUE}).")
+	String format;
+
+	@Option(names = "--threads", description = "Threads for each operation (default: all cores).")
+	Integer threads;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		final Pipeline pipeline = steps.pipeline != null
+			? Pipeline.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
+			: Pipeline.of(parseSteps(steps.steps));
+		final String fmt = format.startsWith(".") ? format.substring(1) : format;
+		if (ImageFiles.extensionOf("x." + fmt) == null) throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.EXTENSIONS + ")");
+		if (threads != null) {
+			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+			Prefs.setThreads(threads);
+		}
+		final List<PipelineRunner.SecondaryImage> secondary = new ArrayList<>();
+		for (final String spec : images) secondary.add(PipelineRunner.SecondaryImage.parse(spec));
+		final List<Path> files = new ArrayList<>();
+		final List<String> failures = new ArrayList<>();
+		for (final Path in : inputs) {
+			try {
+				files.addAll(ImageFiles.expand(in));
+			}
+			catch (final IOException e) {
+				failures.add(e.getMessage());
+				spec.commandLine().getErr().println("FAILED " + e.getMessage());
+			}
+		}
+		try (Context context = CliContext.create()) {
+			final PipelineRunner runner = new PipelineRunner(context, spec.commandLine().getErr());
+			failures.addAll(runner.run(pipeline, files, secondary, outDir, fmt));
+		}
+		spec.commandLine().getOut().println(files.size() + " case(s), " + failures.size() + " failed; outputs in " + outDir);
+		spec.commandLine().getErr().flush();
+		return failures.isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
+	}
+
+	private static List<MacroLine> parseSteps(final List<String> lines) {
+		final List<MacroLine> parsed = new ArrayList<>();
+		for (final String l : lines) parsed.add(MacroLine.parse(l));
+		return parsed;
+	}
+}

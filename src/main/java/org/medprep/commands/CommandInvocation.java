@@ -1,0 +1,177 @@
+package org.medprep.commands;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.scijava.Cancelable;
+import org.scijava.Context;
+import org.scijava.display.DisplayPostprocessor;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.widget.InputHarvester;
+import org.scijava.ItemIO;
+import org.scijava.command.CommandInfo;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleInfo;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+
+/**
+ * Runs a MedPrep command from a macro options string, the way Fiji runs a
+ * SciJava command from {@code run("Label", "options")}: each option is read
+ * with {@code Macro.getValue} and converted to the input's type; an absent
+ * option keeps the command's default. Stricter than Fiji where Fiji is silent:
+ * unknown keys and non-numeric numbers are errors that name the option.
+ * Used by the ImageJ 1.x bridge (macro mode) and the CLI.
+ */
+public final class CommandInvocation {
+
+	private final ModuleService moduleService;
+	private final ConvertService convertService;
+	private final ImageTitleService titles;
+	private final PluginService pluginService;
+
+	public CommandInvocation(final Context context) {
+		this.moduleService = context.service(ModuleService.class);
+		this.convertService = context.service(ConvertService.class);
+		this.titles = context.service(ImageTitleService.class);
+		this.pluginService = context.service(PluginService.class);
+	}
+
+	/** What a run produced: the module (final inputs, e.g. drawn seeds) and its outputs by name. */
+	public static final class Result {
+		private final Module module;
+		private final Map<String, Object> outputs;
+
+		Result(final Module module, final Map<String, Object> outputs) {
+			this.module = module;
+			this.outputs = outputs;
+		}
+
+		public Module module() { return module; }
+		public Map<String, Object> outputs() { return outputs; }
+
+		/** The step as it ran, with every option's final value: the line to record and to keep as provenance. */
+		public MacroLine recorded() {
+			return new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module));
+		}
+	}
+
+	/**
+	 * @param mainImage the image the command works on (the active image in ImageJ), may be null for commands without one
+	 * @throws IllegalArgumentException for unknown or malformed options, naming them
+	 * @throws CommandFailedException when the command itself fails, with its message
+	 */
+	public Result run(final CommandInfo info, final String options, final ImagePlus mainImage) {
+		final Module module = moduleService.createModule(info);
+		final Map<String, Object> inputs = inputs(module, options, mainImage);
+		try {
+			final Module done = moduleService.run(module, preprocessors(), postprocessors(), inputs).get();
+			if (done instanceof Cancelable && ((Cancelable) done).isCanceled())
+				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason());
+			final Map<String, Object> outputs = new LinkedHashMap<>();
+			for (final ModuleItem<?> out : info.outputs())
+				if (out.getIOType() == ItemIO.OUTPUT || out.getIOType() == ItemIO.BOTH) outputs.put(out.getName(), done.getOutput(out.getName()));
+			return new Result(done, outputs);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CommandFailedException(CommandOptions.label(info) + " was interrupted");
+		}
+		catch (final ExecutionException e) {
+			Throwable cause = e.getCause();
+			while (cause != null && cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException && cause.getClass() == RuntimeException.class))
+				cause = cause.getCause();
+			final String message = cause == null ? e.getMessage() : cause.getMessage() == null ? cause.toString() : cause.getMessage();
+			throw new CommandFailedException(CommandOptions.label(info) + ": " + message, cause);
+		}
+	}
+
+	/** All preprocessors but dialogs: every input is given, defaults included, so nothing is asked. */
+	private List<PreprocessorPlugin> preprocessors() {
+		final List<PreprocessorPlugin> pre = new ArrayList<>();
+		for (final PreprocessorPlugin p : pluginService.createInstancesOfType(PreprocessorPlugin.class))
+			if (!(p instanceof InputHarvester)) pre.add(p);
+		return pre;
+	}
+
+	/** All postprocessors but display: the host shows or writes the outputs itself. */
+	private List<PostprocessorPlugin> postprocessors() {
+		final List<PostprocessorPlugin> post = new ArrayList<>();
+		for (final PostprocessorPlugin p : pluginService.createInstancesOfType(PostprocessorPlugin.class))
+			if (!(p instanceof DisplayPostprocessor)) post.add(p);
+		return post;
+	}
+
+	/** The input values for a run: parsed options, defaults for the rest, and the main image. */
+	Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage) {
+		final ModuleInfo info = module.getInfo();
+		final String label = CommandOptions.label(info);
+		final List<ModuleItem<?>> items = CommandOptions.optionItems(info);
+		final List<String> known = new ArrayList<>();
+		for (final ModuleItem<?> item : items) known.add(item.getName());
+		for (final String key : MacroOptions.keys(options))
+			if (!known.contains(key)) throw new IllegalArgumentException("unknown option '" + key + "' for \"" + label + "\"; its options are " + known);
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		final ModuleItem<?> main = CommandOptions.mainImage(info);
+		if (main != null) {
+			if (mainImage == null) throw new IllegalArgumentException("\"" + label + "\" needs an image");
+			inputs.put(main.getName(), mainImage);
+		}
+		for (final ModuleItem<?> item : items) {
+			final String text = MacroOptions.get(options, item.getName());
+			inputs.put(item.getName(), text == null ? module.getInput(item.getName()) : convert(label, item, text));
+		}
+		return inputs;
+	}
+
+	private Object convert(final String label, final ModuleItem<?> item, final String text) {
+		final Class<?> type = item.getType();
+		final String name = item.getName();
+		try {
+			if (type == double.class || type == Double.class) return Double.parseDouble(text);
+			if (type == float.class || type == Float.class) return Float.parseFloat(text);
+			if (type == int.class || type == Integer.class) return (int) wholeNumber(text);
+			if (type == long.class || type == Long.class) return wholeNumber(text);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\" must be a number, got '" + text + "'");
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			if (text.equalsIgnoreCase("true")) return true;
+			if (text.equalsIgnoreCase("false")) return false;
+			throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\" must be true or false, got '" + text + "'");
+		}
+		if (type == String.class) {
+			final List<?> choices = item.getChoices();
+			if (choices != null && !choices.isEmpty() && !choices.contains(text))
+				throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\" must be one of " + choices + ", got '" + text + "'");
+			return text;
+		}
+		if (type == File.class) return new File(text);
+		if (ImagePlus.class.isAssignableFrom(type)) return titles.find(text);
+		final Object converted = convertService.convert(text, type);
+		if (converted == null) throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\": cannot read '" + text + "' as " + type.getSimpleName());
+		return converted;
+	}
+
+	/** Whole numbers may be written as "5" or "5.0" (the Recorder writes doubles as "5.0"). */
+	private static long wholeNumber(final String text) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (final NumberFormatException e) {
+			final double d = Double.parseDouble(text);
+			if (d != Math.rint(d)) throw new NumberFormatException(text);
+			return (long) d;
+		}
+	}
+}

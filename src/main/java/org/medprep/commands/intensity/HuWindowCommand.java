@@ -1,0 +1,45 @@
+package org.medprep.commands.intensity;
+
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.intensity.HuWindow;
+import org.medprep.core.intensity.WindowOutput;
+import org.medprep.core.intensity.WindowPreset;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("HU Window", "level=40 width=400 output=[float 0-1]")}, or a {@code preset}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>HU Window",
+	description = "Window a CT by level and width (HU): float 0-1 for networks, 8-bit for viewing, or HU clipped to the window.")
+public class HuWindowCommand extends VolumeCommand {
+
+	@Parameter(label = "Level (HU)", description = "Window centre in HU; ignored when a preset is chosen.")
+	private double level = 40;
+
+	@Parameter(label = "Width (HU)", description = "Window width in HU (> 0); ignored when a preset is chosen.")
+	private double width = 400;
+
+	@Parameter(label = "Output", choices = { "float 0-1", "8-bit 0-255", "HU clipped" },
+		description = "float 0-1: below the window 0, above 1; 8-bit 0-255 for viewing; HU clipped: HU limited to the window.")
+	private String output = WindowOutput.FLOAT_UNIT.label();
+
+	@Parameter(label = "Preset", choices = { "custom", "brain (W80 L40)", "subdural (W215 L75)", "stroke (W40 L40)", "lung (W1500 L-600)",
+		"mediastinum (W350 L50)", "abdomen (W400 L50)", "liver (W150 L30)", "bone (W1800 L400)", "tutorial range (-1000 to 400)" },
+		description = "A standard radiology window, or custom to use level and width.")
+	private String preset = WindowPreset.CUSTOM.label();
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final WindowPreset p = WindowPreset.fromLabel(preset);
+		final HuWindow window = p == WindowPreset.CUSTOM ? new HuWindow(level, width) : HuWindow.of(p);
+		return window.apply(in, WindowOutput.fromLabel(output));
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "window";
+	}
+}

@@ -1,0 +1,42 @@
+package org.medprep.commands.intensity;
+
+import org.medprep.commands.MaskChoice;
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.intensity.PercentileClip;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Percentile Clip", "low=0.5 high=99.5 mask=[Non-zero voxels]")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Percentile Clip",
+	description = "Clip to the low and high percentiles (numpy's linear definition) of all voxels, the non-zero voxels, or a mask.")
+public class PercentileClipCommand extends VolumeCommand {
+
+	@Parameter(label = "Low percentile", description = "In [0, 100), below high.")
+	private double low = 0.5;
+
+	@Parameter(label = "High percentile", description = "In (0, 100], above low.")
+	private double high = 99.5;
+
+	@Parameter(label = "Percentiles of", initializer = "initMask", persist = false,
+		description = "All voxels, Non-zero voxels, or the title of a mask image (non-zero inside).")
+	private String mask = MaskChoice.ALL;
+
+	protected void initMask() {
+		MaskChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final PercentileClip clip = new PercentileClip(low, high);
+		return clip.apply(in, MaskChoice.resolve(mask, in, titles));
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "pclip";
+	}
+}
