@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "medprep", mixinStandardHelpOptions = true, versionProvider = MedPrepCli.Version.class,
 	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");",
-	subcommands = { ListCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class })
+	subcommands = { ListCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class, AnonymizeCommand.class })
 public final class MedPrepCli implements Runnable {
 
 	public static final int EXIT_FAILURES = 1;
