@@ -13,7 +13,9 @@ public enum DeidCount {
 	PRIVATE_REMOVED("private_removed"),
 	PRIVATE_KEPT("private_kept"),
 	GROUP_LENGTHS_DROPPED("group_lengths_dropped"),
-	ODD_LENGTHS_PADDED("odd_lengths_padded");
+	ODD_LENGTHS_PADDED("odd_lengths_padded"),
+	/** Oddities the parser tolerated in the input (stray delimiters, VR switches...); see the parser's warnings. */
+	PARSER_WARNINGS("parser_warnings");
 
 	private final String column;
 

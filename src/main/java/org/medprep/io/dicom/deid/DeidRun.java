@@ -37,7 +37,8 @@ import org.medprep.io.dicom.NotDicomException;
  * same key and say nothing about patients.</li>
  * <li>Each file is written atomically (temporary file + rename). A file that cannot be read
  * (truncated, corrupt, not DICOM) is reported and the run goes on.</li>
- * <li>Files flagged for possible burned-in PHI ({@link BurnedInRisk}) are not written unless asked.</li>
+ * <li>Files flagged for possible burned-in PHI ({@link BurnedInRisk}) are not written unless asked;
+ * DICOMDIR files are never copied (their references would point at the original names).</li>
  * <li>An audit log {@value #AUDIT_NAME} (CSV) is written to the output folder: one row per input file
  * with its output file, status, reasons and action counts. It holds no attribute values; note that
  * input file names are listed as they are, so keep the log with the key, on the site's side.</li>
@@ -51,6 +52,8 @@ public final class DeidRun {
 	/** Outcome of one input file. */
 	public enum Status {
 		WRITTEN("written"), FLAGGED_NOT_WRITTEN("flagged_not_written"), FLAGGED_WRITTEN("flagged_written"),
+		/** A DICOMDIR: not copied, its file references would not match the anonymized names. */
+		SKIPPED_DICOMDIR("skipped_dicomdir"),
 		FAILED("failed"), NOT_DICOM("not_dicom");
 
 		private final String label;
@@ -209,6 +212,9 @@ public final class DeidRun {
 		catch (final RuntimeException e) {
 			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + e, none);
 		}
+		if (DICOMDIR_CLASS.equals(mediaStorageClass(parsed)))
+			return new FileOutcome(rel, "", Status.SKIPPED_DICOMDIR,
+				"DICOMDIR not copied: its file references would not match the anonymized names; make a new one from the output", none);
 		final DeidentifiedFile d;
 		try {
 			d = deidentifier.deidentify(parsed);
@@ -223,6 +229,7 @@ public final class DeidRun {
 		final Path target = output.resolve(outRel);
 		final Map<DeidCount, Integer> counts = new EnumMap<>(DeidCount.class);
 		counts.putAll(d.counts());
+		if (!parsed.warnings().isEmpty()) counts.put(DeidCount.PARSER_WARNINGS, parsed.warnings().size());
 		try {
 			final DicomFileWriter.Result r = DicomFileWriter.writeAtomically(d.meta(), d.transferSyntax(), d.dataset(), target);
 			if (r.oddLengthsPadded() > 0) counts.put(DeidCount.ODD_LENGTHS_PADDED, r.oddLengthsPadded());
@@ -232,6 +239,17 @@ public final class DeidRun {
 		}
 		return new FileOutcome(rel, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
 			d.isFlagged() ? "possible burned-in PHI: " + reasons : "", counts);
+	}
+
+	private static final String DICOMDIR_CLASS = "1.2.840.10008.1.3.10";
+
+	private static String mediaStorageClass(final DicomFile f) {
+		try {
+			return f.meta().getString(0x00020002, "");
+		}
+		catch (final DicomException e) {
+			return "";
+		}
 	}
 
 	/** Anonymized relative output path: each folder "D" + 12 hex digits, the file 16 hex digits + ".dcm". */

@@ -33,7 +33,8 @@ import org.medprep.io.dicom.Vr;
  * <p>
  * Rules, in order, for each element of a data set or item:
  * <ol>
- * <li>Group lengths (gggg,0000) and stray group 0002 elements are dropped (retired; wrong after editing).</li>
+ * <li>Group lengths (gggg,0000), and command (0000) or meta (0002) elements misplaced in the data set, are
+ * dropped (retired or not allowed there; lengths are wrong after editing).</li>
  * <li>Private elements (odd groups): removed, unless Retain Safe Private is chosen and the element is on
  * {@link SafePrivateTags}; a private creator is kept only if an element of its block is.</li>
  * <li>Top level Patient's Name and Patient ID: replaced by the pseudonym ({@link PatientPseudonyms}).
@@ -231,7 +232,7 @@ public final class DicomDeidentifier {
 		for (final DicomElement e : in.elements()) {
 			final int tag = e.tag();
 			final int group = tag >>> 16;
-			if ((tag & 0xFFFF) == 0 || group == 0x0002) {
+			if ((tag & 0xFFFF) == 0 || group == 0x0000 || group == 0x0002) {
 				ctx.count(DeidCount.GROUP_LENGTHS_DROPPED);
 				changed = true;
 				continue;

@@ -13,12 +13,14 @@ Layout
   study/seriesC/c_be.dcm     CT, explicit VR big endian
   study/seriesC/c_defl.dcm   CT, deflated explicit VR LE
   study/seriesC/c_rle.dcm    CT, RLE lossless (encapsulated pixel data)
-  study/seriesC/c_un.dcm     CT, explicit LE with a private UN element of undefined length holding PHI
+  study/seriesC/c_un.dcm     CT, explicit LE with a private UN element of undefined length holding PHI, and
+                             ReferencedImageSequence coded as UN of undefined length (implicit VR LE item)
   flagged/us.dcm             US (flagged by modality)
   flagged/sc_burned.dcm      Secondary Capture with Burned In Annotation = YES
   bad/truncated.dcm          a valid file cut in the middle of its pixel data
   bad/notes.txt              not DICOM (text mentioning the patient)
   bad/empty.dcm              zero bytes
+  bad/DICOMDIR               a DICOMDIR (never copied: its references would be stale)
 phi_strings.txt: the PHI strings that must not appear anywhere in the output bytes (one per line).
 """
 import io
@@ -244,7 +246,41 @@ def insert_undefined_un(path):
     for el in ds:
         assert not (0x0029 < el.tag.group < 0x0040), el
     out = raw[:i] + creator + un + raw[i:]
+    # A standard sequence coded as UN of undefined length too: (0008,1140) ReferencedImageSequence whose
+    # implicit VR LE item references a1 (its UID must be remapped inside the UN sequence).
+    ref = sop_uid("A", 1).encode()
+    ref += b"\0" * (len(ref) % 2)
+    cls = CT_IMAGE.encode() + b"\0" * (len(CT_IMAGE) % 2)
+    body = (struct.pack("<HHI", 0x0008, 0x1150, len(cls)) + cls + struct.pack("<HHI", 0x0008, 0x1155, len(ref)) + ref)
+    std_un = (struct.pack("<HH", 0x0008, 0x1140) + b"UN" + b"\0\0" + struct.pack("<I", 0xFFFFFFFF)
+              + struct.pack("<HHI", 0xFFFE, 0xE000, 0xFFFFFFFF) + body + struct.pack("<HHI", 0xFFFE, 0xE00D, 0)
+              + struct.pack("<HHI", 0xFFFE, 0xE0DD, 0))
+    key = struct.pack("<HH", 0x0009, 0x0010) + b"LO"
+    j = out.find(key)
+    assert j > 0
+    assert 0x00081140 not in ds
+    out = out[:j] + std_un + out[j:]
     open(path, "wb").write(out)
+
+
+def make_dicomdir(path):
+    """A minimal DICOMDIR (Media Storage Directory Storage) naming a file: must not be copied."""
+    ds = Dataset()
+    ds.FileSetID = "PHIDIR"
+    rec = Dataset()
+    rec.DirectoryRecordType = "PATIENT"
+    rec.PatientName = PATIENT_NAME
+    rec.PatientID = PATIENT_ID
+    ds.DirectoryRecordSequence = Sequence([rec])
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = "1.2.840.10008.1.3.10"
+    meta.MediaStorageSOPInstanceUID = ROOT + ".98"
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    meta.ImplementationClassUID = ROOT + ".99"
+    fds = FileDataset(path, ds, file_meta=meta, preamble=b"\0" * 128)
+    fds.is_little_endian = True
+    fds.is_implicit_VR = False
+    fds.save_as(path, write_like_original=False)
 
 
 def main():
@@ -292,6 +328,7 @@ def main():
     open(os.path.join(HERE, "bad/truncated.dcm"), "wb").write(good[:len(good) - 200])
     open(os.path.join(HERE, "bad/notes.txt"), "w").write("Call " + PATIENT_NAME + " about scan " + ACCESSION + "\n")
     open(os.path.join(HERE, "bad/empty.dcm"), "wb").write(b"")
+    make_dicomdir(os.path.join(HERE, "bad/DICOMDIR"))
     with open(os.path.join(HERE, "phi_strings.txt"), "w") as f:
         f.write("# PHI strings planted by make_fixtures.py; none may appear in de-identified output bytes.\n")
         for s in PHI:
