@@ -116,7 +116,8 @@ public final class DeidRun {
 		@Override
 		public String toString() {
 			return files.size() + " files: " + count(Status.WRITTEN) + " written, " + count(Status.FLAGGED_NOT_WRITTEN)
-				+ " flagged and not written, " + count(Status.FLAGGED_WRITTEN) + " flagged and written, " + count(Status.FAILED)
+				+ " flagged and not written, " + count(Status.FLAGGED_WRITTEN) + " flagged and written, "
+				+ (count(Status.SKIPPED_DICOMDIR) > 0 ? count(Status.SKIPPED_DICOMDIR) + " DICOMDIR skipped, " : "") + count(Status.FAILED)
 				+ " failed, " + count(Status.NOT_DICOM) + " not DICOM; audit log " + auditLog;
 		}
 	}

@@ -287,7 +287,7 @@ public final class DicomDeidentifier {
 	private DicomElement notListed(final DicomElement e, final DicomDataset container, final FileContext ctx)
 		throws DicomException, DeidException
 	{
-		if (e.isSequence()) return walkSequence(e, ctx);
+		if (e.isSequence()) return recodeUnSequence(walkSequence(e, ctx), container);
 		if (isUnparsedSequence(e)) {
 			ctx.count(DeidCount.REMOVED);
 			return null;
@@ -327,7 +327,7 @@ public final class DicomDeidentifier {
 						Collections.singletonList(new DicomDataset(container.source(), itemEncoding(e, container), container.charset())));
 				default:
 					if (action == DeidAction.KEEP) ctx.count(DeidCount.KEPT);
-					return walkSequence(e, ctx);
+					return recodeUnSequence(walkSequence(e, ctx), container);
 			}
 		}
 		final Vr vr = vrOf(e);
@@ -469,6 +469,50 @@ public final class DicomDeidentifier {
 		}
 		if (!changed) return e;
 		return DicomElement.ofItems(e.tag(), e.vr(), e.vrCode(), e.isExplicitVr(), e.isBigEndian(), e.length(), -1, items);
+	}
+
+	/**
+	 * A standard sequence that the file coded as UN of undefined length (PS3.5 6.2.2: items in implicit
+	 * VR little endian) is written back as SQ in an explicit VR little endian data set, its item
+	 * elements recoded with explicit VRs (the dictionary VRs the parser decoded them with; values
+	 * unchanged), as CP-246 asks of a receiver that knows the attribute. Kept as it was in implicit VR
+	 * data sets (there the header is the same), in big endian ones (values would need swapping), and
+	 * when a value does not fit a 16-bit length.
+	 */
+	private static DicomElement recodeUnSequence(final DicomElement e, final DicomDataset container) throws DicomException {
+		if (e == null || !e.isSequence() || e.vr() != Vr.UN || DicomDictionary.vrOf(e.tag()) != Vr.SQ
+			|| container.encoding() != Encoding.EXPLICIT_LITTLE || !e.isExplicitVr())
+			return e;
+		final Optional<List<DicomDataset>> items = recodeItems(e.items(), container);
+		if (!items.isPresent()) return e;
+		return DicomElement.ofItems(e.tag(), Vr.SQ, "SQ", true, false, DicomElement.UNDEFINED_LENGTH, -1, items.get());
+	}
+
+	private static Optional<List<DicomDataset>> recodeItems(final List<DicomDataset> items, final DicomDataset container)
+		throws DicomException
+	{
+		final List<DicomDataset> out = new ArrayList<>();
+		for (final DicomDataset item : items) {
+			final DicomDataset r = new DicomDataset(item.source(), Encoding.EXPLICIT_LITTLE, item.charset());
+			for (final DicomElement x : item.elements()) {
+				if (x.isEncapsulated()) return Optional.empty();
+				if (x.isSequence()) {
+					if (x.vr() == Vr.SQ) {
+						final Optional<List<DicomDataset>> inner = recodeItems(x.items(), container);
+						if (!inner.isPresent()) return Optional.empty();
+						r.add(DicomElement.ofItems(x.tag(), Vr.SQ, "SQ", true, false, DicomElement.UNDEFINED_LENGTH, -1, inner.get()));
+					}
+					else // a nested UN sequence (private or unknown) stays UN with its implicit items
+						r.add(DicomElement.ofItems(x.tag(), Vr.UN, "UN", true, false, DicomElement.UNDEFINED_LENGTH, -1, x.items()));
+					continue;
+				}
+				final byte[] v = x.bytes();
+				if (!x.vr().hasLongLength() && v.length > 0xFFFF) return Optional.empty();
+				r.add(DicomElement.ofBytes(x.tag(), x.vr(), x.vr().name(), true, false, -1, v));
+			}
+			out.add(r);
+		}
+		return Optional.of(out);
 	}
 
 	// ---- element helpers ----

@@ -182,10 +182,12 @@ class DeidRunTest {
 			assertEquals(str(o.get("seriesA/a1.dcm").dataset(), 0x0020000E), str(series, 0x0020000E));
 			assertEquals(a1, str(series.getItems(0x0008114A).get(0), 0x00081155));
 		}
-		// inside a standard sequence coded as UN of undefined length (implicit VR items) too
+		// inside a standard sequence coded as UN of undefined length (implicit VR items) too; written back as SQ
 		final DicomElement un = o.get("seriesC/c_un.dcm").dataset().require(0x00081140);
-		assertEquals("UN", un.vrCode());
+		assertEquals("SQ", un.vrCode());
+		assertTrue(un.items().get(0).encoding().isExplicitVr());
 		assertEquals(a1, str(un.items().get(0), 0x00081155));
+		assertEquals("1.2.840.10008.5.1.4.1.1.2", str(un.items().get(0), 0x00081150));
 		// another run with the same key: same UIDs and names; another key: different
 		final Path out2 = tmp.resolve("again");
 		final DeidRun.Report r2 = run(study, out2, EnumSet.noneOf(DeidOption.class), false);
