@@ -91,6 +91,18 @@ class DeidRunTest {
 		final DeidRun.Report r = run(study, out, EnumSet.noneOf(DeidOption.class), false);
 		assertEquals(9, r.count(DeidRun.Status.WRITTEN), r.toString());
 		assertTrue(r.isClean());
+		final DicomDataset a1 = outputsByInput(r, out).get("seriesA/a1.dcm").dataset();
+		// D on a sequence: one empty item, whatever the items held
+		for (final int seq : new int[] { 0x0040A730, 0x00700001 }) {
+			assertEquals(1, a1.getItems(seq).size());
+			assertEquals(0, a1.getItems(seq).get(0).size());
+		}
+		// X inside a kept sequence the table does not list
+		final DicomDataset radio = a1.getItems(0x00540016).get(0);
+		assertFalse(radio.contains(0x00181078) || radio.contains(0x00181072));
+		assertEquals("FDG", str(radio, 0x00180031));
+		// meta information rebuilt: no Source AE Title, MedPrep as implementation
+		assertFalse(outputsByInput(r, out).get("seriesA/a1.dcm").meta().contains(0x00020016));
 		final DeidOutputChecker checker = new DeidOutputChecker(DeidOutputChecker.plantedPhi(), (tag, ds) -> false);
 		assertEquals(9, checker.checkFolder(out));
 		// the checker can fail: the inputs themselves are full of PHI
@@ -234,6 +246,11 @@ class DeidRunTest {
 		assertEquals(shifted + "101500.000000", str(ds, 0x0008002A), "Acquisition DateTime");
 		assertEquals("101000", str(ds, 0x00080030), "Study Time");
 		assertEquals("", str(ds, 0x00100030), "Birth Date is not longitudinal: still emptied");
+		// at depth 2, inside a kept sequence the table does not list
+		final DicomDataset radio = ds.getItems(0x00540016).get(0);
+		assertEquals(shifted + "093000", str(radio, 0x00181078), "Radiopharmaceutical Start DateTime");
+		assertEquals("093000", str(radio, 0x00181072));
+		assertEquals("FDG", str(radio, 0x00180031));
 		// patient characteristics kept
 		assertEquals("M", str(ds, 0x00100040));
 		assertEquals("066Y", str(ds, 0x00101010));

@@ -51,7 +51,8 @@ OPERATOR = "CHASEPHI^ROBERT"
 STATION = "CTSTATION7PHI"
 SERIAL = "SN99887766PHI"
 OTHER_ID = "OTHERPID4455"
-PHI = [PATIENT_NAME, "DOEPHI", "JOHNATHAN", PATIENT_ID, BIRTH_DATE, ACCESSION, INSTITUTION,
+SOURCE_AE = "PHISRCAE"
+PHI = [SOURCE_AE, PATIENT_NAME, "DOEPHI", "JOHNATHAN", PATIENT_ID, BIRTH_DATE, ACCESSION, INSTITUTION,
        INSTITUTION_ADDR, REFERRING, "HOUSEPHI", PERFORMING, "CUDDYPHI", OPERATOR, "CHASEPHI", STATION,
        SERIAL, OTHER_ID]
 
@@ -155,6 +156,24 @@ def base_dataset(series, n, modality="CT", sop_class=CT_IMAGE, rows=16, cols=16,
     orig.SourceOfPreviousValues = INSTITUTION
     orig.ReasonForTheAttributeModification = "CORRECT"
     ds.OriginalAttributesSequence = Sequence([orig])
+    # A kept (not listed) sequence holding listed attributes at depth 2: date-times to remove or shift.
+    radio = Dataset()
+    radio.RadiopharmaceuticalStartDateTime = "20240305093000"
+    radio.RadiopharmaceuticalStartTime = "093000"
+    radio.Radiopharmaceutical = "FDG"
+    ds.RadiopharmaceuticalInformationSequence = Sequence([radio])
+    # Sequences with action D (replaced by one empty item): SR-like content and graphic annotations
+    # holding PHI in attributes the table does not list.
+    content = Dataset()
+    content.ValueType = "TEXT"
+    content.TextValue = "Patient " + PATIENT_NAME + " born " + BIRTH_DATE
+    ds.ContentSequence = Sequence([content])
+    text_obj = Dataset()
+    text_obj.UnformattedTextValue = PATIENT_NAME + " " + PATIENT_ID
+    ann = Dataset()
+    ann.GraphicLayer = "LAYER1"
+    ann.TextObjectSequence = Sequence([text_obj])
+    ds.GraphicAnnotationSequence = Sequence([ann])
     # Private groups: a PHI-carrying vendor block with a nested private sequence, and one "safe" element.
     blk = ds.private_block(0x0009, "ACME PHI STORE", create=True)
     blk.add_new(0x01, "LO", PATIENT_NAME)
@@ -190,7 +209,7 @@ def meta_for(ds, ts):
     meta.TransferSyntaxUID = ts
     meta.ImplementationClassUID = ROOT + ".99"
     meta.ImplementationVersionName = "FIXTURES_1"
-    meta.SourceApplicationEntityTitle = "PHIAE"
+    meta.SourceApplicationEntityTitle = SOURCE_AE
     return meta
 
 
