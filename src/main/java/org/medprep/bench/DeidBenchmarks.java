@@ -53,7 +53,8 @@ public class DeidBenchmarks implements BenchmarkSuite {
 		final DeidKey key = new DeidKey("benchmark-key");
 		final DicomDeidentifier d = new DicomDeidentifier(ConfidentialityProfile.standard(), EnumSet.noneOf(DeidOption.class),
 			new UidMapper(key), PatientPseudonyms.hashed(key));
-		final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		// the thread count medprep bench --threads set for this run (ImgLib2 parallelization context)
+		final int threads = Math.max(1, net.imglib2.parallel.Parallelization.getTaskExecutor().getParallelism());
 		final DeidRun.Report r = new DeidRun(root.resolve("in"), root.resolve("out"), d, key, false, threads).run(ProgressListener.NONE);
 		if (!r.isClean()) throw new IllegalStateException("benchmark run had failures: " + r);
 		return r;
