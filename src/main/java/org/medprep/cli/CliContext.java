@@ -1,14 +1,22 @@
 package org.medprep.cli;
 
 import org.scijava.Context;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
 
 /** Creates the SciJava context a CLI run works in (headless, all services on the class path). */
 final class CliContext {
 
 	private CliContext() {}
 
+	/**
+	 * The CLI reports each failure in one line itself, so SciJava's own error log
+	 * (a stack trace per failed command) is silenced unless -Dmedprep.debug=true.
+	 */
 	static Context create() {
 		System.setProperty("java.awt.headless", "true");
-		return new Context();
+		final Context context = new Context();
+		if (!Boolean.getBoolean("medprep.debug")) context.service(LogService.class).setLevel(LogLevel.NONE);
+		return context;
 	}
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.medprep.core.Geometry;
+import org.medprep.core.LinearRescale;
 import org.medprep.core.Volume;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -24,7 +25,6 @@ import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
@@ -100,14 +100,8 @@ public final class ImagePlusVolumes {
 	{
 		if (!cal.calibrated()) return raw;
 		final double[] c = cal.getCoefficients();
-		if (cal.getFunction() == Calibration.STRAIGHT_LINE && c != null && c.length >= 2) {
-			final double intercept = c[0], slope = c[1];
-			if (slope == 1 && intercept == Math.rint(intercept) && Math.abs(intercept) < 1 << 30) {
-				final int offset = (int) intercept;
-				return Converters.convert(raw, (in, out) -> out.set(in.getInteger() + offset), new IntType());
-			}
-			return Converters.convert(raw, (in, out) -> out.setReal(intercept + slope * in.getRealDouble()), new FloatType());
-		}
+		if (cal.getFunction() == Calibration.STRAIGHT_LINE && c != null && c.length >= 2 && c[1] != 0)
+			return LinearRescale.view(raw, c[1], c[0]);
 		// any other ImageJ function (polynomial, log, ...): its lookup table over all raw values
 		final float[] table = cal.getCTable();
 		if (table == null) return raw;

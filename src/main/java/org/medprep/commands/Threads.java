@@ -18,7 +18,15 @@ public final class Threads {
 		return Math.max(1, Prefs.getThreads());
 	}
 
+	/** Runs {@code work} with ImageJ's thread count; its unchecked exceptions come out as they were thrown. */
 	public static <R> R call(final Callable<R> work) {
-		return Parallelization.runWithNumThreads(count(), work);
+		try {
+			return Parallelization.runWithNumThreads(count(), work);
+		}
+		catch (final RuntimeException e) {
+			// Parallelization wraps whatever the work threw in a plain RuntimeException
+			if (e.getClass() == RuntimeException.class && e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw e;
+		}
 	}
 }

@@ -2,6 +2,7 @@ package org.medprep.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
@@ -136,22 +137,33 @@ public final class Planes {
 		return zs;
 	}
 
-	/** Copies z planes of any real-valued image into fresh double arrays; safe to use from several threads. */
+	/**
+	 * Copies z planes of any real-valued image into fresh double arrays; safe to use
+	 * from several threads. A {@link LinearRescale} view is read through its stored
+	 * data (fast block copies) and rescaled here.
+	 */
 	private static final class PlaneReader {
 		private final PrimitiveBlocks<DoubleType> blocks;
 		private final long[] min;
 		private final int[] size;
+		private final double slope, intercept;
 
 		PlaneReader(final RandomAccessibleInterval<? extends RealType<?>> image) {
-			final RandomAccessibleInterval<DoubleType> asDouble = RealTypeConverters.convert(image, new DoubleType());
+			final Optional<LinearRescale<?, ?>> rescale = LinearRescale.of(image);
+			final RandomAccessibleInterval<? extends RealType<?>> source = rescale.isPresent() ? LinearRescale.storedOf(image) : image;
+			this.slope = rescale.map(LinearRescale::slope).orElse(1.0);
+			this.intercept = rescale.map(LinearRescale::intercept).orElse(0.0);
+			final RandomAccessibleInterval<DoubleType> asDouble = RealTypeConverters.convert(source, new DoubleType());
 			this.blocks = PrimitiveBlocks.of(asDouble, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
-			this.min = image.minAsLongArray();
+			this.min = source.minAsLongArray();
 			this.size = new int[] { (int) image.dimension(0), (int) image.dimension(1), 1 };
 		}
 
 		double[] read(final int z) {
 			final double[] plane = new double[size[0] * size[1]];
 			blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, size);
+			if (slope != 1 || intercept != 0)
+				for (int i = 0; i < plane.length; i++) plane[i] = intercept + slope * plane[i];
 			return plane;
 		}
 	}

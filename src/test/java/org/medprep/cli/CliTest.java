@@ -1,0 +1,173 @@
+package org.medprep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medprep.commands.History;
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.testutil.TestVolumes;
+
+/** The medprep CLI end to end: pipeline files in, files out, exit codes. */
+class CliTest {
+
+	@TempDir
+	Path dir;
+
+	/** Captured run of the CLI. */
+	static final class Run {
+		final int code;
+		final String out, err;
+
+		Run(final int code, final String out, final String err) {
+			this.code = code;
+			this.out = out;
+			this.err = err;
+		}
+	}
+
+	static Run cli(final String... args) {
+		final StringWriter out = new StringWriter(), err = new StringWriter();
+		final int code = MedPrepCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+		return new Run(code, out.toString(), err.toString());
+	}
+
+	/** A calibrated signed CT with HU -2000 -1000 -160 40 | 240 3000 0 100, as a TIFF. */
+	private Path ct(final String name) throws IOException {
+		final ImagePlus imp = ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 2, 2, 2 }, new double[] { -2000, -1000, -160, 40, 240, 3000, 0, 100 }),
+			name, null);
+		final Path p = dir.resolve("in").resolve(name);
+		ImageFiles.write(imp, p);
+		return p;
+	}
+
+	private static double[] values(final Path p) throws IOException {
+		return TestVolumes.values(ImagePlusVolumes.toVolume(ImageFiles.read(p)).data());
+	}
+
+	@Test
+	void pipelineFileOverAFolder() throws IOException {
+		ct("a.tif");
+		ct("b.tif");
+		final Path pipeline = dir.resolve("ct.ijm");
+		Files.write(pipeline, ("// pad, then window\n\nrun(\"Replace Padding\", \"padding=-2000 value=-1000\");\n"
+			+ "run(\"HU Window\", \"level=40 width=400 output=[float 0-1]\");\n").getBytes(StandardCharsets.UTF_8));
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString(), "--threads", "2");
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("2 case(s), 0 failed"), r.out);
+		assertEquals(List.of("a.tif", "b.tif"), listing(dir.resolve("out")));
+		assertArrayEquals(new double[] { 0, 0, 0, 0.5, 1, 1, 0.4, 0.65 }, values(dir.resolve("out/a.tif")), 1e-7);
+		final ImagePlus out = ImageFiles.read(dir.resolve("out/b.tif"));
+		assertEquals(List.of("run(\"Replace Padding\", \"padding=-2000.0 value=-1000.0\");",
+			"run(\"HU Window\", \"level=40.0 width=400.0 output=[float 0-1] preset=custom\");"), History.of(out));
+		assertEquals(0.8, out.getCalibration().pixelWidth, 1e-6);
+	}
+
+	@Test
+	void stepsWithAMaskImagePairedByBaseName() throws IOException {
+		ct("a.tif");
+		final ImagePlus mask = ImagePlusVolumes.toImagePlus(TestVolumes.floats(new long[] { 2, 2, 2 }, new double[] { 0, 0, 0, 1, 1, 0, 0, 0 }), "a.tif", null);
+		ImageFiles.write(mask, dir.resolve("masks/a.tif"));
+		final Run r = cli("run", "--step", "run(\"Z-Score Normalize\", \"mask=body\");", "-i", dir.resolve("in/a.tif").toString(), "--image",
+			"body=" + dir.resolve("masks"), "-o", dir.resolve("out").toString());
+		assertEquals(0, r.code, r.err);
+		final double[] z = values(dir.resolve("out/a.tif"));
+		assertEquals(-1, z[3], 1e-6);
+		assertEquals(1, z[4], 1e-6);
+	}
+
+	@Test
+	void aFailingCaseIsReportedAndTheOthersGoOn() throws IOException {
+		ct("a.tif");
+		Files.write(dir.resolve("in/broken.tif"), new byte[] { 'M', 'M', 0, 42, 1, 2 });
+		final Run r = cli("run", "--step", "run(\"Clip Intensity\", \"min=-1000 max=400\");", "-i", dir.resolve("in").toString(), "-o",
+			dir.resolve("out").toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.contains("FAILED " + dir.resolve("in/broken.tif")), r.err);
+		assertEquals(List.of("a.tif"), listing(dir.resolve("out")));
+	}
+
+	@Test
+	void badOptionsFailEveryCaseWithNoOutput() throws IOException {
+		ct("a.tif");
+		final Run r = cli("run", "--step", "run(\"HU Window\", \"level=40 width=0\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.contains("HU Window: window width must be > 0, got 0.0"), r.err);
+		assertFalse(Files.exists(dir.resolve("out/a.tif")));
+		final Run typo = cli("run", "--step", "run(\"HU Window\", \"levle=40\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(1, typo.code);
+		assertTrue(typo.err.contains("unknown option 'levle'"), typo.err);
+	}
+
+	@Test
+	void malformedPipelinesAndUnknownCommandsAreUsageErrors() throws IOException {
+		ct("a.tif");
+		final Path pipeline = dir.resolve("bad.ijm");
+		Files.write(pipeline, "run(\"Clip Intensity\", \"min=0 max=1\");\nprint(\"hello\");\n".getBytes(StandardCharsets.UTF_8));
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(2, r.code);
+		assertTrue(r.err.contains("bad.ijm, line 2: not a macro step: 'print(\"hello\");'"), r.err);
+		final Run unknown = cli("run", "--step", "run(\"Sharpen Everything\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(2, unknown.code);
+		assertTrue(unknown.err.contains("unknown command \"Sharpen Everything\""), unknown.err);
+		assertFalse(Files.exists(dir.resolve("out")));
+	}
+
+	@Test
+	void missingInputIsReported() {
+		final Run r = cli("run", "--step", "run(\"Clip Intensity\");", "-i", dir.resolve("nope.tif").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.contains("nope.tif: no such file or folder"), r.err);
+	}
+
+	@Test
+	void listShowsEveryCommandWithOptions() {
+		final Run text = cli("list");
+		assertEquals(0, text.code);
+		assertTrue(text.out.contains("HU Window    (Plugins>MedPrep>Intensity>HU Window)"), text.out);
+		assertTrue(text.out.contains("    width : number = 400.0"), text.out);
+		final Run json = cli("list", "--json");
+		assertEquals(0, json.code);
+		final List<?> commands = (List<?>) org.medprep.testutil.Json.parse(json.out);
+		assertTrue(commands.size() >= 6);
+		assertTrue(json.out.contains("{\"name\": \"output\", \"type\": \"text\", \"label\": \"Output\", \"default\": \"float 0-1\", \"choices\": [\"float 0-1\", \"8-bit 0-255\", \"HU clipped\"]"), json.out);
+	}
+
+	@Test
+	void demoWritesOutputsAndPreviews() throws IOException {
+		final Run r = cli("demo", "-o", dir.resolve("demo").toString());
+		assertEquals(0, r.code, r.err);
+		assertTrue(Files.size(dir.resolve("demo/previews/ct_phantom_before.png")) > 1000);
+		assertTrue(Files.size(dir.resolve("demo/previews/ct_phantom_after.png")) > 1000);
+		final double[] v = values(dir.resolve("demo/output/ct_phantom.tif"));
+		double min = 1, max = 0;
+		for (final double x : v) {
+			min = Math.min(min, x);
+			max = Math.max(max, x);
+		}
+		assertEquals(0, min, 0);
+		assertEquals(1, max, 0);
+		assertTrue(r.out.contains("run(\"HU Window\""), r.out);
+	}
+
+	private static List<String> listing(final Path d) throws IOException {
+		try (Stream<Path> s = Files.list(d)) {
+			return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+		}
+	}
+}
