@@ -329,7 +329,7 @@ public final class DicomParser {
 		}
 		final long valueOffset = in.position();
 		final boolean undefined = len == DicomElement.UNDEFINED_LENGTH;
-		final String what = "the value of " + DicomDictionary.describe(tag);
+		final String what = "the value of " + Tags.toString(tag);
 
 		// sequences: SQ; UN of undefined length (always implicit VR LE inside, PS3.5 6.2.2);
 		// unknown implicit element of undefined length whose value starts with an item tag

@@ -27,8 +27,15 @@ public final class Tags {
 		return isPrivate(tag) && e >= 0x10 && e <= 0xFF;
 	}
 
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
 	public static String toString(final int tag) {
-		return String.format("(%04X,%04X)", group(tag), element(tag));
+		final char[] c = { '(', 0, 0, 0, 0, ',', 0, 0, 0, 0, ')' };
+		for (int i = 0; i < 4; i++) {
+			c[1 + i] = HEX[(tag >>> (28 - 4 * i)) & 0xF];
+			c[6 + i] = HEX[(tag >>> (12 - 4 * i)) & 0xF];
+		}
+		return new String(c);
 	}
 
 	// File meta information (group 0002)

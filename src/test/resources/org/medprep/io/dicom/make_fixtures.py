@@ -59,7 +59,7 @@ def ds_str(x):
 def write_slice_series(name, *, n, ts, modality, iop, spacing_between, pixel_spacing, thickness,
                        first_ipp, signed, bits_stored, slopes, intercepts, values, padding=None,
                        series_no=1, description="", seed=1, garbage_high_bits=False, sop=CT_STORAGE,
-                       study=1, series_uid=None):
+                       study=1, series_uid=None, steps=None, shear=(0.0, 0.0, 0.0)):
     """A series of single-frame files, file names in shuffled order."""
     folder = os.path.join(OUT, name)
     os.makedirs(folder, exist_ok=True)
@@ -86,7 +86,8 @@ def write_slice_series(name, *, n, ts, modality, iop, spacing_between, pixel_spa
         ds.SeriesNumber = series_no
         ds.InstanceNumber = order[k] + 1  # deliberately not the position order
         ds.FrameOfReferenceUID = uid(study, 9)
-        ipp = np.array(first_ipp, float) + k * spacing_between * normal
+        step = steps[k] if steps is not None else k * spacing_between
+        ipp = np.array(first_ipp, float) + step * normal + k * np.array(shear, float)
         ds.ImagePositionPatient = [ds_str(v) for v in ipp]
         ds.ImageOrientationPatient = [ds_str(v) for v in iop]
         ds.SliceThickness = ds_str(thickness)
@@ -184,6 +185,15 @@ def main():
                        series_no=7, description="two B", seed=17, sop=MR_STORAGE)
     with open(os.path.join(OUT, "two_series", "notes.txt"), "w") as f:
         f.write("not a DICOM file\n" * 20)
+    # 6b. gantry tilt: positions sheared along y (about 11.3 degrees); 6c. one missing slice (gap of 4 mm in 2 mm steps)
+    write_slice_series("ct_tilt", n=4, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
+                       spacing_between=2.0, pixel_spacing=[1.0, 1.0], thickness=2.0, first_ipp=[0.0, 0.0, 0.0],
+                       signed=True, bits_stored=16, slopes=[1] * 4, intercepts=[0] * 4, values=pattern(0, True),
+                       series_no=9, description="tilt", seed=19, shear=(0.0, 0.4, 0.0))
+    write_slice_series("ct_gap", n=4, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
+                       spacing_between=2.0, pixel_spacing=[1.0, 1.0], thickness=2.0, first_ipp=[0.0, 0.0, 0.0],
+                       signed=True, bits_stored=16, slopes=[1] * 4, intercepts=[0] * 4, values=pattern(0, True),
+                       series_no=10, description="gap", seed=20, steps=[0.0, 2.0, 6.0, 8.0])
     # 7. mixed sizes in one series
     write_slice_series("mixed_sizes", n=2, ts=ExplicitVRLittleEndian, modality="CT", iop=[1, 0, 0, 0, 1, 0],
                        spacing_between=1.0, pixel_spacing=[1.0, 1.0], thickness=1.0, first_ipp=[0.0, 0.0, 0.0],
@@ -197,6 +207,7 @@ def main():
 
     write_single_files(expectations)
     write_enhanced(expectations)
+    write_other_pixel_formats(expectations)
     write_dcmdump_expectations()
     write_dcm2niix_expectations()
     with open(os.path.join(OUT, "expectations.json"), "w") as f:
@@ -332,6 +343,58 @@ def write_enhanced(expectations):
     ds.save_as(path, write_like_original=False)
     expectations["enhanced_ct"] = {"frames": n, "first_z": 5.0, "spacing": [0.5, 0.75, 1.5], "intercept": -1024,
                                    "base": 1000 - 600}
+
+
+def image_file(path, ts, series, n_frames=1):
+    ds = new_file(path, MR_STORAGE, uid(series, 1), ts)
+    ds.is_implicit_VR = ts == ImplicitVRLittleEndian
+    ds.Modality = "MR"
+    ds.SeriesInstanceUID = uid(series, 2)
+    ds.ImagePositionPatient = ["1", "2", "3"]
+    ds.ImageOrientationPatient = ["1", "0", "0", "0", "1", "0"]
+    ds.PixelSpacing = ["0.5", "0.25"]
+    ds.Rows, ds.Columns = ROWS, COLS
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    if n_frames > 1:
+        ds.NumberOfFrames = n_frames
+    return ds
+
+
+def write_other_pixel_formats(expectations):
+    j, i = np.mgrid[0:ROWS, 0:COLS]
+    # 8-bit unsigned MONOCHROME1 (values are read as stored; MONOCHROME1 only affects display)
+    path = os.path.join(OUT, "mono1_8bit.dcm")
+    ds = image_file(path, ExplicitVRLittleEndian, 40)
+    ds.PhotometricInterpretation = "MONOCHROME1"
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    ds.PixelData = (10 * j + i).astype(np.uint8).tobytes()
+    ds["PixelData"].VR = "OB"
+    ds.save_as(path, write_like_original=False)
+    # RGB: refused
+    path = os.path.join(OUT, "rgb.dcm")
+    ds = image_file(path, ExplicitVRLittleEndian, 41)
+    ds.SamplesPerPixel = 3
+    ds.PhotometricInterpretation = "RGB"
+    ds.PlanarConfiguration = 0
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    ds.PixelData = np.zeros((ROWS, COLS, 3), np.uint8).tobytes()
+    ds["PixelData"].VR = "OB"
+    ds.save_as(path, write_like_original=False)
+    # float pixel data (7FE0,0008) OF, e.g. a parametric map
+    path = os.path.join(OUT, "float_pixels.dcm")
+    ds = image_file(path, ExplicitVRLittleEndian, 42)
+    ds.BitsAllocated = 32
+    ds.FloatPixelData = (0.5 * j - 0.25 * i).astype("<f4").tobytes()
+    ds.save_as(path, write_like_original=False)
+    # legacy multi-frame: 3 frames, 32-bit signed, positions from the Grid Frame Offset Vector (RT dose style), implicit VR
+    path = os.path.join(OUT, "grid_offsets.dcm")
+    ds = image_file(path, ImplicitVRLittleEndian, 43, n_frames=3)
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 32, 32, 31, 1
+    ds.GridFrameOffsetVector = ["0", "-2.5", "2.5"]
+    frames = [(100000 * f - 5 * j - i).astype("<i4") for f in range(3)]
+    ds.PixelData = np.stack(frames).tobytes()
+    ds.save_as(path, write_like_original=False)
 
 
 def dcmdump_values(path, tags):

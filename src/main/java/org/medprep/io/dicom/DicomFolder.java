@@ -1,0 +1,172 @@
+package org.medprep.io.dicom;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import net.imglib2.parallel.Parallelization;
+
+import org.medprep.core.ProgressListener;
+
+/**
+ * Finds the image series in a folder tree: every file is parsed header-only
+ * (in parallel), files that are not DICOM images are skipped and reported,
+ * frames are grouped by Series Instance UID. Series come out ordered by
+ * Series Number, then UID.
+ */
+public final class DicomFolder {
+
+	/** A file the scan did not use, and why. */
+	public static final class Skipped {
+		private final Path file;
+		private final String reason;
+
+		Skipped(final Path file, final String reason) {
+			this.file = file;
+			this.reason = reason;
+		}
+
+		public Path file() { return file; }
+		public String reason() { return reason; }
+
+		@Override
+		public String toString() {
+			return file + ": " + reason;
+		}
+	}
+
+	/** What a scan found. */
+	public static final class Scan {
+		private final Path folder;
+		private final List<DicomSeries> series;
+		private final List<Skipped> skipped;
+		private final int filesSeen;
+
+		Scan(final Path folder, final List<DicomSeries> series, final List<Skipped> skipped, final int filesSeen) {
+			this.folder = folder;
+			this.series = Collections.unmodifiableList(series);
+			this.skipped = Collections.unmodifiableList(skipped);
+			this.filesSeen = filesSeen;
+		}
+
+		public Path folder() { return folder; }
+		public List<DicomSeries> series() { return series; }
+		/** Files that are not DICOM, not images, or unreadable, with the reason. */
+		public List<Skipped> skipped() { return skipped; }
+		public int filesSeen() { return filesSeen; }
+	}
+
+	private DicomFolder() {}
+
+	public static Scan scan(final Path folder) throws DicomException {
+		return scan(folder, ProgressListener.NONE);
+	}
+
+	/**
+	 * Scans a folder tree, or a single file (e.g. an enhanced multi-frame image).
+	 *
+	 * @throws DicomException if the folder does not exist or cannot be listed
+	 */
+	public static Scan scan(final Path folder, final ProgressListener progress) throws DicomException {
+		if (!Files.exists(folder)) throw new DicomException(folder + ": no such file or folder");
+		final List<Path> files;
+		if (Files.isRegularFile(folder)) files = Collections.singletonList(folder);
+		else try (Stream<Path> walk = Files.walk(folder)) {
+			files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+		}
+		catch (final IOException | java.io.UncheckedIOException e) {
+			throw new DicomException(folder + ": cannot list the folder: " + e.getMessage(), e);
+		}
+		final AtomicLong done = new AtomicLong();
+		final List<Object> results = Parallelization.getTaskExecutor().forEachApply(files, f -> {
+			final Object r = scanFile(f);
+			progress.progress(done.incrementAndGet(), files.size(), "scanning DICOM files");
+			return r;
+		});
+		final Map<String, List<DicomFrame>> bySeries = new LinkedHashMap<>();
+		final List<Skipped> skipped = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			final Object r = results.get(i);
+			if (r instanceof Skipped) {
+				skipped.add((Skipped) r);
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			final List<DicomFrame> frames = (List<DicomFrame>) r;
+			bySeries.computeIfAbsent(frames.get(0).seriesInstanceUid(), k -> new ArrayList<>()).addAll(frames);
+		}
+		final List<DicomSeries> series = new ArrayList<>();
+		for (final Map.Entry<String, List<DicomFrame>> e : bySeries.entrySet()) series.add(new DicomSeries(e.getKey(), e.getValue()));
+		series.sort(Comparator.comparingInt(DicomSeries::seriesNumber).thenComparing(DicomSeries::uid));
+		return new Scan(folder, series, skipped, files.size());
+	}
+
+	private static Object scanFile(final Path f) {
+		try {
+			final DicomFile file = DicomParser.readHeader(f);
+			final String sopClass = file.dataset().getString(Tags.SOPClassUID, file.meta().getString(Tags.MediaStorageSOPClassUID, ""));
+			if ("1.2.840.10008.1.3.10".equals(sopClass)) return new Skipped(f, "DICOMDIR (a media directory, not an image)");
+			if (!file.pixelData().isPresent()) return new Skipped(f, "DICOM without pixel data (SOP class " + sopClass + ")");
+			return DicomFrame.of(file);
+		}
+		catch (final NotDicomException e) {
+			return new Skipped(f, "not DICOM");
+		}
+		catch (final DicomException e) {
+			return new Skipped(f, e.getMessage());
+		}
+	}
+
+	/**
+	 * Scans and loads every series (or those in the options' plane).
+	 *
+	 * @throws DicomException if the folder holds no DICOM image (naming it and
+	 *           what was skipped), no series in the asked plane, or a series
+	 *           cannot be loaded
+	 */
+	public static List<DicomSeriesVolume> load(final Path folder, final DicomLoadOptions options) throws DicomException {
+		final Scan scan = scan(folder);
+		final List<DicomSeries> chosen = select(scan, options);
+		final List<DicomSeriesVolume> out = new ArrayList<>();
+		for (final DicomSeries s : chosen) out.add(DicomSeriesLoader.load(s, options, ProgressListener.NONE));
+		return out;
+	}
+
+	private static String reasonOnly(final Skipped s) {
+		final String prefix = s.file() + ": ";
+		return s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+	}
+
+	/** The series of a scan that pass the plane filter. @throws DicomException if none */
+	public static List<DicomSeries> select(final Scan scan, final DicomLoadOptions options) throws DicomException {
+		if (scan.series().isEmpty() && Files.isRegularFile(scan.folder()) && scan.skipped().size() == 1)
+			throw new DicomException(scan.skipped().get(0).file() + ": " + reasonOnly(scan.skipped().get(0)));
+		if (scan.series().isEmpty()) {
+			final StringBuilder why = new StringBuilder();
+			for (int i = 0; i < Math.min(3, scan.skipped().size()); i++) why.append("; ").append(scan.skipped().get(i));
+			throw new DicomException(scan.folder() + ": no DICOM image files found (" + scan.filesSeen() + " files, "
+				+ scan.skipped().size() + " skipped" + why + ")");
+		}
+		if (!options.planeFilter().isPresent()) return scan.series();
+		final SlicePlane want = options.planeFilter().get();
+		final List<DicomSeries> chosen = new ArrayList<>();
+		final List<String> planes = new ArrayList<>();
+		for (final DicomSeries s : scan.series()) {
+			final PlaneClassification p = SlicePlane.classify(s.frames().get(0).imageOrientationPatient(), options.planeToleranceDegrees());
+			planes.add(s.uid() + " " + p.describe());
+			if (p.plane() == want) chosen.add(s);
+		}
+		if (chosen.isEmpty())
+			throw new DicomException(scan.folder() + ": no " + want.label() + " series (found: " + String.join(", ", planes) + ")");
+		return chosen;
+	}
+}

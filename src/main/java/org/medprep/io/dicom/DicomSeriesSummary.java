@@ -1,0 +1,72 @@
+package org.medprep.io.dicom;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of "DICOM Series Info": UID, modality, description, plane, size,
+ * spacing and number of files, from a header-only scan (no pixels read). A
+ * series that cannot be assembled (mixed sizes, duplicate positions...) still
+ * gets a row, with the problem instead of size and spacing.
+ */
+public final class DicomSeriesSummary {
+
+	private final DicomSeries series;
+	private final SeriesLayout layout;
+	private final String problem;
+	private final PlaneClassification plane;
+
+	private DicomSeriesSummary(final DicomSeries series, final SeriesLayout layout, final String problem, final PlaneClassification plane) {
+		this.series = series;
+		this.layout = layout;
+		this.problem = problem;
+		this.plane = plane;
+	}
+
+	public static DicomSeriesSummary of(final DicomSeries series) {
+		return of(series, SlicePlane.DEFAULT_TOLERANCE_DEGREES);
+	}
+
+	public static DicomSeriesSummary of(final DicomSeries series, final double planeToleranceDegrees) {
+		final PlaneClassification plane = SlicePlane.classify(series.frames().get(0).imageOrientationPatient(), planeToleranceDegrees);
+		try {
+			return new DicomSeriesSummary(series, SeriesLayout.of(series, planeToleranceDegrees), null, plane);
+		}
+		catch (final DicomException e) {
+			return new DicomSeriesSummary(series, null, e.getMessage(), plane);
+		}
+	}
+
+	public String uid() { return series.uid(); }
+	public String modality() { return series.modality(); }
+	public String description() { return series.description(); }
+	public int seriesNumber() { return series.seriesNumber(); }
+	public PlaneClassification plane() { return plane; }
+	public int numberOfFiles() { return series.numberOfFiles(); }
+	/** Why the series cannot be loaded, if it cannot. */
+	public Optional<String> problem() { return Optional.ofNullable(problem); }
+	/** Columns, rows, slices; empty if the series has a problem. */
+	public Optional<long[]> size() {
+		return layout == null ? Optional.empty() : Optional.of(new long[] { layout.columns(), layout.rows(), layout.slices() });
+	}
+	/** Spacing x, y, z (mm), z from the slice positions; empty if the series has a problem. */
+	public Optional<double[]> spacing() {
+		return layout == null ? Optional.empty() : Optional.of(layout.geometry().spacing());
+	}
+	public List<String> warnings() { return layout == null ? Collections.emptyList() : layout.warnings(); }
+	public Optional<SeriesLayout> layout() { return Optional.ofNullable(layout); }
+
+	@Override
+	public String toString() {
+		final StringBuilder b = new StringBuilder();
+		b.append(uid()).append('\t').append(modality()).append('\t').append(description()).append('\t').append(plane.describe()).append('\t');
+		if (layout != null) {
+			final double[] s = layout.geometry().spacing();
+			b.append(layout.columns()).append('x').append(layout.rows()).append('x').append(layout.slices()).append('\t')
+				.append(SeriesLayout.fmt(s[0])).append('x').append(SeriesLayout.fmt(s[1])).append('x').append(SeriesLayout.fmt(s[2]));
+		}
+		else b.append(problem).append('\t');
+		return b.append('\t').append(numberOfFiles()).toString();
+	}
+}
