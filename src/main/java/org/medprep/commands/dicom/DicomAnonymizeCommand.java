@@ -43,6 +43,10 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		description = "Secret for new UIDs, pseudonyms, date offsets and file names: the same key gives the same results across runs. Keep it secret.")
 	private String key = "";
 
+	@Parameter(label = "Key file", required = false, style = "open",
+		description = "File whose first line is the secret key, used when key is empty: keeps the key out of recorded macros.")
+	private File key_file;
+
 	@Parameter(label = "Pseudonym mapping CSV", required = false, style = "open",
 		description = "Optional CSV of original PatientID,pseudonym; without it pseudonyms come from the key.")
 	private File mapping_csv;
@@ -98,7 +102,7 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		if (retain_uids) options.add(DeidOption.RETAIN_UIDS);
 		if (retain_safe_private) options.add(DeidOption.RETAIN_SAFE_PRIVATE);
 		if (clean_descriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
-		final DeidKey secret = new DeidKey(key);
+		final DeidKey secret = new DeidKey(secret());
 		final PatientPseudonyms pseudonyms;
 		try {
 			pseudonyms = mapping_csv == null ? PatientPseudonyms.hashed(secret) : PatientPseudonyms.fromCsv(secret, mapping_csv.toPath());
@@ -121,5 +125,18 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		audit_log = report.auditLog().toString();
 		failed = (int) (report.count(DeidRun.Status.FAILED) + report.count(DeidRun.Status.NOT_DICOM));
 		if (status != null) status.showStatus("DICOM Anonymize: " + summary);
+	}
+
+	private String secret() {
+		if (key != null && !key.isEmpty()) return key;
+		if (key_file == null || key_file.getPath().isEmpty()) return "";
+		try {
+			final java.util.List<String> lines = java.nio.file.Files.readAllLines(key_file.toPath(), java.nio.charset.StandardCharsets.UTF_8);
+			if (lines.isEmpty() || lines.get(0).trim().isEmpty()) throw new IllegalArgumentException("key file " + key_file + " is empty");
+			return lines.get(0).trim();
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot read the key file " + key_file + ": " + e.getMessage(), e);
+		}
 	}
 }

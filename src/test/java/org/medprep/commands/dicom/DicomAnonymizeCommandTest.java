@@ -63,6 +63,11 @@ class DicomAnonymizeCommandTest {
 		final CommandFailedException noKey = assertThrows(CommandFailedException.class,
 			() -> invocation.run(info, "input_folder=[" + in + "] output_folder=[" + tmp.resolve("o") + "]", null));
 		assertTrue(noKey.getMessage().contains("key must not be empty"), noKey.getMessage());
+		final Path keyFile = tmp.resolve("key.txt");
+		Files.write(keyFile, java.util.Collections.singletonList("secret-key"), java.nio.charset.StandardCharsets.UTF_8);
+		final Map<String, Object> viaFile = invocation.run(info, "input_folder=[" + in + "] output_folder=[" + tmp.resolve("k")
+			+ "] key_file=[" + keyFile + "]", null).outputs();
+		assertEquals(0, viaFile.get("failed"));
 		final CommandFailedException inside = assertThrows(CommandFailedException.class,
 			() -> invocation.run(info, "input_folder=[" + in + "] output_folder=[" + in.resolve("o") + "] key=k", null));
 		assertTrue(inside.getMessage().contains("inside the input folder"), inside.getMessage());
