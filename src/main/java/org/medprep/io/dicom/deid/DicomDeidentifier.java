@@ -50,7 +50,9 @@ import org.medprep.io.dicom.Vr;
  * </ol>
  * Then Patient Identity Removed (0012,0062) = YES, De-identification Method (0012,0063) and its Code
  * Sequence (0012,0064) (CID 7050 codes of the profile and options), and Longitudinal Temporal
- * Information Modified (0028,0303) are set. Values that are not changed are the parser's element
+ * Information Modified (0028,0303) are set. Coding oddities are normalised where that is safe: elements
+ * coded in implicit VR inside an explicit VR data set get their explicit VR, standard sequences coded as
+ * UN of undefined length become SQ (values unchanged). Values that are not changed are the parser's element
  * objects themselves, so the writer reproduces them byte for byte; an unchanged sequence is reused
  * whole. Thread-safe (no per-file state in fields).
  */
@@ -265,7 +267,8 @@ public final class DicomDeidentifier {
 				continue;
 			}
 			final Optional<ProfileEntry> entry = profile.entryFor(tag);
-			final DicomElement r = entry.isPresent() ? apply(e, entry.get().action(options), in, ctx) : notListed(e, in, ctx);
+			DicomElement r = entry.isPresent() ? apply(e, entry.get().action(options), in, ctx) : notListed(e, in, ctx);
+			if (r != null) r = explicitIfSwitched(r, in);
 			if (r != e) changed = true;
 			if (r != null) kept.add(r);
 		}
@@ -469,6 +472,22 @@ public final class DicomDeidentifier {
 		}
 		if (!changed) return e;
 		return DicomElement.ofItems(e.tag(), e.vr(), e.vrCode(), e.isExplicitVr(), e.isBigEndian(), e.length(), -1, items);
+	}
+
+	/**
+	 * An element coded in implicit VR inside an explicit VR data set (a vendor switch, pitfall 2 of
+	 * dicom-parsing-facts.md) is written with its explicit VR (the dictionary's, which the parser
+	 * decoded it with; value unchanged), so the output is conformant. Kept implicit if the value does
+	 * not fit the VR's 16-bit length.
+	 */
+	private static DicomElement explicitIfSwitched(final DicomElement e, final DicomDataset container) throws DicomException {
+		if (e.isExplicitVr() || !container.encoding().isExplicitVr() || e.isEncapsulated()) return e;
+		final boolean be = container.encoding().isBigEndian();
+		if (e.isSequence())
+			return DicomElement.ofItems(e.tag(), e.vr(), e.vr() == Vr.SQ ? "SQ" : "UN", true, be, e.length(), -1, e.items());
+		final byte[] v = e.bytes();
+		if (!e.vr().hasLongLength() && v.length > 0xFFFF) return e;
+		return DicomElement.ofBytes(e.tag(), e.vr(), e.vr().name(), true, e.isBigEndian(), -1, v);
 	}
 
 	/**

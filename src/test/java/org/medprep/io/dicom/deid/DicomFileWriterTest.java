@@ -103,6 +103,45 @@ class DicomFileWriterTest {
 	}
 
 	@Test
+	void vendorSwitchToImplicitVrIsWrittenExplicit() throws Exception {
+		// explicit VR LE data set in which Manufacturer and a standard sequence (with an item) are coded implicit
+		final java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+		final ByteBuffer head = ByteBuffer.allocate(128 + 4 + 12 + 8 + 20).order(ByteOrder.LITTLE_ENDIAN);
+		head.position(128);
+		head.put("DICM".getBytes(StandardCharsets.US_ASCII));
+		head.putShort((short) 2).putShort((short) 0).put("UL".getBytes(StandardCharsets.US_ASCII)).putShort((short) 4).putInt(28);
+		head.putShort((short) 2).putShort((short) 0x10).put("UI".getBytes(StandardCharsets.US_ASCII)).putShort((short) 20)
+			.put("1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII));
+		b.write(head.array());
+		final ByteBuffer ds = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN);
+		ds.putShort((short) 8).putShort((short) 0x16).put("UI".getBytes(StandardCharsets.US_ASCII)).putShort((short) 26)
+			.put("1.2.840.10008.5.1.4.1.1.2\0".getBytes(StandardCharsets.US_ASCII));
+		ds.putShort((short) 8).putShort((short) 0x18).put("UI".getBytes(StandardCharsets.US_ASCII)).putShort((short) 6)
+			.put("1.2.4\0".getBytes(StandardCharsets.US_ASCII));
+		ds.putShort((short) 8).putShort((short) 0x70).putInt(4).put("ACME".getBytes(StandardCharsets.US_ASCII)); // implicit
+		ds.putShort((short) 8).putShort((short) 0x1115).putInt(-1); // implicit SQ, undefined length
+		ds.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(14);
+		ds.putShort((short) 0x20).putShort((short) 0x0E).put("UI".getBytes(StandardCharsets.US_ASCII)).putShort((short) 6)
+			.put("1.2.3\0".getBytes(StandardCharsets.US_ASCII));
+		ds.putShort((short) 0xFFFE).putShort((short) 0xE0DD).putInt(0);
+		b.write(ds.array(), 0, ds.position());
+		final DicomFile in = DicomParser.read(b.toByteArray(), "switch.dcm", org.medprep.io.dicom.DicomReadOptions.full());
+		assertFalse(in.warnings().isEmpty(), "the input is odd");
+		final DeidKey key = new DeidKey("k");
+		final DeidentifiedFile d = new DicomDeidentifier(ConfidentialityProfile.standard(), java.util.EnumSet.noneOf(DeidOption.class),
+			new UidMapper(key), PatientPseudonyms.hashed(key)).deidentify(in);
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		DicomFileWriter.write(d.meta(), d.transferSyntax(), d.dataset(), out);
+		final DicomFile back = DicomParser.read(out.toByteArray(), "out.dcm", org.medprep.io.dicom.DicomReadOptions.full());
+		assertEquals(java.util.Collections.emptyList(), back.warnings(), "the output is conformant");
+		assertTrue(back.dataset().require(0x00080070).isExplicitVr());
+		assertEquals("LO", back.dataset().require(0x00080070).vrCode());
+		assertArrayEquals("ACME".getBytes(StandardCharsets.US_ASCII), back.dataset().require(0x00080070).bytes());
+		assertEquals("SQ", back.dataset().require(0x00081115).vrCode());
+		assertEquals(new UidMapper(key).map("1.2.3"), back.dataset().getItems(0x00081115).get(0).getString(0x0020000E, ""));
+	}
+
+	@Test
 	void metaGroupLengthAndPadding() throws Exception {
 		final DicomDataset meta = new DicomDataset("t", Encoding.EXPLICIT_LITTLE, StandardCharsets.US_ASCII);
 		meta.add(DicomElement.ofBytes(0x00020001, Vr.OB, new byte[] { 0, 1 }));
