@@ -156,6 +156,7 @@ public final class DeidRun {
 
 	/**
 	 * Runs over every regular file under the input folder (sorted, symbolic links not followed).
+	 * {@code progress} may be called from the worker threads.
 	 *
 	 * @throws IOException if the input cannot be listed or the output folder / audit log cannot be written
 	 */
@@ -223,6 +224,9 @@ public final class DeidRun {
 		catch (final DeidException e) {
 			return new FileOutcome(rel, "", Status.FAILED, stripPath(e.getMessage(), file), none);
 		}
+		catch (final RuntimeException e) { // isolate the case: one odd file must not stop the run
+			return new FileOutcome(rel, "", Status.FAILED, "cannot de-identify: " + e.getClass().getSimpleName(), none);
+		}
 		final String reasons = String.join(";", d.burnedInReasons());
 		if (d.isFlagged() && !writeFlagged)
 			return new FileOutcome(rel, "", Status.FLAGGED_NOT_WRITTEN, "possible burned-in PHI: " + reasons, d.counts());
@@ -237,6 +241,9 @@ public final class DeidRun {
 		}
 		catch (final IOException e) {
 			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + stripPath(e.getMessage(), file), counts);
+		}
+		catch (final RuntimeException e) {
+			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + e.getClass().getSimpleName(), counts);
 		}
 		return new FileOutcome(rel, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
 			d.isFlagged() ? "possible burned-in PHI: " + reasons : "", counts);
