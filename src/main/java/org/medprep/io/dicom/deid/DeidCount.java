@@ -7,6 +7,8 @@ public enum DeidCount {
 	DUMMIED("dummied"),
 	KEPT("kept_by_profile"),
 	CLEANED("cleaned"),
+	/** Text attributes the table does not list in which identifying values of the file were blanked. */
+	SCRUBBED("unlisted_text_scrubbed"),
 	UIDS_REPLACED("uids_replaced"),
 	DATES_SHIFTED("dates_shifted"),
 	PSEUDONYMIZED("pseudonymized"),

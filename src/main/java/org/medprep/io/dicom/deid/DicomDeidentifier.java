@@ -42,7 +42,10 @@ import org.medprep.io.dicom.Vr;
  * <li>Attributes of Table E.1-1: the action of {@link ProfileEntry#action(Set)}.
  * On sequences: X removes, Z leaves no items, D leaves one empty item (a dummy sequence can hold no
  * text), K/C/U keep the sequence and de-identify its items.</li>
- * <li>Other attributes are kept; sequences are de-identified recursively. A sequence coded as UN with
+ * <li>Other attributes are kept; sequences are de-identified recursively. Safety net (a MedPrep addition):
+ * in their text values (LO SH ST LT UT UC PN) every identifying value of the file (person names and
+ * their components, IDs, dates, institution... the values the profile removes) is blanked with '*'.
+ * A sequence coded as UN with
  * a defined length (opaque bytes, not parsed into items) is removed, since it cannot be checked. One
  * MedPrep addition: a UI
  * value outside the standard's own root 1.2.840.10008 in an attribute the table does not list is
@@ -111,6 +114,7 @@ public final class DicomDeidentifier {
 		final int offsetDays;
 		final DicomDataset root;
 		Pattern phi;
+		Pattern strictPhi;
 
 		FileContext(final String source, final int offsetDays, final DicomDataset root) {
 			this.source = source;
@@ -124,8 +128,22 @@ public final class DicomDeidentifier {
 
 		/** Identifying strings of this file (for cleaning free text), built on first use. */
 		Pattern phiPattern() throws DicomException {
-			if (phi == null) phi = buildPhiPattern(root);
+			if (phi == null) build();
 			return phi;
+		}
+
+		/** Whole identifying values and name components only (for text the table does not list). */
+		Pattern strictPhiPattern() throws DicomException {
+			if (strictPhi == null) build();
+			return strictPhi;
+		}
+
+		private void build() throws DicomException {
+			final Set<String> loose = new LinkedHashSet<>();
+			final Set<String> strict = new LinkedHashSet<>();
+			collectPhi(root, loose, strict);
+			phi = alternation(loose);
+			strictPhi = alternation(strict);
 		}
 	}
 
@@ -295,7 +313,17 @@ public final class DicomDeidentifier {
 			ctx.count(DeidCount.REMOVED);
 			return null;
 		}
-		if (vrOf(e) == Vr.UI && !options.contains(DeidOption.RETAIN_UIDS) && !CLASS_UIDS.contains(e.tag())) {
+		final Vr vr = vrOf(e);
+		if ((vr == Vr.LO || vr == Vr.SH || vr == Vr.ST || vr == Vr.LT || vr == Vr.UT || vr == Vr.UC || vr == Vr.PN) && !e.isEncapsulated()) {
+			// safety net: identifying values of this file never survive in text the table does not list
+			final Charset cs = container.charset();
+			final String v = asString(e, cs);
+			final String c = ctx.strictPhiPattern().matcher(v).replaceAll(m -> stars(m.group().length()));
+			if (c.equals(v)) return e;
+			ctx.count(DeidCount.SCRUBBED);
+			return withText(e, container, c, cs);
+		}
+		if (vr == Vr.UI && !options.contains(DeidOption.RETAIN_UIDS) && !CLASS_UIDS.contains(e.tag())) {
 			final String v = asString(e, StandardCharsets.US_ASCII);
 			boolean standard = true;
 			for (final String u : UidMapper.trimUid(v).split("\\\\"))
@@ -419,27 +447,13 @@ public final class DicomDeidentifier {
 	/**
 	 * The identifying strings of a file, for cleaning text: the values (at any depth) of every person
 	 * name, and of every PN/LO/SH/ST/DA/DT attribute of the table that the Basic Profile does not keep
-	 * and that is not itself a description or comment; plus each name component (3+ characters) and
-	 * each word (4+ characters) of those values. Matched case-insensitively, longest first.
+	 * and that is not itself a description or comment. {@code strict} gets each value and each person
+	 * name component of 3+ characters; {@code loose} also each word of 4+ characters of the values.
 	 */
-	private Pattern buildPhiPattern(final DicomDataset root) throws DicomException {
-		final Set<String> tokens = new LinkedHashSet<>();
-		collectPhi(root, tokens);
-		final List<String> list = new ArrayList<>(tokens);
-		list.sort(Comparator.comparingInt(String::length).reversed());
-		if (list.isEmpty()) return Pattern.compile("(?!)");
-		final StringBuilder sb = new StringBuilder();
-		for (final String t : list) {
-			if (sb.length() > 0) sb.append('|');
-			sb.append(Pattern.quote(t));
-		}
-		return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-	}
-
-	private void collectPhi(final DicomDataset ds, final Set<String> tokens) throws DicomException {
+	private void collectPhi(final DicomDataset ds, final Set<String> loose, final Set<String> strict) throws DicomException {
 		for (final DicomElement e : ds.elements()) {
 			if (e.isSequence()) {
-				for (final DicomDataset item : e.items()) collectPhi(item, tokens);
+				for (final DicomDataset item : e.items()) collectPhi(item, loose, strict);
 				continue;
 			}
 			if (e.isEncapsulated() || isOdd(e.tag()) || e.length() > 4096) continue;
@@ -451,14 +465,34 @@ public final class DicomDeidentifier {
 				&& !x.optionActions().containsKey(DeidOption.CLEAN_DESCRIPTORS.column())
 				&& !x.name().contains("Comment") && !x.name().contains("Description")).orElse(false);
 			if (!identifying) continue;
-			final String v = asString(e, ds.charset()).trim();
-			if (v.length() < 2) continue;
-			tokens.add(v);
-			for (final String part : v.split("[\\\\^=\\s,;:/()]+")) {
-				final String p = part.trim();
-				if (p.length() >= (vr == Vr.PN ? 3 : 4)) tokens.add(p.toUpperCase(Locale.ROOT));
+			for (final String value : asString(e, ds.charset()).split("\\\\")) {
+				final String v = value.trim();
+				if (v.length() < 3) continue;
+				strict.add(v);
+				loose.add(v);
+				for (final String part : v.split(vr == Vr.PN ? "[\\^=]+" : "[\\s,;:/()^=]+")) {
+					final String p = part.trim().toUpperCase(Locale.ROOT);
+					if (vr == Vr.PN && p.length() >= 3) {
+						strict.add(p);
+						loose.add(p);
+					}
+					else if (p.length() >= 4) loose.add(p);
+				}
 			}
 		}
+	}
+
+	/** Case-insensitive alternation of the tokens, longest first (matches nothing when empty). */
+	private static Pattern alternation(final Set<String> tokens) {
+		final List<String> list = new ArrayList<>(tokens);
+		list.sort(Comparator.comparingInt(String::length).reversed());
+		if (list.isEmpty()) return Pattern.compile("(?!)");
+		final StringBuilder sb = new StringBuilder();
+		for (final String t : list) {
+			if (sb.length() > 0) sb.append('|');
+			sb.append(Pattern.quote(t));
+		}
+		return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
 	/** A sequence kept by the profile: each item de-identified; reused whole if nothing inside changed. */

@@ -101,6 +101,13 @@ class DeidRunTest {
 		final DicomDataset radio = a1.getItems(0x00540016).get(0);
 		assertFalse(radio.contains(0x00181078) || radio.contains(0x00181072));
 		assertEquals("FDG", str(radio, 0x00180031));
+		// overlay data (60xx,3000) and the icon image removed; overlay geometry kept; the unlisted
+		// Overlay Description keeps its text but not the patient ID planted in it (safety net)
+		assertFalse(a1.contains(0x60003000) || a1.contains(0x00880200));
+		assertEquals("8", str(a1, 0x60000010));
+		assertEquals("overlay of **********", str(a1, 0x60000022));
+		assertEquals("ACME", str(a1, 0x00080070));
+		assertEquals("ScanMaster 3000", str(a1, 0x00081090));
 		// meta information rebuilt: no Source AE Title, MedPrep as implementation
 		assertFalse(outputsByInput(r, out).get("seriesA/a1.dcm").meta().contains(0x00020016));
 		final DeidOutputChecker checker = new DeidOutputChecker(DeidOutputChecker.plantedPhi(), (tag, ds) -> false);

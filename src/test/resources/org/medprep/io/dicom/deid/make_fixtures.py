@@ -174,6 +174,26 @@ def base_dataset(series, n, modality="CT", sop_class=CT_IMAGE, rows=16, cols=16,
     ann.GraphicLayer = "LAYER1"
     ann.TextObjectSequence = Sequence([text_obj])
     ds.GraphicAnnotationSequence = Sequence([ann])
+    # Overlay (60xx: repeating group pattern of the table) and an icon image (may show burned-in text).
+    ds.add_new(0x60000010, "US", 8)
+    ds.add_new(0x60000011, "US", 8)
+    ds.add_new(0x60000022, "LO", "overlay of " + PATIENT_ID)  # Overlay Description: not in the table, kept
+    ds.add_new(0x60000040, "CS", "G")
+    ds.add_new(0x60000050, "SS", [1, 1])
+    ds.add_new(0x60000100, "US", 1)
+    ds.add_new(0x60000102, "US", 0)
+    ds.add_new(0x60003000, "OW", bytes(8))
+    icon = Dataset()
+    icon.SamplesPerPixel = 1
+    icon.PhotometricInterpretation = "MONOCHROME2"
+    icon.Rows = 2
+    icon.Columns = 2
+    icon.BitsAllocated = 8
+    icon.BitsStored = 8
+    icon.HighBit = 7
+    icon.PixelRepresentation = 0
+    icon.PixelData = bytes(4)
+    ds.IconImageSequence = Sequence([icon])
     # Private groups: a PHI-carrying vendor block with a nested private sequence, and one "safe" element.
     blk = ds.private_block(0x0009, "ACME PHI STORE", create=True)
     blk.add_new(0x01, "LO", PATIENT_NAME)
