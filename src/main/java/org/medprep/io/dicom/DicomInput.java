@@ -13,7 +13,8 @@ import java.util.zip.ZipException;
  */
 final class DicomInput {
 
-	private static final int BUFFER = 1 << 16;
+	/** Small enough that a header-only scan reads little beyond the header, large enough for cheap copies. */
+	private static final int BUFFER = 1 << 14;
 
 	private final InputStream in;
 	private final String source;

@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.medprep.core.LinearRescale;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 
@@ -88,7 +87,7 @@ public final class DicomSeriesLoader {
 			intercept = first.rescaleIntercept();
 			meta.put(DicomMetadata.RESCALE_SLOPE, number(slope));
 			meta.put(DicomMetadata.RESCALE_INTERCEPT, number(intercept));
-			volume = volumeOf(rescaledView(stored, slope, intercept, format), layout, meta);
+			volume = volumeOf(rescaledView(stored, slope, intercept), layout, meta);
 		}
 		else {
 			if (!uniform)
@@ -161,16 +160,17 @@ public final class DicomSeriesLoader {
 			if (e != null) throw e;
 	}
 
-	/** stored x slope + intercept, lazily; float output (double for 32-bit integers and double data, to stay exact). */
+	/**
+	 * stored x slope + intercept as a lazy {@link LinearRescale} view (integer for
+	 * slope 1 and an integer intercept, else float), which Planes and the ImageJ
+	 * conversion recognise; the stored image itself when there is no rescale.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static RandomAccessibleInterval<? extends RealType<?>> rescaledView(final PlanarImg<?, ?> stored, final double slope,
-		final double intercept, final PixelFormat f)
+		final double intercept)
 	{
-		@SuppressWarnings({ "unchecked", "rawtypes" })
-		final RandomAccessibleInterval<RealType<?>> in = (RandomAccessibleInterval) stored;
 		if (slope == 1 && intercept == 0) return storedView(stored);
-		if (f.bitsAllocated() >= 32 && f.kind() != PixelFormat.Kind.FLOAT)
-			return Converters.convert(in, (a, b) -> b.setReal(a.getRealDouble() * slope + intercept), new DoubleType());
-		return Converters.convert(in, (a, b) -> b.setReal(a.getRealDouble() * slope + intercept), new FloatType());
+		return LinearRescale.view((RandomAccessibleInterval) stored, slope, intercept);
 	}
 
 	/** Per-slice rescale (and padding replacement {lo, hi, value}) into a new float image. */

@@ -57,6 +57,30 @@ public final class DicomSeriesSummary {
 	public List<String> warnings() { return layout == null ? Collections.emptyList() : layout.warnings(); }
 	public Optional<SeriesLayout> layout() { return Optional.ofNullable(layout); }
 
+	/** Column names of {@link #row()}, for "DICOM Series Info" tables and {@code medprep info}. */
+	public static String[] columns() {
+		return new String[] { "SeriesInstanceUID", "SeriesNumber", "Modality", "SeriesDescription", "Plane", "Size", "Spacing (mm)",
+			"Files", "Notes" };
+	}
+
+	/** This series as table cells matching {@link #columns()}; Notes holds the problem or the warnings. */
+	public String[] row() {
+		final String size;
+		final String spacing;
+		if (layout != null) {
+			final double[] s = layout.geometry().spacing();
+			size = layout.columns() + "x" + layout.rows() + "x" + layout.slices();
+			spacing = SeriesLayout.fmt(s[0]) + "x" + SeriesLayout.fmt(s[1]) + "x" + SeriesLayout.fmt(s[2]);
+		}
+		else {
+			size = "";
+			spacing = "";
+		}
+		final String notes = problem != null ? problem : String.join("; ", warnings());
+		return new String[] { uid(), Integer.toString(seriesNumber()), modality(), description(), plane.describe(), size, spacing,
+			Integer.toString(numberOfFiles()), notes };
+	}
+
 	@Override
 	public String toString() {
 		final StringBuilder b = new StringBuilder();

@@ -13,9 +13,10 @@ import org.medprep.core.Volume;
  * values they came from, the layout and the warnings.
  * <p>
  * When every frame shares one rescale slope and intercept, the stored image is
- * a PlanarImg of the native type and the volume is a lazy view of it (or the
- * same image if slope 1, intercept 0), so ImageJ can show it as a 16-bit stack
- * with a calibration function. Otherwise the volume is a float PlanarImg.
+ * a PlanarImg of the native type and the volume is a lazy
+ * {@link org.medprep.core.LinearRescale} view of it (or the same image if slope
+ * 1, intercept 0), so ImageJ can show it as a 16-bit stack with a calibration
+ * function. Otherwise the volume is a float PlanarImg.
  */
 public final class DicomSeriesVolume {
 

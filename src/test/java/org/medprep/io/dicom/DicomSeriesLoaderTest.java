@@ -57,7 +57,8 @@ class DicomSeriesLoaderTest {
 		assertGeometry(v.geometry(), new double[] { 0.8, 0.7, 2.5 }, new double[] { -5.6, -4.2, -50 },
 			new double[][] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } });
 		assertTrue(s.stored().randomAccess().get() instanceof UnsignedShortType, "stored values keep the native type");
-		assertTrue(v.data().randomAccess().get() instanceof FloatType, "rescaled lazy view");
+		assertTrue(org.medprep.core.LinearRescale.of(v.data()).isPresent(), "rescaled lazy view");
+		assertTrue(v.data().randomAccess().get() instanceof net.imglib2.type.numeric.integer.IntType, "slope 1, integer intercept: stays integer");
 		assertEquals(1.0, s.rescaleSlope().get());
 		assertEquals(-1024.0, s.rescaleIntercept().get());
 		for (int z = 0; z < 6; z++)
@@ -176,6 +177,8 @@ class DicomSeriesLoaderTest {
 		assertArrayEquals(new long[] { COLS, ROWS, 3 }, a.size().get());
 		assertArrayEquals(new double[] { 1, 1, 2 }, a.spacing().get(), 1e-9);
 		assertEquals(3, a.numberOfFiles());
+		assertArrayEquals(new String[] { "1.2.826.0.1.3680043.8.498.7731.6.1", "6", "CT", "two A", "axial", "16x12x3", "1x1x2", "3", "" }, a.row());
+		assertEquals(DicomSeriesSummary.columns().length, a.row().length);
 		final DicomSeriesSummary b = DicomSeriesSummary.of(scan.series().get(1));
 		assertEquals("MR", b.modality());
 		assertEquals(SlicePlane.SAGITTAL, b.plane().plane());
@@ -217,11 +220,14 @@ class DicomSeriesLoaderTest {
 	}
 
 	@Test
-	void refusesMixedSizes() {
+	void refusesMixedSizes() throws Exception {
 		final DicomException e = assertThrows(DicomException.class, () -> loadOne("mixed_sizes"));
 		assertTrue(e.getMessage().contains("mixes image sizes"), e.getMessage());
 		assertTrue(e.getMessage().contains("IM0001.dcm") && e.getMessage().contains("IM0002.dcm"), e.getMessage());
 		assertTrue(e.getMessage().contains("16x12") && e.getMessage().contains("16x10"), e.getMessage());
+		final DicomSeriesSummary row = DicomSeriesSummary.of(DicomFolder.scan(Fixtures.get("mixed_sizes")).series().get(0));
+		assertTrue(row.problem().get().contains("mixes image sizes"), "Series Info lists the series with its problem");
+		assertFalse(row.size().isPresent());
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
+import org.medprep.io.RasAffine;
 
 /**
  * Agreement with DCMTK's dcmdump (header values) and dcm2niix + nibabel (voxels
@@ -86,6 +87,31 @@ class ReferenceToolAgreementTest {
 					n++;
 				}
 		assertEquals(values.length, n);
+		// the 4x4 affine itself: our geometry as a RAS affine (RasAffine), expressed in dcm2niix's voxel order
+		final double[][] ourAffine = new double[3][4];
+		final double[] o = rasOfDcm2niixVoxel(g, affine, 0, 0, 0);
+		final int[][] unit = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
+		for (int c = 0; c < 3; c++) {
+			final double[] p = rasOfDcm2niixVoxel(g, affine, unit[c][0], unit[c][1], unit[c][2]);
+			for (int r = 0; r < 3; r++) ourAffine[r][c] = p[r] - o[r];
+		}
+		for (int r = 0; r < 3; r++) ourAffine[r][3] = o[r];
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 4; c++)
+				assertEquals(affine[4 * r + c], ourAffine[r][c], 1e-3, series + ": affine[" + r + "][" + c + "]");
+	}
+
+	/** Our RAS position of the voxel of ours that dcm2niix's voxel (i, j, k) lands on. */
+	private static double[] rasOfDcm2niixVoxel(final Geometry g, final double[] affine, final int i, final int j, final int k) {
+		final double[] lps = new double[3];
+		for (int r = 0; r < 3; r++) lps[r] = (r < 2 ? -1 : 1) * (affine[4 * r] * i + affine[4 * r + 1] * j + affine[4 * r + 2] * k + affine[4 * r + 3]);
+		final double[] idx = g.physicalToIndex(lps);
+		for (int d = 0; d < 3; d++) idx[d] = Math.round(idx[d]);
+		// our affine in RAS through the project's one LPS<->RAS conversion
+		final double[][] a = RasAffine.fromGeometry(g);
+		final double[] ras = new double[3];
+		for (int r = 0; r < 3; r++) ras[r] = a[r][0] * idx[0] + a[r][1] * idx[1] + a[r][2] * idx[2] + a[r][3];
+		return ras;
 	}
 
 	private static DicomDataset firstHolder(final DicomDataset ds, final int tag) {

@@ -417,13 +417,15 @@ def dcmdump_values(path, tags):
 
 TAGS = ["00020010", "00080060", "0008103E", "0020000E", "00200013", "00200032", "00200037", "00280010",
         "00280011", "00280030", "00280100", "00280101", "00280102", "00280103", "00281052", "00281053",
-        "00280120", "00180050", "00280004"]
+        "00280120", "00180050", "00280004", "00280008", "00080016", "3004000C", "00291001", "00291002", "00080104",
+        "00081155", "00290010"]
 
 
 def write_dcmdump_expectations():
     rows = []
     for rel in ["ct_axial/IM0001.dcm", "ct_sagittal/IM0003.dcm", "ct_oblique_be/IM0002.dcm",
-                "mr_deflated/IM0001.dcm", "bare_implicit.dcm", "enhanced_ct.dcm", "masked_bits/IM0001.dcm"]:
+                "mr_deflated/IM0001.dcm", "bare_implicit.dcm", "enhanced_ct.dcm", "masked_bits/IM0001.dcm",
+                "sequences.dcm", "grid_offsets.dcm", "mono1_8bit.dcm", "float_pixels.dcm"]:
         vals = dcmdump_values(os.path.join(OUT, rel), set(TAGS))
         for t in TAGS:
             if t in vals:

@@ -1,0 +1,62 @@
+package org.medprep.commands.io;
+
+import ij.measure.ResultsTable;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+
+import org.medprep.io.dicom.DicomException;
+import org.medprep.io.dicom.DicomFolder;
+import org.medprep.io.dicom.DicomSeries;
+import org.medprep.io.dicom.DicomSeriesSummary;
+import org.medprep.io.dicom.SlicePlane;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * {@code run("DICOM Series Info", "folder=/data/study")}: a table of the series
+ * in a folder (UID, number, modality, description, plane, size, spacing, files,
+ * problems or warnings), from the headers only.
+ */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>DICOM Series Info",
+	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
+public class DicomSeriesInfoCommand implements Command {
+
+	@Parameter(label = "Folder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
+	private File folder;
+
+	@Parameter(label = "Plane tolerance (degrees)", min = "0", max = "90",
+		description = "Largest angle between the slice normal and a patient axis for axial, coronal or sagittal; beyond it a series is oblique.")
+	private double plane_tolerance = SlicePlane.DEFAULT_TOLERANCE_DEGREES;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Series")
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		if (folder == null) throw new IllegalArgumentException("no folder given");
+		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
+			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
+		final DicomFolder.Scan scan;
+		try {
+			scan = DicomFolder.scan(folder.toPath());
+		}
+		catch (final DicomException e) {
+			throw new UncheckedIOException(e.getMessage(), e);
+		}
+		if (scan.series().isEmpty())
+			throw new UncheckedIOException(new DicomException(folder + ": no DICOM image files found (" + scan.filesSeen() + " files, "
+				+ scan.skipped().size() + " skipped)"));
+		table = new ResultsTable();
+		final String[] columns = DicomSeriesSummary.columns();
+		int index = 0;
+		for (final DicomSeries s : scan.series()) {
+			final String[] row = DicomSeriesSummary.of(s, plane_tolerance).row();
+			table.incrementCounter();
+			table.addValue("Index", index++);
+			for (int c = 0; c < columns.length; c++) table.addValue(columns[c], row[c]);
+		}
+	}
+}

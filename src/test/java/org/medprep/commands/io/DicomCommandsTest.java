@@ -1,0 +1,123 @@
+package org.medprep.commands.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medprep.commands.CommandFailedException;
+import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.History;
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.Geometry;
+import org.medprep.core.Volume;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.type.numeric.RealType;
+
+/** The DICOM commands run headless through a real SciJava context, on the pydicom fixtures of io.dicom. */
+class DicomCommandsTest {
+
+	private static Context context;
+	private static CommandInvocation invocation;
+	private static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		invocation = new CommandInvocation(context);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static Path fixture(final String name) throws Exception {
+		return Paths.get(DicomCommandsTest.class.getResource("/org/medprep/io/dicom/fixtures/expectations.json").toURI()).getParent().resolve(name);
+	}
+
+	private static ImagePlus importSeries(final String options) {
+		return (ImagePlus) invocation.run(commands.getCommand(ImportDicomSeriesCommand.class.getName()), options, null).outputs().get("result");
+	}
+
+	private static double at(final Volume<? extends RealType<?>> v, final int x, final int y, final int z) {
+		final RandomAccess<? extends RealType<?>> ra = v.data().randomAccess();
+		ra.setPosition(new int[] { x, y, z });
+		return ra.get().getRealDouble();
+	}
+
+	@Test
+	void importsACtSeriesInHounsfieldUnitsWithGeometry() throws Exception {
+		final ImagePlus imp = importSeries("folder=[" + fixture("ct_axial") + "]");
+		assertEquals("CT axial implicit", imp.getTitle());
+		assertEquals(6, imp.getStackSize());
+		assertEquals(0.8, imp.getCalibration().pixelWidth, 1e-12);
+		assertEquals(0.7, imp.getCalibration().pixelHeight, 1e-12);
+		assertEquals(2.5, imp.getCalibration().pixelDepth, 1e-12, "spacing from positions, not SliceThickness (3)");
+		final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
+		assertEquals(1000 + 37 * 2 + 5 * 3 + 3 * 4 - 1024, at(v, 4, 3, 2), 0);
+		assertEquals(-1024, at(v, 0, 0, 0), 0);
+		final Geometry g = v.geometry();
+		assertEquals(-50, g.origin(2), 1e-9);
+		assertEquals("HU", v.metadata().get(Volume.UNITS));
+		assertEquals(List.of("run(\"Import DICOM Series\", \"folder=" + fixture("ct_axial")
+			+ " plane=all plane_tolerance=10.0 series_index=0 replace_padding=false padding_value=-1000.0\");"), History.of(imp));
+	}
+
+	@Test
+	void planeFilterAndSeriesIndex() throws Exception {
+		final ImagePlus sag = importSeries("folder=[" + fixture("two_series") + "] plane=sagittal");
+		assertEquals("two B", sag.getTitle());
+		final ImagePlus second = importSeries("folder=[" + fixture("two_series") + "] series_index=1");
+		assertEquals("two B", second.getTitle());
+		final CommandFailedException tooLarge = assertThrows(CommandFailedException.class,
+			() -> importSeries("folder=[" + fixture("two_series") + "] plane=axial series_index=1"));
+		assertTrue(tooLarge.getMessage().contains("has 1 axial series (0 to 0)"), tooLarge.getMessage());
+		final CommandFailedException none = assertThrows(CommandFailedException.class,
+			() -> importSeries("folder=[" + fixture("two_series") + "] plane=coronal"));
+		assertTrue(none.getMessage().contains("no coronal series"), none.getMessage());
+	}
+
+	@Test
+	void paddingReplacement() throws Exception {
+		final ImagePlus imp = importSeries("folder=[" + fixture("ct_axial") + "] replace_padding=true padding_value=-1000");
+		final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
+		assertEquals(-1000, at(v, 0, 0, 0), 0);
+		assertEquals(1000 + 3 - 1024, at(v, 1, 0, 0), 0);
+	}
+
+	@Test
+	void refusesCompressedDataWithTheFix() {
+		final CommandFailedException e = assertThrows(CommandFailedException.class,
+			() -> importSeries("folder=[" + fixture("jpeg_baseline.dcm") + "]"));
+		assertTrue(e.getMessage().contains("JPEG Baseline (Process 1)") && e.getMessage().contains("dcmdjpeg"), e.getMessage());
+	}
+
+	@Test
+	void seriesInfoTable() throws Exception {
+		final ResultsTable t = (ResultsTable) invocation.run(commands.getCommand(DicomSeriesInfoCommand.class.getName()),
+			"folder=[" + fixture("two_series") + "]", null).outputs().get("table");
+		assertEquals(2, t.size());
+		assertEquals("CT", t.getStringValue("Modality", 0));
+		assertEquals("axial", t.getStringValue("Plane", 0));
+		assertEquals("16x12x3", t.getStringValue("Size", 0));
+		assertEquals("1x1x2", t.getStringValue("Spacing (mm)", 0));
+		assertEquals("3", t.getStringValue("Files", 0));
+		assertEquals("MR", t.getStringValue("Modality", 1));
+		assertEquals("sagittal", t.getStringValue("Plane", 1));
+		assertEquals("1.2.826.0.1.3680043.8.498.7731.7.1", t.getStringValue("SeriesInstanceUID", 1));
+	}
+}
