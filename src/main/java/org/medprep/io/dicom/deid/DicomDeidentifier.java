@@ -43,8 +43,9 @@ import org.medprep.io.dicom.Vr;
  * On sequences: X removes, Z leaves no items, D leaves one empty item (a dummy sequence can hold no
  * text), K/C/U keep the sequence and de-identify its items.</li>
  * <li>Other attributes are kept; sequences are de-identified recursively. Safety net (a MedPrep addition):
- * in their text values (LO SH ST LT UT UC PN) every identifying value of the file (person names and
- * their components, IDs, dates, institution... the values the profile removes) is blanked with '*'.
+ * in their text values (LO SH ST LT UT UC PN) every identifying value of the file (IDs, dates, names,
+ * institution... the values the profile removes; person name components as whole words) is blanked
+ * with '*'.
  * A sequence coded as UN with
  * a defined length (opaque bytes, not parsed into items) is removed, since it cannot be checked. One
  * MedPrep addition: a UI
@@ -139,11 +140,14 @@ public final class DicomDeidentifier {
 		}
 
 		private void build() throws DicomException {
-			final Set<String> loose = new LinkedHashSet<>();
-			final Set<String> strict = new LinkedHashSet<>();
-			collectPhi(root, loose, strict);
-			phi = alternation(loose);
-			strictPhi = alternation(strict);
+			final Set<String> values = new LinkedHashSet<>();
+			final Set<String> names = new LinkedHashSet<>();
+			final Set<String> words = new LinkedHashSet<>();
+			collectPhi(root, values, names, words);
+			final Set<String> namesAndWords = new LinkedHashSet<>(names);
+			namesAndWords.addAll(words);
+			phi = alternation(values, namesAndWords);
+			strictPhi = alternation(values, names);
 		}
 	}
 
@@ -445,15 +449,18 @@ public final class DicomDeidentifier {
 	}
 
 	/**
-	 * The identifying strings of a file, for cleaning text: the values (at any depth) of every person
-	 * name, and of every PN/LO/SH/ST/DA/DT attribute of the table that the Basic Profile does not keep
-	 * and that is not itself a description or comment. {@code strict} gets each value and each person
-	 * name component of 3+ characters; {@code loose} also each word of 4+ characters of the values.
+	 * The identifying strings of a file, for cleaning text, from the values (at any depth) of every
+	 * person name and of every PN/LO/SH/ST/DA/DT attribute of the table that the Basic Profile does not
+	 * keep and that is not itself a description or comment: {@code values} the whole values (3+
+	 * characters), {@code names} the person name components (3+), {@code words} the words (4+) of the
+	 * other values.
 	 */
-	private void collectPhi(final DicomDataset ds, final Set<String> loose, final Set<String> strict) throws DicomException {
+	private void collectPhi(final DicomDataset ds, final Set<String> values, final Set<String> names, final Set<String> words)
+		throws DicomException
+	{
 		for (final DicomElement e : ds.elements()) {
 			if (e.isSequence()) {
-				for (final DicomDataset item : e.items()) collectPhi(item, loose, strict);
+				for (final DicomDataset item : e.items()) collectPhi(item, values, names, words);
 				continue;
 			}
 			if (e.isEncapsulated() || isOdd(e.tag()) || e.length() > 4096) continue;
@@ -468,31 +475,40 @@ public final class DicomDeidentifier {
 			for (final String value : asString(e, ds.charset()).split("\\\\")) {
 				final String v = value.trim();
 				if (v.length() < 3) continue;
-				strict.add(v);
-				loose.add(v);
+				values.add(v);
 				for (final String part : v.split(vr == Vr.PN ? "[\\^=]+" : "[\\s,;:/()^=]+")) {
 					final String p = part.trim().toUpperCase(Locale.ROOT);
-					if (vr == Vr.PN && p.length() >= 3) {
-						strict.add(p);
-						loose.add(p);
-					}
-					else if (p.length() >= 4) loose.add(p);
+					if (vr == Vr.PN && p.length() >= 3) names.add(p);
+					else if (p.length() >= 4) words.add(p);
 				}
 			}
 		}
 	}
 
-	/** Case-insensitive alternation of the tokens, longest first (matches nothing when empty). */
-	private static Pattern alternation(final Set<String> tokens) {
+	/**
+	 * Case-insensitive pattern: any of {@code anywhere}, or any of {@code whole} as a whole word (not
+	 * inside a longer run of letters and digits, so a short name component does not blank part of an
+	 * ordinary word). Longest first; matches nothing when both are empty.
+	 */
+	private static Pattern alternation(final Set<String> anywhere, final Set<String> whole) {
+		final StringBuilder sb = new StringBuilder();
+		final String a = join(anywhere);
+		final String w = join(whole);
+		if (!a.isEmpty()) sb.append("(?:").append(a).append(')');
+		if (!w.isEmpty()) sb.append(sb.length() > 0 ? "|" : "").append("(?<![\\p{L}\\p{N}])(?:").append(w).append(")(?![\\p{L}\\p{N}])");
+		if (sb.length() == 0) return Pattern.compile("(?!)");
+		return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	}
+
+	private static String join(final Set<String> tokens) {
 		final List<String> list = new ArrayList<>(tokens);
 		list.sort(Comparator.comparingInt(String::length).reversed());
-		if (list.isEmpty()) return Pattern.compile("(?!)");
 		final StringBuilder sb = new StringBuilder();
 		for (final String t : list) {
 			if (sb.length() > 0) sb.append('|');
 			sb.append(Pattern.quote(t));
 		}
-		return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		return sb.toString();
 	}
 
 	/** A sequence kept by the profile: each item de-identified; reused whole if nothing inside changed. */
