@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.io.ImageFormats;
 import org.medprep.commands.Pipeline;
 import org.medprep.core.phantom.CtPhantom;
 import org.scijava.Context;
@@ -42,23 +42,23 @@ final class DemoCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final Path inputDir = dir.resolve("input"), outputDir = dir.resolve("output"), previewDir = dir.resolve("previews");
 		final CtPhantom phantom = CtPhantom.standard();
-		final ImagePlus ct = ImagePlusVolumes.toImagePlus(phantom.image(), "ct_phantom.tif", null);
-		final ImagePlus labels = ImagePlusVolumes.toImagePlus(phantom.labels(), "ct_phantom_labels.tif", null);
-		final Path ctFile = inputDir.resolve("ct_phantom.tif");
-		ImageFiles.write(ct, ctFile);
-		ImageFiles.write(labels, inputDir.resolve("ct_phantom_labels.tif"));
+		Files.createDirectories(inputDir);
+		final Path ctFile = inputDir.resolve("ct_phantom.nii.gz");
+		ImageFormats.write(phantom.image(), ctFile);
+		ImageFormats.write(phantom.labels(), inputDir.resolve("ct_phantom_labels.nii.gz"));
+		final ImagePlus ct = ImageFiles.read(ctFile);
 		final Path pipelineFile = dir.resolve("pipeline.ijm");
 		Files.write(pipelineFile, PIPELINE.getBytes(StandardCharsets.UTF_8));
 
 		final List<Path> written;
 		try (Context context = CliContext.create()) {
 			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()), ctFile,
-				Collections.emptyList(), outputDir, "tif");
+				Collections.emptyList(), outputDir, "nii.gz");
 		}
 		final ImagePlus result = ImageFiles.read(written.get(0));
 		final Path before = previewDir.resolve("ct_phantom_before.png"), after = previewDir.resolve("ct_phantom_after.png");
 		// before: a display range that shows the scanner padding (-2000) apart from air (-1000)
-		MidSlicePreview.write(ImageFiles.read(ctFile), -2000, 400, before);
+		MidSlicePreview.write(ct, -2000, 400, before);
 		MidSlicePreview.write(result, 0, 1, after);
 
 		final java.io.PrintWriter out = spec.commandLine().getOut();

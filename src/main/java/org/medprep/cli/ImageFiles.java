@@ -13,6 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.Volume;
+import org.medprep.io.ImageFormats;
+
+import net.imglib2.type.numeric.RealType;
+
 /**
  * Reads and writes the image files of the CLI, by extension. Writes go to a
  * temporary file beside the target and are renamed into place, so a failed
@@ -21,7 +27,10 @@ import java.util.Locale;
 final class ImageFiles {
 
 	/** Extensions the CLI can read and write, longest first so ".nii.gz" wins over ".gz". */
-	static final List<String> EXTENSIONS = Arrays.asList(".tif", ".tiff");
+	static final List<String> EXTENSIONS = Arrays.asList(".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".tif", ".tiff");
+
+	/** Output formats of a run: single files, so a case's outputs can be staged and renamed into place together. */
+	static final List<String> OUTPUT_FORMATS = Arrays.asList("nii.gz", "nii", "mha", "tif");
 
 	private ImageFiles() {}
 
@@ -62,20 +71,36 @@ final class ImageFiles {
 		if (!Files.isReadable(path)) throw new IOException(path + ": not readable");
 		final String ext = extensionOf(path.getFileName().toString());
 		if (ext == null) throw new IOException(path + ": unsupported file type (supported: " + EXTENSIONS + ")");
+		if (!isTiff(ext)) return ImagePlusVolumes.toImagePlus(rescaledVolume(ImageFormats.read(path)), path.getFileName().toString(), null);
 		final ImagePlus imp = new Opener().openImage(path.toString());
 		if (imp == null) throw new IOException(path + ": not a readable TIFF image");
 		imp.setTitle(path.getFileName().toString());
 		return imp;
 	}
 
-	/** Writes atomically; {@code format} is an extension without the dot ("tif"). */
+	private static boolean isTiff(final String ext) {
+		return ".tif".equals(ext) || ".tiff".equals(ext);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Volume<? extends RealType<?>> rescaledVolume(final Volume<?> v) {
+		return (Volume<? extends RealType<?>>) (Object) v;
+	}
+
+	/** Writes atomically, in the format of the file name's extension. */
 	static void write(final ImagePlus imp, final Path path) throws IOException {
+		final String ext = extensionOf(path.getFileName().toString());
+		if (ext == null) throw new IOException(path + ": unsupported output type (supported: " + EXTENSIONS + ")");
+		if (!isTiff(ext)) {
+			// the NIfTI and MetaImage writers write atomically themselves
+			ImageFormats.write(ImagePlusVolumes.toVolume(imp), path);
+			return;
+		}
 		final Path dir = path.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".part");
+		// a plain new file (not createTempFile, whose 0600 mode the output would keep)
+		final Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
 		try {
-			final String ext = extensionOf(path.getFileName().toString());
-			if (ext == null) throw new IOException(path + ": unsupported output type (supported: " + EXTENSIONS + ")");
 			final boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString()) : new FileSaver(imp).saveAsTiff(tmp.toString());
 			if (!ok) throw new IOException(path + ": writing failed");
 			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

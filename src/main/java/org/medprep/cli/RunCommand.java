@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
 		description = "A secondary image named TITLE in the steps' options (a mask, a label map); a folder pairs files with the inputs by base name.")
 	List<String> images = new ArrayList<>();
 
-	@Option(names = "--format", defaultValue = "tif", description = "Output format: tif (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--format", defaultValue = "nii.gz", description = "Output format: nii.gz, nii, mha or tif (default: ${DEFAULT-VALUE}).")
 	String format;
 
 	@Option(names = "--threads", description = "Threads for each operation (default: all cores).")
@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
 			? Pipeline.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
 			: Pipeline.of(parseSteps(steps.steps));
 		final String fmt = format.startsWith(".") ? format.substring(1) : format;
-		if (ImageFiles.extensionOf("x." + fmt) == null) throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.EXTENSIONS + ")");
+		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt))
+			throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
 		if (threads != null) {
 			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
 			Prefs.setThreads(threads);

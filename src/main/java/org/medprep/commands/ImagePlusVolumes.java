@@ -177,6 +177,8 @@ public final class ImagePlusVolumes {
 				if (eq > 0) m.put(line.substring(0, eq), line.substring(eq + 1));
 			}
 		}
+		final String history = imp.getProp(History.PROPERTY);
+		if (history != null && !history.trim().isEmpty()) m.put(Volume.HISTORY, history.trim());
 		final String valueUnit = imp.getCalibration().getValueUnit();
 		if (!m.containsKey(Volume.UNITS) && valueUnit != null && !valueUnit.isEmpty() && !"Gray Value".equals(valueUnit))
 			m.put(Volume.UNITS, valueUnit);
@@ -189,10 +191,10 @@ public final class ImagePlusVolumes {
 	 * otherwise the calibration is in mm from the volume's geometry.
 	 */
 	public static ImagePlus toImagePlus(final Volume<? extends RealType<?>> volume, final String title, final ImagePlus template) {
-		final ImagePlus imp = new ImagePlus(title, stackOf(volume));
+		final boolean[] signed16 = { false };
+		final ImagePlus imp = new ImagePlus(title, stackOf(volume, signed16));
 		final Calibration cal = imp.getCalibration();
-		final boolean signed16 = isSigned16(volume);
-		if (signed16) cal.setSigned16BitCalibration();
+		if (signed16[0]) cal.setSigned16BitCalibration();
 		final Geometry g = volume.geometry();
 		final Calibration tc = template == null ? null : template.getCalibration();
 		if (tc != null && sameSpacing(tc, g)) {
@@ -215,12 +217,15 @@ public final class ImagePlusVolumes {
 		final String units = volume.metadata().get(Volume.UNITS);
 		if (units != null) cal.setValueUnit(units);
 		imp.setProp(GEOMETRY_PROPERTY, GeometryText.format(g));
-		if (!volume.metadata().isEmpty()) {
-			final StringBuilder sb = new StringBuilder();
-			volume.metadata().forEach((k, v) -> sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
-			imp.setProp(METADATA_PROPERTY, sb.toString().trim());
-		}
-		if (template != null && template.getProp(History.PROPERTY) != null) imp.setProp(History.PROPERTY, template.getProp(History.PROPERTY));
+		final StringBuilder sb = new StringBuilder();
+		volume.metadata().forEach((k, v) -> {
+			if (!k.equals(Volume.HISTORY)) sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n');
+		});
+		if (sb.length() > 0) imp.setProp(METADATA_PROPERTY, sb.toString().trim());
+		// the history: the input image's, else what the volume brought from its file
+		final String history = template != null && template.getProp(History.PROPERTY) != null ? template.getProp(History.PROPERTY)
+			: volume.metadata().get(Volume.HISTORY);
+		if (history != null) imp.setProp(History.PROPERTY, history);
 		setDisplayRange(imp, volume);
 		return imp;
 	}
@@ -237,12 +242,12 @@ public final class ImagePlusVolumes {
 			&& Math.abs(cal.pixelDepth * toMm - g.spacing(2)) < 1e-9 * g.spacing(2);
 	}
 
-	private static boolean isSigned16(final Volume<? extends RealType<?>> v) {
-		return Util.getTypeFromInterval(v.data()) instanceof ShortType;
-	}
-
-	/** The pixel arrays as an ImageJ stack: shared with planar images of ImageJ's types, copied otherwise. */
-	private static ImageStack stackOf(final Volume<? extends RealType<?>> volume) {
+	/**
+	 * The pixel arrays as an ImageJ stack: shared with planar images of ImageJ's types, copied otherwise.
+	 * Integer data that fit in 16 bits stay 16-bit (signed ones in ImageJ's signed-16 form, flagged in
+	 * {@code signed16}): half the memory of float for a CT.
+	 */
+	private static ImageStack stackOf(final Volume<? extends RealType<?>> volume, final boolean[] signed16) {
 		final int w = (int) volume.dimension(0), h = (int) volume.dimension(1), d = (int) volume.dimension(2);
 		final RandomAccessibleInterval<? extends RealType<?>> data = volume.data();
 		final Object type = Util.getTypeFromInterval(data);
@@ -255,12 +260,7 @@ public final class ImagePlusVolumes {
 			for (int z = 0; z < d; z++) stack.addSlice(null, ((ArrayDataAccess<?>) p.getPlane(z)).getCurrentStorageArray());
 			return stack;
 		}
-		if (type instanceof ShortType) {
-			// ImageJ's signed 16-bit convention: stored = value + 32768 (flip the sign bit), shown through a calibration function
-			final PlanarImg<UnsignedShortType, ShortArray> u = PlanarImgs.unsignedShorts(w, h, d);
-			copyPlanes(data, u, 32768);
-			return stackOfPlanes(u, w, h, d);
-		}
+		if (type instanceof ShortType) return signed16Stack(data, w, h, d, signed16);
 		if (type instanceof IntegerType && !(type instanceof UnsignedShortType)) {
 			final double[] range = range(data);
 			if (range[0] >= 0 && range[1] <= 255) {
@@ -273,6 +273,7 @@ public final class ImagePlusVolumes {
 				copyPlanes(data, u, 0);
 				return stackOfPlanes(u, w, h, d);
 			}
+			if (range[0] >= Short.MIN_VALUE && range[1] <= Short.MAX_VALUE) return signed16Stack(data, w, h, d, signed16);
 		}
 		if (type instanceof UnsignedByteType) {
 			final PlanarImg<UnsignedByteType, ByteArray> b = PlanarImgs.unsignedBytes(w, h, d);
@@ -287,6 +288,16 @@ public final class ImagePlusVolumes {
 		final PlanarImg<FloatType, FloatArray> f = PlanarImgs.floats(w, h, d);
 		copyPlanes(data, f, 0);
 		return stackOfPlanes(f, w, h, d);
+	}
+
+	/** ImageJ's signed 16-bit convention: stored = value + 32768, shown through a calibration function. */
+	private static ImageStack signed16Stack(final RandomAccessibleInterval<? extends RealType<?>> data, final int w, final int h, final int d,
+		final boolean[] signed16)
+	{
+		final PlanarImg<UnsignedShortType, ShortArray> u = PlanarImgs.unsignedShorts(w, h, d);
+		copyPlanes(data, u, 32768);
+		signed16[0] = true;
+		return stackOfPlanes(u, w, h, d);
 	}
 
 	private static ImageStack stackOfPlanes(final PlanarImg<?, ?> p, final int w, final int h, final int d) {

@@ -25,6 +25,8 @@ public final class Volume<T extends RealType<T>> {
 	public static final String MODALITY = "Modality";
 	public static final String UNITS = "Units";
 	public static final String SERIES_UID = "SeriesInstanceUID";
+	/** Provenance: the macro lines that made the volume, one per line (kept in files that can hold it). */
+	public static final String HISTORY = "History";
 
 	private final RandomAccessibleInterval<T> data;
 	private final Geometry geometry;

@@ -8,9 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -128,31 +126,17 @@ public final class DataStreams {
 		R get() throws IOException;
 	}
 
-	/** A gzip stream at {@link #GZIP_LEVEL}; {@code finish()} or close it to write the trailer. */
-	public static GZIPOutputStream gzip(final OutputStream out) throws IOException {
-		return new GZIPOutputStream(out, BUFFER) {
-			{
-				def.setLevel(GZIP_LEVEL);
-			}
-		};
+	/**
+	 * A gzip stream at {@link #GZIP_LEVEL}, compressed on ImgLib2's current
+	 * threads; close it to write the trailer (the stream below stays open).
+	 */
+	public static OutputStream gzip(final OutputStream out) throws IOException {
+		return new ParallelDeflateOutputStream(out, ParallelDeflateOutputStream.Wrapper.GZIP, GZIP_LEVEL);
 	}
 
-	/**
-	 * A view of a stream whose close() only flushes: lets a compressing stream
-	 * write its trailer without closing the file stream its owner closes.
-	 */
-	public static OutputStream nonClosing(final OutputStream out) {
-		return new java.io.FilterOutputStream(out) {
-			@Override
-			public void write(final byte[] b, final int off, final int len) throws IOException {
-				out.write(b, off, len);
-			}
-
-			@Override
-			public void close() throws IOException {
-				flush();
-			}
-		};
+	/** A zlib stream (MetaImage CompressedData), like {@link #gzip}. */
+	public static OutputStream zlib(final OutputStream out) throws IOException {
+		return new ParallelDeflateOutputStream(out, ParallelDeflateOutputStream.Wrapper.ZLIB, GZIP_LEVEL);
 	}
 
 	/** At most {@code limit} bytes of a stream (e.g. CompressedDataSize); closing it does not close the stream. */
@@ -200,8 +184,4 @@ public final class DataStreams {
 		};
 	}
 
-	/** A zlib (not gzip) stream, as MetaImage CompressedData uses. */
-	public static Deflater zlibDeflater() {
-		return new Deflater(GZIP_LEVEL);
-	}
 }

@@ -67,7 +67,7 @@ class CliTest {
 		final Path pipeline = dir.resolve("ct.ijm");
 		Files.write(pipeline, ("// pad, then window\n\nrun(\"Replace Padding\", \"padding=-2000 value=-1000\");\n"
 			+ "run(\"HU Window\", \"level=40 width=400 output=[float 0-1]\");\n").getBytes(StandardCharsets.UTF_8));
-		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString(), "--threads", "2");
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString(), "--threads", "2", "--format", "tif");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("2 case(s), 0 failed"), r.out);
 		assertEquals(List.of("a.tif", "b.tif"), listing(dir.resolve("out")));
@@ -86,7 +86,8 @@ class CliTest {
 		final Run r = cli("run", "--step", "run(\"Z-Score Normalize\", \"mask=body\");", "-i", dir.resolve("in/a.tif").toString(), "--image",
 			"body=" + dir.resolve("masks"), "-o", dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		final double[] z = values(dir.resolve("out/a.tif"));
+		// NIfTI (.nii.gz) is the default output format
+		final double[] z = values(dir.resolve("out/a.nii.gz"));
 		assertEquals(-1, z[3], 1e-6);
 		assertEquals(1, z[4], 1e-6);
 	}
@@ -99,7 +100,7 @@ class CliTest {
 			dir.resolve("out").toString());
 		assertEquals(1, r.code);
 		assertTrue(r.err.contains("FAILED " + dir.resolve("in/broken.tif")), r.err);
-		assertEquals(List.of("a.tif"), listing(dir.resolve("out")));
+		assertEquals(List.of("a.nii.gz"), listing(dir.resolve("out")));
 	}
 
 	@Test
@@ -154,7 +155,7 @@ class CliTest {
 		assertEquals(0, r.code, r.err);
 		assertTrue(Files.size(dir.resolve("demo/previews/ct_phantom_before.png")) > 1000);
 		assertTrue(Files.size(dir.resolve("demo/previews/ct_phantom_after.png")) > 1000);
-		final double[] v = values(dir.resolve("demo/output/ct_phantom.tif"));
+		final double[] v = values(dir.resolve("demo/output/ct_phantom.nii.gz"));
 		double min = 1, max = 0;
 		for (final double x : v) {
 			min = Math.min(min, x);

@@ -85,6 +85,7 @@ public class ImportDicomSeriesCommand implements Command {
 
 	@SuppressWarnings("unchecked")
 	static ImagePlus imageOf(final DicomSeriesVolume loaded) {
+		// integer HU that fit in 16 bits become ImageJ's signed 16-bit form (ImagePlusVolumes), as ImageJ keeps a DICOM CT
 		final Volume<?> v = loaded.volume();
 		final String description = v.metadata().getOrDefault(DicomMetadata.SERIES_DESCRIPTION, "");
 		final String title = description.isEmpty() ? "DICOM series " + v.metadata().getOrDefault(DicomMetadata.SERIES_NUMBER, "") : description;

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -87,16 +85,9 @@ public final class MetaImageWriter {
 	private static void writeCompressed(final RandomAccessibleInterval<? extends RealType<?>> data, final VoxelType type, final OutputStream out)
 		throws IOException
 	{
-		final Deflater deflater = DataStreams.zlibDeflater();
-		try {
-			final DeflaterOutputStream z = new DeflaterOutputStream(DataStreams.nonClosing(out), deflater, 1 << 16);
-			RawVolumes.write(data, type, ByteOrder.LITTLE_ENDIAN, z);
-			z.finish();
-			z.flush();
-		}
-		finally {
-			deflater.end();
-		}
+		final OutputStream z = DataStreams.zlib(out);
+		RawVolumes.write(data, type, ByteOrder.LITTLE_ENDIAN, z);
+		z.close();
 	}
 
 	/** The header text ITK would write for this volume. */

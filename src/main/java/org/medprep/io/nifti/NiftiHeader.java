@@ -29,6 +29,8 @@ public final class NiftiHeader {
 	int bitpix;
 	final double[] pixdim = new double[8];
 	double voxOffset;
+	/** MedPrep's history from a comment extension (ecode 6), or null. */
+	String history;
 	double sclSlope;
 	double sclInter;
 	int xyztUnits;

@@ -93,6 +93,7 @@ public final class NiftiImage {
 		final RandomAccessibleInterval<? extends RealType<?>> data = ScaledView.of((RandomAccessibleInterval) stored.get(i), storedType, slope, intercept);
 		final Map<String, String> meta = new LinkedHashMap<>();
 		if (!header.descrip.isEmpty()) meta.put(DESCRIPTION, header.descrip);
+		if (header.history != null) meta.put(Volume.HISTORY, header.history);
 		if (volumeCount > 1) {
 			meta.put(VOLUME_INDEX, Integer.toString(firstIndex + i));
 			meta.put(VOLUME_COUNT, Integer.toString(volumeCount));

@@ -62,7 +62,12 @@ public final class NiftiReader {
 				if (h.singleFile) {
 					final long offset = dataOffset(headerFile, h);
 					opened.requireBytes(headerFile, offset + layout.totalBytes, "the header and voxel data");
-					RawVolumes.skipFully(in, headerFile, offset - h.headerSize(), "the voxel data");
+					// between the header and the voxels: the extension flag and extensions (MedPrep's history is one)
+					final int between = (int) Math.min(offset - h.headerSize(), NiftiExtensions.MAX_READ);
+					final byte[] extensions = new byte[Math.max(0, between)];
+					DataStreams.readFully(in, headerFile, extensions, 0, extensions.length, "NIfTI extensions");
+					RawVolumes.skipFully(in, headerFile, offset - h.headerSize() - extensions.length, "the voxel data");
+					h.history = NiftiExtensions.history(extensions, h.byteOrder);
 					volumes = readVolumes(in, headerFile, h, layout, volumeIndex);
 					if (volumeIndex == ALL_VOLUMES || volumeIndex == layout.nt - 1) opened.verifyRest(headerFile);
 				}

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -29,7 +28,8 @@ import net.imglib2.type.numeric.RealType;
  * scanner coordinates, and this is what ITK/SimpleITK and dcm2niix write
  * (nibabel, given only an affine, writes sform code 2 and qform code 0). Units
  * mm and s (xyzt_units 10), scl_slope 1 and scl_inter 0 (values are written
- * as they are), vox_offset 352, no extensions. NIfTI-2 is used only when a
+ * as they are), vox_offset 352, or more when the volume has a history: it is
+ * written as a comment extension (ecode 6) starting "MedPrep history". NIfTI-2 is used only when a
  * size does not fit NIfTI-1's 16-bit dims. Files are written atomically.
  */
 public final class NiftiWriter {
@@ -74,7 +74,14 @@ public final class NiftiWriter {
 		if (!pair && !lower.endsWith(".nii") && !lower.endsWith(".nii.gz"))
 			throw new IllegalArgumentException("not a NIfTI file name (.nii, .nii.gz, .hdr, .img): " + file);
 		final NiftiHeader h = header(first, volumes.size(), type, !pair);
-		final byte[] headerBytes = h.encode();
+		// MedPrep's history rides in a comment extension of single-file NIfTI (pairs carry none)
+		final String history = first.metadata().get(Volume.HISTORY);
+		final byte[] extension = !pair && history != null ? NiftiExtensions.historyExtension(history) : new byte[0];
+		h.voxOffset += extension.length;
+		final byte[] headerAndFlag = h.encode();
+		if (extension.length > 0) headerAndFlag[h.headerSize()] = 1;
+		final byte[] headerBytes = java.util.Arrays.copyOf(headerAndFlag, headerAndFlag.length + extension.length);
+		System.arraycopy(extension, 0, headerBytes, headerAndFlag.length, extension.length);
 		final AtomicFiles.Content data = out -> {
 			for (final Volume<?> v : volumes)
 				RawVolumes.write((RandomAccessibleInterval<? extends RealType<?>>) v.data(), type, ByteOrder.LITTLE_ENDIAN, out);
@@ -132,9 +139,9 @@ public final class NiftiWriter {
 	private static AtomicFiles.Content gzipIf(final boolean gzip, final AtomicFiles.Content content) {
 		if (!gzip) return content;
 		return out -> {
-			final GZIPOutputStream gz = DataStreams.gzip(DataStreams.nonClosing(out));
+			final java.io.OutputStream gz = DataStreams.gzip(out);
 			content.writeTo(gz);
-			gz.finish();
+			gz.close();
 		};
 	}
 }

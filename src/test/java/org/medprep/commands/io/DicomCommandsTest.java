@@ -64,6 +64,8 @@ class DicomCommandsTest {
 		final ImagePlus imp = importSeries("folder=[" + fixture("ct_axial") + "]");
 		assertEquals("CT axial implicit", imp.getTitle());
 		assertEquals(6, imp.getStackSize());
+		assertEquals(ImagePlus.GRAY16, imp.getType(), "integer HU kept as ImageJ's signed 16-bit, as ImageJ opens CT");
+		assertTrue(imp.getCalibration().isSigned16Bit());
 		assertEquals(0.8, imp.getCalibration().pixelWidth, 1e-12);
 		assertEquals(0.7, imp.getCalibration().pixelHeight, 1e-12);
 		assertEquals(2.5, imp.getCalibration().pixelDepth, 1e-12, "spacing from positions, not SliceThickness (3)");

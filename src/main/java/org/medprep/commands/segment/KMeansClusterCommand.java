@@ -1,0 +1,75 @@
+package org.medprep.commands.segment;
+
+import ij.measure.ResultsTable;
+
+import org.medprep.commands.MaskChoice;
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.segment.IntensityClustering;
+import org.medprep.core.segment.IntensityClusters;
+import org.medprep.core.segment.KMeansParameters;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("K-Means Cluster", "k=4 mask=[Non-zero voxels] n_init=10 seed=0")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>K-Means Cluster",
+	description = "k-means of the standardized intensities of all voxels, the non-zero voxels or a mask (scikit-learn 1.2 semantics); "
+		+ "labels 1..K by increasing intensity, 0 outside the selection.")
+public class KMeansClusterCommand extends VolumeCommand {
+
+	@Parameter(label = "Clusters (K)", min = "1", max = "255", description = "Number of clusters (at most the number of distinct intensities).")
+	private int k = 4;
+
+	@Parameter(label = "Voxels", initializer = "initMask", persist = false,
+		description = "All voxels, Non-zero voxels, or the title of a mask image (non-zero inside).")
+	private String mask = MaskChoice.ALL;
+
+	@Parameter(label = "Restarts", min = "1", description = "n_init: k-means++ restarts, the lowest inertia kept.")
+	private int n_init = 10;
+
+	@Parameter(label = "Max iterations", min = "1", description = "max_iter: Lloyd iterations per restart.")
+	private int max_iter = 300;
+
+	@Parameter(label = "Tolerance", description = "tol, relative to the variance of the standardized intensities.")
+	private double tol = 1e-4;
+
+	@Parameter(label = "Seed", description = "Seed of the k-means++ draws.")
+	private long seed = 0;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Clusters")
+	private ResultsTable clusters;
+
+	protected void initMask() {
+		MaskChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+	}
+
+	@Override
+	public void run() {
+		try {
+			super.run();
+			SegmentOutputs.asLabels(result, k);
+		}
+		catch (final RuntimeException e) {
+			if (SegmentOutputs.cancellation(e) == null) throw e;
+			cancel(SegmentOutputs.cancellation(e).getMessage());
+		}
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(seed);
+		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, titles), p, SegmentOutputs.progress(status),
+			SegmentOutputs.cancelled(this));
+		clusters = SegmentOutputs.clusterTable(c, 1, k);
+		return in.withData(c.labels());
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "clusters";
+	}
+}

@@ -1,0 +1,358 @@
+package org.medprep.core.segment;
+
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import org.medprep.core.ProgressListener;
+
+/**
+ * Non-negative matrix factorization X ~ W H (W, H >= 0) for the Frobenius
+ * loss, following scikit-learn 1.2's {@code NMF} ({@code sklearn/decomposition/_nmf.py}):
+ * the same initialisations, the coordinate-descent solver with its cyclic
+ * (shuffle=False) order and violation-based stopping rule, the multiplicative
+ * update with its error test every 10 iterations relative to the initial
+ * error, and the same regularisation scaling (see {@link NmfParameters}).
+ * <p>
+ * Differences: the SVD behind NNDSVD is exact ({@link TruncatedSvd}) where
+ * scikit-learn uses a randomized one, and the random draws (init random,
+ * nndsvdar) come from a seeded {@link java.util.Random}, so factors differ
+ * slightly; the final errors agree closely. The coordinate-descent sweep runs
+ * row by row (each row of W only depends on itself), in parallel over fixed
+ * row chunks, which gives exactly scikit-learn's updates; only the sum of the
+ * violation is added in another order.
+ */
+public final class Nmf {
+
+	/** scikit-learn's EPSILON in _nmf.py: float32 machine epsilon. */
+	static final double EPSILON = Math.ulp(1.0f);
+
+	private Nmf() {}
+
+	public static NmfResult factorize(final Matrix x, final NmfParameters p) {
+		return factorize(x, p, ProgressListener.NONE, () -> false);
+	}
+
+	/**
+	 * @param x the data, n_samples x n_features, non-negative and finite (not modified)
+	 * @param progress told after each iteration (done = iteration, total = max_iter)
+	 * @param cancelled polled between iterations; when true a {@link CancellationException} is thrown
+	 * @throws IllegalArgumentException for negative or non-finite data, an all-zero matrix, or
+	 *         n_components larger than min(n_samples, n_features) with an SVD-based init
+	 */
+	public static NmfResult factorize(final Matrix x, final NmfParameters p, final ProgressListener progress, final BooleanSupplier cancelled) {
+		checkData(x);
+		final int n = x.rows(), m = x.cols(), k = p.nComponents();
+		if (p.init() != NmfInit.RANDOM && k > Math.min(n, m))
+			throw new IllegalArgumentException("n_components = " + k + " is larger than min(n_samples, n_features) = min(" + n + ", " + m +
+				"); init '" + p.init().label() + "' needs n_components <= " + Math.min(n, m) + " (or use init 'random')");
+
+		final Matrix[] wh = initialize(x, k, p.init(), p.seed());
+		final Matrix w = wh[0];
+		final Matrix ht = wh[1].transpose(); // n_features x k, as scikit-learn's Ht
+
+		final double l1W = m * p.alphaW() * p.l1Ratio();
+		final double l1H = n * p.alphaH() * p.l1Ratio();
+		final double l2W = m * p.alphaW() * (1 - p.l1Ratio());
+		final double l2H = n * p.alphaH() * (1 - p.l1Ratio());
+
+		final int iterations;
+		if (p.solver() == NmfSolver.COORDINATE_DESCENT) iterations = fitCoordinateDescent(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		else iterations = fitMultiplicativeUpdate(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		return new NmfResult(w, ht.transpose(), reconstructionError(x, w, ht), iterations);
+	}
+
+	// ------------------------------------------------------------------ initialisation
+
+	/** W (n x k) and H (k x m) as scikit-learn's _initialize_nmf (eps = 1e-6). */
+	static Matrix[] initialize(final Matrix x, final int k, final NmfInit init, final long seed) {
+		final int n = x.rows(), m = x.cols();
+		final double mean = x.mean();
+		if (init == NmfInit.RANDOM) {
+			final Random rng = new Random(seed);
+			final double avg = Math.sqrt(mean / k);
+			final Matrix h = Matrix.zeros(k, m), w = Matrix.zeros(n, k);
+			for (int i = 0; i < h.data().length; i++) h.data()[i] = Math.abs(avg * rng.nextGaussian());
+			for (int i = 0; i < w.data().length; i++) w.data()[i] = Math.abs(avg * rng.nextGaussian());
+			return new Matrix[] { w, h };
+		}
+		final TruncatedSvd svd = TruncatedSvd.of(x, k);
+		final Matrix u = svd.u(), v = svd.v();
+		final double[] s = svd.s();
+		final Matrix w = Matrix.zeros(n, k), h = Matrix.zeros(k, m);
+		for (int i = 0; i < n; i++) w.set(i, 0, Math.sqrt(s[0]) * Math.abs(u.get(i, 0)));
+		for (int j = 0; j < m; j++) h.set(0, j, Math.sqrt(s[0]) * Math.abs(v.get(0, j)));
+		for (int c = 1; c < k; c++) {
+			double xp = 0, xn = 0, yp = 0, yn = 0;
+			for (int i = 0; i < n; i++) {
+				final double a = u.get(i, c);
+				if (a > 0) xp += a * a; else xn += a * a;
+			}
+			for (int j = 0; j < m; j++) {
+				final double a = v.get(c, j);
+				if (a > 0) yp += a * a; else yn += a * a;
+			}
+			xp = Math.sqrt(xp); xn = Math.sqrt(xn); yp = Math.sqrt(yp); yn = Math.sqrt(yn);
+			final double mp = xp * yp, mn = xn * yn;
+			final boolean positive = mp > mn;
+			final double sigma = positive ? mp : mn;
+			if (sigma == 0) continue; // degenerate triplet: leave the column zero (scikit-learn would divide by zero)
+			final double lbd = Math.sqrt(s[c] * sigma);
+			final double xnrm = positive ? xp : xn, ynrm = positive ? yp : yn;
+			for (int i = 0; i < n; i++) {
+				final double a = u.get(i, c);
+				w.set(i, c, lbd * (positive ? Math.max(a, 0) : Math.max(-a, 0)) / xnrm);
+			}
+			for (int j = 0; j < m; j++) {
+				final double a = v.get(c, j);
+				h.set(c, j, lbd * (positive ? Math.max(a, 0) : Math.max(-a, 0)) / ynrm);
+			}
+		}
+		final double eps = 1e-6;
+		for (final Matrix f : new Matrix[] { w, h }) {
+			final double[] d = f.data();
+			for (int i = 0; i < d.length; i++) if (d[i] < eps) d[i] = 0;
+		}
+		if (init == NmfInit.NNDSVDA) {
+			for (final Matrix f : new Matrix[] { w, h }) {
+				final double[] d = f.data();
+				for (int i = 0; i < d.length; i++) if (d[i] == 0) d[i] = mean;
+			}
+		}
+		else if (init == NmfInit.NNDSVDAR) {
+			final Random rng = new Random(seed);
+			for (final Matrix f : new Matrix[] { w, h }) {
+				final double[] d = f.data();
+				for (int i = 0; i < d.length; i++) if (d[i] == 0) d[i] = Math.abs(mean * rng.nextGaussian() / 100);
+			}
+		}
+		return new Matrix[] { w, h };
+	}
+
+	// ------------------------------------------------------------------ coordinate descent
+
+	private static int fitCoordinateDescent(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
+		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
+	{
+		double violationInit = 0;
+		int iter;
+		for (iter = 1; iter <= p.maxIter(); iter++) {
+			checkCancelled(cancelled, iter - 1);
+			double violation = updateCoordinateDescent(w, times(x, ht), gram(ht), l1W, l2W);
+			violation += updateCoordinateDescent(ht, transposeTimes(x, w), gram(w), l1H, l2H);
+			if (iter == 1) violationInit = violation;
+			progress.progress(iter, p.maxIter(), "NMF (cd) iteration " + iter);
+			if (violationInit == 0) break;
+			if (violation / violationInit <= p.tol()) break;
+		}
+		return Math.min(iter, p.maxIter());
+	}
+
+	/**
+	 * One sweep over all coordinates of {@code w} (rows x k) for A ~ w ht^T, given {@code aht} = A ht (rows x k)
+	 * and {@code hht} = ht^T ht (k x k); returns the projected-gradient violation (scikit-learn's
+	 * _update_cdnmf_fast, with the l2 term on the diagonal of hht and l1 subtracted from aht).
+	 */
+	static double updateCoordinateDescent(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
+		final int k = w.cols();
+		if (l2 != 0) for (int t = 0; t < k; t++) hht[t * k + t] += l2;
+		final double[] wd = w.data();
+		return RowChunks.sum(w.rows(), (from, to) -> {
+			double violation = 0;
+			for (int i = from; i < to; i++) {
+				final int wo = i * k;
+				for (int t = 0; t < k; t++) {
+					double grad = l1 - aht[wo + t];
+					final int ho = t * k;
+					for (int r = 0; r < k; r++) grad += hht[ho + r] * wd[wo + r];
+					final double wit = wd[wo + t];
+					violation += Math.abs(wit == 0 ? Math.min(0, grad) : grad);
+					final double hess = hht[ho + t];
+					if (hess != 0) wd[wo + t] = Math.max(wit - grad / hess, 0);
+				}
+			}
+			return violation;
+		});
+	}
+
+	// ------------------------------------------------------------------ multiplicative update
+
+	private static int fitMultiplicativeUpdate(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
+		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
+	{
+		final double errorAtInit = reconstructionError(x, w, ht);
+		double previousError = errorAtInit;
+		int iter;
+		for (iter = 1; iter <= p.maxIter(); iter++) {
+			checkCancelled(cancelled, iter - 1);
+			multiplicativeUpdate(w, times(x, ht), gram(ht), l1W, l2W);
+			multiplicativeUpdate(ht, transposeTimes(x, w), gram(w), l1H, l2H);
+			progress.progress(iter, p.maxIter(), "NMF (mu) iteration " + iter);
+			if (p.tol() > 0 && iter % 10 == 0) {
+				final double error = reconstructionError(x, w, ht);
+				if ((previousError - error) / errorAtInit < p.tol()) break;
+				previousError = error;
+			}
+		}
+		return Math.min(iter, p.maxIter());
+	}
+
+	/**
+	 * Frobenius multiplicative update of {@code w} for A ~ w ht^T, given aht = A ht and hht = ht^T ht:
+	 * w *= aht / (w hht + l1 + l2 w), zero denominators replaced by EPSILON. Updating H is the same
+	 * call on the transposed problem.
+	 */
+	static void multiplicativeUpdate(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
+		final int k = w.cols();
+		final double[] wd = w.data();
+		RowChunks.forEach(w.rows(), (from, to) -> {
+			final double[] den = new double[k];
+			for (int i = from; i < to; i++) {
+				final int wo = i * k;
+				for (int t = 0; t < k; t++) {
+					double d = 0;
+					for (int r = 0; r < k; r++) d += wd[wo + r] * hht[r * k + t];
+					if (l1 > 0) d += l1;
+					if (l2 > 0) d += l2 * wd[wo + t];
+					den[t] = d == 0 ? EPSILON : d;
+				}
+				for (int t = 0; t < k; t++) wd[wo + t] *= aht[wo + t] / den[t];
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ products
+
+	/** X F for X n x m and F m x k: row i holds the dot products of X's row i with F's columns. */
+	static double[] times(final Matrix x, final Matrix f) {
+		final int n = x.rows(), m = x.cols(), k = f.cols();
+		final double[] ft = f.transpose().data(); // k x m: contiguous columns of F
+		final double[] xd = x.data();
+		final double[] out = new double[n * k];
+		RowChunks.forEach(n, (from, to) -> {
+			int i = from;
+			for (; i + 3 < to; i += 4) { // four rows share each load of F: four independent sums
+				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+				for (int t = 0; t < k; t++) {
+					final int fo = t * m;
+					double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+					for (int j = 0; j < m; j++) {
+						final double fj = ft[fo + j];
+						s0 += xd[x0 + j] * fj;
+						s1 += xd[x1 + j] * fj;
+						s2 += xd[x2 + j] * fj;
+						s3 += xd[x3 + j] * fj;
+					}
+					out[i * k + t] = s0;
+					out[(i + 1) * k + t] = s1;
+					out[(i + 2) * k + t] = s2;
+					out[(i + 3) * k + t] = s3;
+				}
+			}
+			for (; i < to; i++) {
+				final int xo = i * m;
+				for (int t = 0; t < k; t++) {
+					final int fo = t * m;
+					double s0 = 0;
+					for (int j = 0; j < m; j++) s0 += xd[xo + j] * ft[fo + j];
+					out[i * k + t] = s0;
+				}
+			}
+		});
+		return out;
+	}
+
+	/** X^T W (m x k) for X n x m and W n x k, accumulated over row chunks of X (read once, in order). */
+	static double[] transposeTimes(final Matrix x, final Matrix w) {
+		final int m = x.cols(), k = w.cols();
+		final double[] xd = x.data(), wd = w.data();
+		return RowChunks.sumArrays(x.rows(), m * k, (from, to, acc) -> {
+			int i = from;
+			for (; i + 3 < to; i += 4) { // four rows at a time: a quarter of the accumulator traffic
+				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+				final int w0 = i * k, w1 = w0 + k, w2 = w1 + k, w3 = w2 + k;
+				for (int j = 0; j < m; j++) {
+					final double a0 = xd[x0 + j], a1 = xd[x1 + j], a2 = xd[x2 + j], a3 = xd[x3 + j];
+					final int ao = j * k;
+					for (int t = 0; t < k; t++) acc[ao + t] += (a0 * wd[w0 + t] + a1 * wd[w1 + t]) + (a2 * wd[w2 + t] + a3 * wd[w3 + t]);
+				}
+			}
+			for (; i < to; i++) {
+				final int xo = i * m, wo = i * k;
+				for (int j = 0; j < m; j++) {
+					final double xij = xd[xo + j];
+					final int ao = j * k;
+					for (int t = 0; t < k; t++) acc[ao + t] += xij * wd[wo + t];
+				}
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	/** f^T f for f rows x k, row chunks summed in order. */
+	static double[] gram(final Matrix f) {
+		final int k = f.cols();
+		final double[] fd = f.data();
+		final double[] g = RowChunks.sumArrays(f.rows(), k * k, (from, to, part) -> {
+			int i = from;
+			for (; i + 3 < to; i += 4) {
+				final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
+				for (int a = 0; a < k; a++) {
+					final double f0 = fd[o0 + a], f1 = fd[o1 + a], f2 = fd[o2 + a], f3 = fd[o3 + a];
+					final int po = a * k;
+					for (int b = a; b < k; b++) part[po + b] += (f0 * fd[o0 + b] + f1 * fd[o1 + b]) + (f2 * fd[o2 + b] + f3 * fd[o3 + b]);
+				}
+			}
+			for (; i < to; i++) {
+				final int o = i * k;
+				for (int a = 0; a < k; a++) {
+					final double fa = fd[o + a];
+					for (int b = a; b < k; b++) part[a * k + b] += fa * fd[o + b];
+				}
+			}
+		});
+		for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[a * k + b] = g[b * k + a];
+		return g;
+	}
+
+	/** ||X - W Ht^T||_F computed directly (no cancellation-prone expansion). */
+	static double reconstructionError(final Matrix x, final Matrix w, final Matrix ht) {
+		final int m = x.cols(), k = w.cols();
+		final double[] xd = x.data(), wd = w.data(), htd = ht.data();
+		final double sq = RowChunks.sum(x.rows(), (from, to) -> {
+			double s = 0;
+			for (int i = from; i < to; i++) {
+				final int wo = i * k;
+				for (int j = 0; j < m; j++) {
+					double v = 0;
+					final int ho = j * k;
+					for (int t = 0; t < k; t++) v += wd[wo + t] * htd[ho + t];
+					final double r = xd[i * m + j] - v;
+					s += r * r;
+				}
+			}
+			return s;
+		});
+		return Math.sqrt(sq);
+	}
+
+	private static void checkData(final Matrix x) {
+		final double[] d = x.data();
+		boolean anyPositive = false;
+		for (int i = 0; i < d.length; i++) {
+			final double v = d[i];
+			if (!(v >= 0)) {
+				final String where = "row " + i / x.cols() + ", column " + i % x.cols();
+				if (Double.isNaN(v) || Double.isInfinite(v)) throw new IllegalArgumentException("NMF needs finite data; found " + v + " at " + where);
+				throw new IllegalArgumentException("NMF needs non-negative data; found " + v + " at " + where + " (shift or clip the intensities first)");
+			}
+			if (v > 0) anyPositive = true;
+		}
+		if (!anyPositive) throw new IllegalArgumentException("NMF input is all zeros (" + x.rows() + " x " + x.cols() + "); nothing to factorize");
+	}
+
+	private static void checkCancelled(final BooleanSupplier cancelled, final int done) {
+		if (cancelled.getAsBoolean()) throw new CancellationException("NMF cancelled after " + done + " iterations");
+	}
+}
