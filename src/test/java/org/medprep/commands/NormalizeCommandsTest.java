@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.commands.intensity.CtDatasetFingerprintCommand;
 import org.medprep.commands.intensity.CtDatasetNormalizeCommand;
@@ -28,34 +27,17 @@ import org.medprep.core.Volume;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.phantom.ScannerResponse;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /** The intensity-normalization commands run headless through a real SciJava context on small phantoms. */
-class NormalizeCommandsTest {
+class NormalizeCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
 	private static final BrainPhantom PHANTOM = BrainPhantom.standard().withSize(40, 40, 32).withBias(0.1);
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	@AfterEach
 	void forget() {
