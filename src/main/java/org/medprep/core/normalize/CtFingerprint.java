@@ -1,5 +1,6 @@
 package org.medprep.core.normalize;
 
+import org.medprep.core.stats.Percentiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,8 +132,8 @@ public final class CtFingerprint {
 		final double m = sum / used.length;
 		double ss = 0;
 		for (final float v : used) ss += (v - m) * (v - m);
-		final double[] stats = { m, Math.sqrt(ss / used.length), lo, hi, FloatSelection.percentile(used, 50), FloatSelection.percentile(used, 0.5),
-			FloatSelection.percentile(used, 99.5) };
+		final double[] stats = { m, Math.sqrt(ss / used.length), lo, hi, Percentiles.ofValues(used, 50), Percentiles.ofValues(used, 0.5),
+			Percentiles.ofValues(used, 99.5) };
 		return new CtFingerprint(n, perCase, seed, stats, spacings, shapes);
 	}
 

@@ -1,7 +1,5 @@
 package org.medprep.core.phantom;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -131,14 +129,14 @@ public final class BrainPhantom {
 		final PlanarImg<ShortType, ShortArray> img = PlanarImgs.shorts(nx, ny, nz);
 		final double[] stored = { 0, tissueMean(1), tissueMean(2), tissueMean(3) };
 		final double noise = noiseSigma * scanner.scale();
-		Parallelization.getTaskExecutor().forEach(planes(), z -> {
+		Parallelization.getTaskExecutor().forEach(PhantomMath.planes(nz), z -> {
 			final short[] out = img.getPlane(z).getCurrentStorageArray();
 			final SplittableRandom random = new SplittableRandom(seed * 1_000_003L + z);
 			for (int y = 0, i = 0; y < ny; y++) {
 				for (int x = 0; x < nx; x++, i++) {
 					final int label = labelAt(x, y, z);
 					if (label == 0) continue;
-					final double v = stored[label] * bias(x, y, z) + (noise > 0 ? noise * gaussian(random) : 0);
+					final double v = stored[label] * bias(x, y, z) + (noise > 0 ? noise * PhantomMath.gaussian(random) : 0);
 					out[i] = (short) Math.max(1, Math.min(Short.MAX_VALUE, Math.round(v)));
 				}
 			}
@@ -149,7 +147,7 @@ public final class BrainPhantom {
 	/** Tissue labels, uint8: 0 background, 1 CSF, 2 GM, 3 WM. */
 	public Volume<UnsignedByteType> labels() {
 		final PlanarImg<UnsignedByteType, ByteArray> img = PlanarImgs.unsignedBytes(nx, ny, nz);
-		Parallelization.getTaskExecutor().forEach(planes(), z -> {
+		Parallelization.getTaskExecutor().forEach(PhantomMath.planes(nz), z -> {
 			final byte[] lab = img.getPlane(z).getCurrentStorageArray();
 			for (int y = 0, i = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
@@ -161,7 +159,7 @@ public final class BrainPhantom {
 	/** The true multiplicative bias field (1 = none), float, defined everywhere. */
 	public Volume<FloatType> biasField() {
 		final PlanarImg<FloatType, FloatArray> img = PlanarImgs.floats(nx, ny, nz);
-		Parallelization.getTaskExecutor().forEach(planes(), z -> {
+		Parallelization.getTaskExecutor().forEach(PhantomMath.planes(nz), z -> {
 			final float[] out = img.getPlane(z).getCurrentStorageArray();
 			for (int y = 0, i = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
@@ -182,29 +180,19 @@ public final class BrainPhantom {
 	/** Tissue at a voxel; shapes are defined in coordinates normalized to [-1, 1] per axis. */
 	int labelAt(final int x, final int y, final int z) {
 		final double px = 2.0 * x / (nx - 1) - 1, py = 2.0 * y / (ny - 1) - 1, pz = 2.0 * z / (nz - 1) - 1;
-		final double r = Math.sqrt(sq(px / 0.82) + sq(py / 0.9) + sq(pz / 0.8));
+		final double r = Math.sqrt(PhantomMath.sq(px / 0.82) + PhantomMath.sq(py / 0.9) + PhantomMath.sq(pz / 0.8));
 		if (r > 1) return 0;
 		if (r > 0.93) return LABEL_CSF;
 		// a folded cortex: its inner boundary undulates like gyri
 		final double fold = 0.06 * Math.sin(9 * Math.atan2(py, px)) * Math.cos(7 * pz);
 		if (r > 0.76 + fold) return LABEL_GM;
 		for (final double side : new double[] { -1, 1 }) {
-			if (sq((px - side * 0.13) / 0.08) + sq(py / 0.3) + sq((pz - 0.1) / 0.15) < 1) return LABEL_CSF;
-			if (sq((px - side * 0.2) / 0.1) + sq((py - 0.2) / 0.13) + sq((pz + 0.08) / 0.12) < 1) return LABEL_GM;
+			if (PhantomMath.sq((px - side * 0.13) / 0.08) + PhantomMath.sq(py / 0.3) + PhantomMath.sq((pz - 0.1) / 0.15) < 1) return LABEL_CSF;
+			if (PhantomMath.sq((px - side * 0.2) / 0.1) + PhantomMath.sq((py - 0.2) / 0.13) + PhantomMath.sq((pz + 0.08) / 0.12) < 1) return LABEL_GM;
 		}
 		return LABEL_WM;
 	}
 
-	private static double gaussian(final SplittableRandom random) {
-		final double u = 1 - random.nextDouble();
-		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-	}
 
-	private static double sq(final double v) { return v * v; }
 
-	private List<Integer> planes() {
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++) zs.add(z);
-		return zs;
-	}
 }

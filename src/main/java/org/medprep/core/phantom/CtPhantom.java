@@ -1,7 +1,5 @@
 package org.medprep.core.phantom;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Geometry;
@@ -68,7 +66,7 @@ public final class CtPhantom {
 	public Volume<ShortType> image() {
 		final PlanarImg<ShortType, ShortArray> img = PlanarImgs.shorts(nx, ny, nz);
 		final PlanarImg<UnsignedByteType, ?> labels = labelsImg();
-		Parallelization.getTaskExecutor().forEach(planes(), z -> {
+		Parallelization.getTaskExecutor().forEach(PhantomMath.planes(nz), z -> {
 			final short[] hu = img.getPlane(z).getCurrentStorageArray();
 			final byte[] lab = (byte[]) labels.getPlane(z).getCurrentStorageArray();
 			final SplittableRandom random = new SplittableRandom(seed * 1_000_003L + z);
@@ -79,7 +77,7 @@ public final class CtPhantom {
 						continue;
 					}
 					final double base = huOf(lab[i]);
-					final double noise = noiseSigma > 0 ? noiseSigma * gaussian(random) : 0;
+					final double noise = noiseSigma > 0 ? noiseSigma * PhantomMath.gaussian(random) : 0;
 					hu[i] = (short) Math.round(base + noise);
 				}
 			}
@@ -94,7 +92,7 @@ public final class CtPhantom {
 
 	private PlanarImg<UnsignedByteType, ?> labelsImg() {
 		final PlanarImg<UnsignedByteType, ?> img = PlanarImgs.unsignedBytes(nx, ny, nz);
-		Parallelization.getTaskExecutor().forEach(planes(), z -> {
+		Parallelization.getTaskExecutor().forEach(PhantomMath.planes(nz), z -> {
 			final byte[] lab = (byte[]) img.getPlane(z).getCurrentStorageArray();
 			for (int y = 0, i = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
@@ -111,20 +109,20 @@ public final class CtPhantom {
 		final double fov = fieldOfViewRadius();
 		// body: ellipse 0.8 x 0.55 of the field of view, anterior (-y) to posterior (+y)
 		final double ax = 0.80 * fov, ay = 0.55 * fov;
-		final double body = sq(px / ax) + sq(py / ay);
+		final double body = PhantomMath.sq(px / ax) + PhantomMath.sq(py / ay);
 		if (body > 1) return 0;
 		final double fatDepth = 0.04 * fov;
-		final double inner = sq(px / (ax - fatDepth)) + sq(py / (ay - fatDepth));
+		final double inner = PhantomMath.sq(px / (ax - fatDepth)) + PhantomMath.sq(py / (ay - fatDepth));
 		if (inner > 1) return LABEL_FAT;
 		// spine: a cylinder behind the centre; sternum: a small bar in front
-		if (sq(px) + sq(py - 0.33 * ay) < sq(0.09 * fov)) return LABEL_BONE;
+		if (PhantomMath.sq(px) + PhantomMath.sq(py - 0.33 * ay) < PhantomMath.sq(0.09 * fov)) return LABEL_BONE;
 		if (Math.abs(px) < 0.05 * fov && Math.abs(py + 0.78 * ay) < 0.03 * fov) return LABEL_BONE;
 		// lungs: two ellipsoids that end before the top and bottom of the volume
 		final double zExtent = Math.max(nz * spacing[2] * 0.42, 1e-9);
-		final double lungZ = sq(pz / zExtent);
+		final double lungZ = PhantomMath.sq(pz / zExtent);
 		for (final double side : new double[] { -1, 1 }) {
 			final double lx = px - side * 0.38 * ax, ly = py + 0.05 * ay;
-			if (sq(lx / (0.27 * ax)) + sq(ly / (0.62 * ay)) + lungZ < 1) return LABEL_LUNG;
+			if (PhantomMath.sq(lx / (0.27 * ax)) + PhantomMath.sq(ly / (0.62 * ay)) + lungZ < 1) return LABEL_LUNG;
 		}
 		return LABEL_SOFT_TISSUE;
 	}
@@ -132,7 +130,7 @@ public final class CtPhantom {
 	private boolean outsideFieldOfView(final int x, final int y) {
 		final double px = (x - (nx - 1) / 2.0) * spacing[0];
 		final double py = (y - (ny - 1) / 2.0) * spacing[1];
-		return sq(px) + sq(py) > sq(fieldOfViewRadius());
+		return PhantomMath.sq(px) + PhantomMath.sq(py) > PhantomMath.sq(fieldOfViewRadius());
 	}
 
 	/** The scanner's reconstruction circle touches the edges of the image. */
@@ -150,17 +148,6 @@ public final class CtPhantom {
 		}
 	}
 
-	/** Standard normal deviate (Box-Muller; one of the pair is enough here). */
-	private static double gaussian(final SplittableRandom random) {
-		final double u = 1 - random.nextDouble();
-		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-	}
 
-	private static double sq(final double v) { return v * v; }
 
-	private List<Integer> planes() {
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++) zs.add(z);
-		return zs;
-	}
 }

@@ -47,6 +47,23 @@ public final class Percentiles {
 		return fromValues(image, selection, percents);
 	}
 
+	/**
+	 * numpy's linear percentile {@code q} of an array of values, found by selection
+	 * (the array is rearranged).
+	 *
+	 * @throws IllegalArgumentException for an empty array or q outside [0, 100]
+	 */
+	public static double ofValues(final float[] values, final double q) {
+		if (!(q >= 0 && q <= 100)) throw new IllegalArgumentException("percentile must be within [0, 100], got " + q);
+		if (values.length == 0) throw new IllegalArgumentException("no values to take a percentile of");
+		final double index = virtualIndex(values.length, q);
+		final int lo = (int) Math.floor(index);
+		final float a = Selection.select(values, lo);
+		// after selecting lo, every value above index lo is >= it: the next order statistic is their minimum
+		final float b = lo + 1 >= values.length ? a : Selection.minFrom(values, lo + 1);
+		return lerp(a, b, index - lo);
+	}
+
 	/** numpy's linear interpolation between order statistics {@code lo} and {@code lo + 1}. */
 	static double lerp(final double a, final double b, final double t) {
 		final double diff = b - a;

@@ -1,4 +1,4 @@
-package org.medprep.core.normalize;
+package org.medprep.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-class FloatSelectionTest {
+class PercentilesOfValuesTest {
 
 	@Test
 	void percentilesMatchSortingWithNumpysLinearRule() {
@@ -21,7 +21,7 @@ class FloatSelectionTest {
 				final double index = (n - 1) * q / 100;
 				final int lo = (int) Math.floor(index), hi = Math.min(lo + 1, n - 1);
 				final double expected = sorted[lo] + (sorted[hi] - sorted[lo]) * (index - lo);
-				assertEquals(expected, FloatSelection.percentile(a.clone(), q), 1e-9, "n=" + n + " q=" + q);
+				assertEquals(expected, Percentiles.ofValues(a.clone(), q), 1e-9, "n=" + n + " q=" + q);
 			}
 		}
 	}
