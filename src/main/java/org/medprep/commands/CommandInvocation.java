@@ -87,12 +87,23 @@ public final class CommandInvocation {
 			throw new CommandFailedException(CommandOptions.label(info) + " was interrupted");
 		}
 		catch (final ExecutionException e) {
-			Throwable cause = e.getCause();
-			while (cause != null && cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException && cause.getClass() == RuntimeException.class))
-				cause = cause.getCause();
-			final String message = cause == null ? e.getMessage() : cause.getMessage() == null ? cause.toString() : cause.getMessage();
+			final Throwable cause = meaningful(e);
+			final String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
 			throw new CommandFailedException(CommandOptions.label(info) + ": " + message, cause);
 		}
+	}
+
+	/**
+	 * The exception that says what went wrong, below the wrappers that threads add:
+	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
+	 * it rethrows a worker's exception (same class, message = the original's toString).
+	 */
+	static Throwable meaningful(final Throwable thrown) {
+		Throwable t = thrown;
+		while (t.getCause() != null && (t instanceof ExecutionException || t.getClass() == RuntimeException.class || t.getMessage() == null
+			|| t.getMessage().equals(t.getCause().toString())))
+			t = t.getCause();
+		return t;
 	}
 
 	/** All preprocessors but dialogs: every input is given, defaults included, so nothing is asked. */

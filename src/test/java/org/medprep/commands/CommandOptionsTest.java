@@ -72,4 +72,12 @@ class CommandOptionsTest {
 		assertEquals("", MacroLine.parse("run(\"Flip\")").options());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> MacroLine.parse("print(1);")).getMessage().contains("not a macro step"));
 	}
+
+	@Test
+	void failuresShowTheOriginalMessageBelowThreadWrappers() {
+		final IllegalArgumentException original = new IllegalArgumentException("NMF needs non-negative intensities");
+		final IllegalArgumentException forkJoinCopy = new IllegalArgumentException(original.toString(), original);
+		final Throwable wrapped = new java.util.concurrent.ExecutionException(new RuntimeException(forkJoinCopy));
+		assertEquals("NMF needs non-negative intensities", CommandInvocation.meaningful(wrapped).getMessage());
+	}
 }

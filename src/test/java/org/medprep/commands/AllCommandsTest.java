@@ -1,0 +1,68 @@
+package org.medprep.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.medprep.core.phantom.CtPhantom;
+import org.medprep.testutil.HeadlessCommandTest;
+import org.medprep.testutil.TestVolumes;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * Every image command of the catalog runs headless with its default options on
+ * a small CT, produces a new image, leaves its input untouched and records its
+ * step as the history's last line. Commands that need files are covered by
+ * their own tests.
+ */
+class AllCommandsTest extends HeadlessCommandTest {
+
+	/** Defaults meant for real scans that do not fit a 40x36x12 phantom. */
+	private static final java.util.Map<String, String> OPTIONS = java.util.Map.of(
+		"Random Crop", "size_x=16 size_y=16 size_z=8",
+		"Crop or Pad", "size_x=32 size_y=40 size_z=10",
+		"Resize to Shape", "size_x=20 size_y=18 size_z=6",
+		"NMF Basis", "n_components=2 max_iter=50",
+		"NMF K-Means Segment", "n_components=2 max_iter=50 k=3 kmin=2 kmax=3");
+
+	/** Commands that must be given a file or a recorded state to run at all. */
+	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History");
+
+	@Test
+	void everyImageCommandRunsWithItsDefaults() {
+		final List<String> ran = new ArrayList<>();
+		for (final CommandInfo info : new CommandCatalog(commands).all()) {
+			final String label = CommandOptions.label(info);
+			if (CommandOptions.mainImage(info) == null || NEED_MORE.contains(label) || needsFile(info)) continue;
+			// NMF needs non-negative data (an MR pipeline): give it the tissue map, a CT to the others
+			final CtPhantom phantom = new CtPhantom(40, 36, 12, new double[] { 1, 1.2, 2.5 }, 10, 3);
+			final ImagePlus in = ImagePlusVolumes.toImagePlus(label.startsWith("NMF") ? phantom.labels() : phantom.image(), "ct", null);
+			final double[] before = TestVolumes.values(ImagePlusVolumes.toVolume(in).data());
+			final CommandInvocation.Result r = invocation.run(info, OPTIONS.getOrDefault(label, ""), in);
+			final Object out = r.outputs().values().stream().filter(o -> o instanceof ImagePlus).findFirst().orElse(null);
+			assertNotNull(out, label + " made no image");
+			final List<String> history = History.of((ImagePlus) out);
+			assertTrue(!history.isEmpty() && history.get(history.size() - 1).startsWith("run(\"" + label + "\""), label + ": " + history);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(before, TestVolumes.values(ImagePlusVolumes.toVolume(in).data()), 0, label + " changed its input");
+			ran.add(label);
+		}
+		assertTrue(ran.size() >= 25, "ran " + ran);
+		assertTrue(ran.contains("HU Window") && ran.contains("Random Elastic") && ran.contains("N4 Bias Correction"), ran.toString());
+		assertEquals(ran.size(), Set.copyOf(ran).size());
+	}
+
+	private static boolean needsFile(final CommandInfo info) {
+		for (final ModuleItem<?> item : CommandOptions.optionItems(info))
+			if (item.getType() == File.class && item.isRequired()) return true;
+		return false;
+	}
+}
