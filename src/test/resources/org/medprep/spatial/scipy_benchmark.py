@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # Times the scipy.ndimage equivalents of the 'spatial' benchmark suite (medprep bench --suite spatial)
 # on this machine, single-threaded as scipy.ndimage is. Not used by the tests.
-# Run: /usr/bin/python3 scipy_benchmark.py [small]   (small: only 256x256x160)
+# Run: /usr/bin/python3 scipy_benchmark.py [small|large]   (small: only 256x256x160, large: only 512x512x300)
 # scipy equivalents of the MedPrep spatial benchmark (single-threaded, as scipy.ndimage is)
 import sys, time, numpy as np, scipy.ndimage as nd
 def timeit(name, f, nvox, reps=1):
@@ -12,6 +12,7 @@ def timeit(name, f, nvox, reps=1):
     print("%-48s %10.1f ms %12.4g voxels/s" % (name, s*1e3, nvox/s), flush=True)
 SIZES = [(256, 256, 160, (0.8, 0.8, 2.5)), (512, 512, 300, (0.7, 0.7, 1.0))]
 if len(sys.argv) > 1 and sys.argv[1] == "small": SIZES = SIZES[:1]
+if len(sys.argv) > 1 and sys.argv[1] == "large": SIZES = SIZES[1:]
 for (nx, ny, nz, sp) in SIZES:
     rng = np.random.default_rng(0)
     vol = (rng.normal(0, 10, (nz, ny, nx)) - 500).astype(np.float32)  # numpy (z, y, x)
