@@ -155,6 +155,22 @@ class SpatialCommandsTest {
 		assertTrue(r.recorded().toString().contains("seed=7"), r.recorded().toString());
 	}
 
+	/**
+	 * ImageJ's Macro.getValue finds "key=" anywhere not preceded by a letter, so a
+	 * key ending in "_" + another key of the same command would read the wrong value.
+	 */
+	@Test
+	void noOptionKeyEndsWithAnotherKey() {
+		for (final org.scijava.command.CommandInfo info : new CommandCatalog(commands).all()) {
+			if (!info.getClassName().startsWith("org.medprep.commands.geometry.") && !info.getClassName().startsWith("org.medprep.commands.augment.")) continue;
+			final List<String> keys = new java.util.ArrayList<>();
+			for (final org.scijava.module.ModuleItem<?> item : CommandOptions.optionItems(info)) keys.add(item.getName());
+			for (final String a : keys)
+				for (final String b : keys)
+					assertTrue(a.equals(b) || !a.endsWith("_" + b), CommandOptions.label(info) + ": key '" + a + "' ends with key '" + b + "'");
+		}
+	}
+
 	@Test
 	void badInputGetsAClearMessage() {
 		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "probability_x=1.5 seed=1", ct()));
