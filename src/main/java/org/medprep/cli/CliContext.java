@@ -14,7 +14,7 @@ final class CliContext {
 	 * (a stack trace per failed command) is silenced unless -Dmedprep.debug=true.
 	 */
 	static Context create() {
-		System.setProperty("java.awt.headless", "true");
+		// (java.awt.headless is set by main(), for the process; not here, so the CLI can run inside a GUI JVM)
 		final Context context = new Context();
 		if (!Boolean.getBoolean("medprep.debug")) context.service(LogService.class).setLevel(LogLevel.NONE);
 		return context;

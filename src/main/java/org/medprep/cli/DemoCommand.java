@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
 
 		final List<Path> written;
 		try (Context context = CliContext.create()) {
-			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()), ctFile,
+			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()),
+				Case.of(ctFile, org.medprep.io.dicom.DicomLoadOptions.defaults()).get(0),
 				Collections.emptyList(), outputDir, "nii.gz");
 		}
 		final ImagePlus result = ImageFiles.read(written.get(0));

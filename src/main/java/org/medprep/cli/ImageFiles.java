@@ -53,18 +53,6 @@ final class ImageFiles {
 		return ext == null ? name : name.substring(0, name.length() - ext.length());
 	}
 
-	/** The image files of a folder (sorted by name), or the file itself. */
-	static List<Path> expand(final Path input) throws IOException {
-		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
-		if (!Files.isDirectory(input)) return List.of(input);
-		final List<Path> files = new ArrayList<>();
-		try (java.util.stream.Stream<Path> s = Files.list(input)) {
-			s.filter(ImageFiles::isImageFile).sorted().forEach(files::add);
-		}
-		if (files.isEmpty()) throw new IOException(input + ": no image files (" + EXTENSIONS + ") in this folder");
-		return files;
-	}
-
 	/** @throws IOException naming the file when it cannot be read as an image */
 	static ImagePlus read(final Path path) throws IOException {
 		if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
@@ -78,7 +66,7 @@ final class ImageFiles {
 		return imp;
 	}
 
-	private static boolean isTiff(final String ext) {
+	static boolean isTiff(final String ext) {
 		return ".tif".equals(ext) || ".tiff".equals(ext);
 	}
 

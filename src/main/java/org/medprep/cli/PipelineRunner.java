@@ -16,6 +16,7 @@ import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
+import org.medprep.commands.MacroOptions;
 import org.medprep.commands.Pipeline;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -79,12 +80,12 @@ final class PipelineRunner {
 	/**
 	 * @return the inputs that failed, each with its message
 	 */
-	List<String> run(final Pipeline pipeline, final List<Path> inputs, final List<SecondaryImage> secondary, final Path outDir,
+	List<String> run(final Pipeline pipeline, final List<Case> inputs, final List<SecondaryImage> secondary, final Path outDir,
 		final String format)
 	{
 		validate(pipeline);
 		final List<String> failures = new ArrayList<>();
-		for (final Path input : inputs) {
+		for (final Case input : inputs) {
 			try {
 				runCase(pipeline, input, secondary, outDir, format);
 			}
@@ -101,11 +102,11 @@ final class PipelineRunner {
 	}
 
 	/** Runs all steps on one case and writes its outputs; returns the paths written. */
-	List<Path> runCase(final Pipeline pipeline, final Path input, final List<SecondaryImage> secondary, final Path outDir, final String format)
+	List<Path> runCase(final Pipeline pipeline, final Case input, final List<SecondaryImage> secondary, final Path outDir, final String format)
 		throws IOException
 	{
-		final String base = ImageFiles.baseName(input);
-		ImagePlus current = ImageFiles.read(input);
+		final String base = input.base;
+		ImagePlus current = input.image();
 		for (final SecondaryImage s : secondary) {
 			final ImagePlus imp = ImageFiles.read(s.forCase(base));
 			imp.setTitle(s.title);
@@ -116,11 +117,19 @@ final class PipelineRunner {
 			final CommandInfo info = catalog.byLabel(step.label());
 			final CommandInvocation.Result result = invocation.run(info, step.options(), current);
 			ImagePlus main = null;
+			final List<ImagePlus> otherImages = new ArrayList<>();
 			for (final Map.Entry<String, Object> out : result.outputs().entrySet()) {
 				if (main == null && out.getValue() instanceof ImagePlus) main = (ImagePlus) out.getValue();
-				else if (out.getValue() != null) extras.put(out.getKey(), out.getValue());
+				else if (out.getValue() != null) {
+					extras.put(out.getKey(), out.getValue());
+					if (out.getValue() instanceof ImagePlus) otherImages.add((ImagePlus) out.getValue());
+				}
 			}
 			if (main != null) current = main;
+			// a step that transformed one named secondary image (a label map getting the image's draw) hands the
+			// transformed one to the next steps under the same title, as a subject flows through a TorchIO pipeline
+			final List<String> named = secondaryTitlesIn(step, secondary);
+			if (named.size() == 1 && otherImages.size() == 1) titles.register(named.get(0), otherImages.get(0));
 		}
 		// write everything to temporary names first, then move into place: all outputs of a case or none
 		final Map<Path, Path> staged = new LinkedHashMap<>();
@@ -137,6 +146,17 @@ final class PipelineRunner {
 		finally {
 			for (final Path tmp : staged.values()) Files.deleteIfExists(tmp);
 		}
+	}
+
+	/** The --image titles that a step's options name. */
+	private static List<String> secondaryTitlesIn(final MacroLine step, final List<SecondaryImage> secondary) {
+		final List<String> named = new ArrayList<>();
+		for (final String key : MacroOptions.keys(step.options())) {
+			final String value = MacroOptions.get(step.options(), key);
+			for (final SecondaryImage s : secondary)
+				if (s.title.equals(value) && !named.contains(value)) named.add(value);
+		}
+		return named;
 	}
 
 	private static void stage(final Map<Path, Path> staged, final Path target, final Object value, final Path outDir) throws IOException {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
+import org.medprep.io.dicom.DicomLoadOptions;
 import org.scijava.Context;
 
 import picocli.CommandLine.ArgGroup;
@@ -39,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Steps steps;
 
-	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of them.")
+	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT",
+		description = "Image files (.nii, .nii.gz, .hdr, .mha, .mhd, .tif), folders of them, or DICOM folders (one case per series).")
 	List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "Folder for the outputs (created if needed).")
@@ -72,11 +74,11 @@ final class RunCommand implements Callable<Integer> {
 		}
 		final List<PipelineRunner.SecondaryImage> secondary = new ArrayList<>();
 		for (final String spec : images) secondary.add(PipelineRunner.SecondaryImage.parse(spec));
-		final List<Path> files = new ArrayList<>();
+		final List<Case> files = new ArrayList<>();
 		final List<String> failures = new ArrayList<>();
 		for (final Path in : inputs) {
 			try {
-				files.addAll(ImageFiles.expand(in));
+				files.addAll(Case.of(in, DicomLoadOptions.defaults()));
 			}
 			catch (final IOException e) {
 				failures.add(e.getMessage());

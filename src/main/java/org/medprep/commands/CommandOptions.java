@@ -4,7 +4,9 @@ import ij.ImagePlus;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.scijava.Context;
 import org.scijava.ItemIO;
@@ -13,6 +15,7 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleInfo;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
+import org.scijava.widget.TextWidget;
 
 /**
  * Which inputs of a command are its macro options, and their text form.
@@ -47,15 +50,29 @@ public final class CommandOptions {
 		return null;
 	}
 
+	/** A password-style input (a secret key): accepted as an option, never recorded nor kept in a history. */
+	public static boolean isSecret(final ModuleItem<?> item) {
+		final String style = item.getWidgetStyle();
+		if (style == null) return false;
+		for (final String s : style.split(","))
+			if (s.trim().equals(TextWidget.PASSWORD_STYLE)) return true;
+		return false;
+	}
+
+	/** The options a module's current inputs record as, name to text, in order (secrets left out, as Fiji does). */
+	public static Map<String, String> recorded(final Module module) {
+		final Map<String, String> options = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : optionItems(module.getInfo())) {
+			final Object value = module.getInput(item.getName());
+			if (value != null && !isSecret(item)) options.put(item.getName(), text(value));
+		}
+		return options;
+	}
+
 	/** The options string of a module's current inputs, as the Recorder writes it. */
 	public static String record(final Module module) {
 		final StringBuilder sb = new StringBuilder();
-		for (final ModuleItem<?> item : optionItems(module.getInfo())) {
-			final Object value = module.getInput(item.getName());
-			if (value == null) continue;
-			if (sb.length() > 0) sb.append(' ');
-			sb.append(MacroOptions.format(item.getName(), text(value)));
-		}
+		recorded(module).forEach((name, value) -> sb.append(sb.length() > 0 ? " " : "").append(MacroOptions.format(name, value)));
 		return sb.toString();
 	}
 

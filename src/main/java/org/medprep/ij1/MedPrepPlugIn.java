@@ -11,11 +11,9 @@ import ij.plugin.frame.Recorder;
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.CommandOptions;
-import org.medprep.commands.ImageTitleService;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
-import org.scijava.convert.ConvertService;
 import org.scijava.module.MethodCallException;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -82,9 +80,6 @@ public class MedPrepPlugIn implements PlugIn {
 	/** Records every option, as Fiji's MacroRecorderPostprocessor does; Executer writes the line. */
 	private static void record(final Module module) {
 		if (!Recorder.record) return;
-		for (final ModuleItem<?> item : CommandOptions.optionItems(module.getInfo())) {
-			final Object value = module.getInput(item.getName());
-			if (value != null) Recorder.recordOption(item.getName(), CommandOptions.text(value));
-		}
+		CommandOptions.recorded(module).forEach(Recorder::recordOption);
 	}
 }

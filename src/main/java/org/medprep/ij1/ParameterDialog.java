@@ -64,7 +64,10 @@ final class ParameterDialog {
 			dialog.addChoice(label, labels, value == null ? labels[0] : value.toString());
 		}
 		else if (type == File.class) dialog.addFileField(label, value == null ? "" : ((File) value).getPath());
-		else dialog.addStringField(label, value == null ? "" : CommandOptions.text(value), 20);
+		else {
+			if (CommandOptions.isSecret(item)) dialog.setEchoChar('*');
+			dialog.addStringField(label, value == null ? "" : CommandOptions.text(value), 20);
+		}
 	}
 
 	private String options() {

@@ -93,6 +93,27 @@ class CliTest {
 	}
 
 	@Test
+	void aLabelMapFollowsTheImageThroughRandomSteps() throws IOException {
+		// the label map is both the image and the --image label: after the same draws both must be equal
+		final org.medprep.core.Volume<?> labels = new org.medprep.core.phantom.CtPhantom(24, 20, 6, new double[] { 1, 1, 2 }, 0, 1).labels();
+		Files.createDirectories(dir.resolve("in"));
+		Files.createDirectories(dir.resolve("labels"));
+		org.medprep.io.ImageFormats.write(labels, dir.resolve("in/case.nii.gz"));
+		org.medprep.io.ImageFormats.write(labels, dir.resolve("labels/case.nii.gz"));
+		final Path pipeline = dir.resolve("aug.ijm");
+		Files.write(pipeline, ("run(\"Random Flip\", \"probability_x=1 probability_y=1 label=seg interpolation=nearest seed=7\");\n"
+			+ "run(\"Random Flip\", \"probability_x=0.5 probability_z=0.5 label=seg interpolation=nearest seed=11\");\n").getBytes(StandardCharsets.UTF_8));
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "--image", "seg=" + dir.resolve("labels"), "-o",
+			dir.resolve("out").toString());
+		assertEquals(0, r.code, r.err);
+		final double[] image = values(dir.resolve("out/case.nii.gz"));
+		final double[] label = values(dir.resolve("out/case_label_result.nii.gz"));
+		assertArrayEquals(image, label, 0);
+		// the first draw flips x and y, so the result differs from the input
+		assertTrue(!java.util.Arrays.equals(image, TestVolumes.values((net.imglib2.RandomAccessibleInterval) labels.data())));
+	}
+
+	@Test
 	void aFailingCaseIsReportedAndTheOthersGoOn() throws IOException {
 		ct("a.tif");
 		Files.write(dir.resolve("in/broken.tif"), new byte[] { 'M', 'M', 0, 42, 1, 2 });

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.intensity.ClipIntensityCommand;
 import org.medprep.commands.intensity.HuWindowCommand;
 import org.medprep.commands.intensity.MinMaxNormalizeCommand;
@@ -22,29 +21,13 @@ import org.medprep.commands.intensity.PercentileClipCommand;
 import org.medprep.commands.intensity.ReplacePaddingCommand;
 import org.medprep.commands.intensity.ZScoreNormalizeCommand;
 import org.medprep.testutil.TestVolumes;
-import org.scijava.Context;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 import org.scijava.command.CommandService;
 
 /** Every intensity command run headless through a real SciJava context, on a calibrated (signed) CT. */
-class IntensityCommandsTest {
+class IntensityCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	/** stored -2000 -1000 -160 40 | 240 3000 0 100 (HU), signed 16-bit as ImageJ keeps a DICOM CT. */
 	private static ImagePlus ct() {

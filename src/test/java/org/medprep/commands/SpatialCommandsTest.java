@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.augment.AugmentCommand;
 import org.medprep.commands.augment.RandomAffineCommand;
 import org.medprep.commands.augment.RandomElasticCommand;
@@ -27,28 +26,11 @@ import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
 import org.medprep.commands.geometry.ResampleToSpacingCommand;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.testutil.TestVolumes;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 /** The spatial commands headless through a real SciJava context: seeds recorded and replayed, labels by title. */
-class SpatialCommandsTest {
+class SpatialCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
 	private static final CtPhantom PHANTOM = new CtPhantom(24, 22, 8, new double[] { 1.2, 1.2, 3 }, 5, 11);
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	@AfterEach
 	void forgetTitles() {

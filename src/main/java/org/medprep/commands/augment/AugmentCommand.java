@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.Seeds;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.RandomSpatialTransform;
@@ -96,16 +97,9 @@ public abstract class AugmentCommand extends VolumeCommand {
 
 	/** The seed parameter as a long, drawing (and recording) one if empty. */
 	private long resolveSeed() {
-		if (seed == null || seed.trim().isEmpty()) {
-			final long drawn = new SplittableRandom().nextLong() >>> 12; // a fresh seed, kept short for macros
-			seed = Long.toString(drawn);
-			return drawn;
-		}
-		try {
-			return Long.parseLong(seed.trim());
-		} catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("seed must be a whole number, got '" + seed + "'");
-		}
+		final long used = Seeds.resolve(seed);
+		seed = Long.toString(used);
+		return used;
 	}
 
 	private static String baseTitle(final String t) {

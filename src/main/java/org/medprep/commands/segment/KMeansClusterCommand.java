@@ -2,6 +2,7 @@ package org.medprep.commands.segment;
 
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.Seeds;
 import org.medprep.commands.MaskChoice;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
@@ -37,8 +38,9 @@ public class KMeansClusterCommand extends VolumeCommand {
 	@Parameter(label = "Tolerance", description = "tol, relative to the variance of the standardized intensities.")
 	private double tol = 1e-4;
 
-	@Parameter(label = "Seed", description = "Seed of the k-means++ draws.")
-	private long seed = 0;
+	@Parameter(label = "Seed", required = false, persist = false,
+		description = "Seed of the k-means++ draws; empty: a seed is drawn and recorded.")
+	private String seed = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Clusters")
 	private ResultsTable clusters;
@@ -61,7 +63,9 @@ public class KMeansClusterCommand extends VolumeCommand {
 
 	@Override
 	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(seed);
+		final long usedSeed = Seeds.resolve(seed);
+		seed = Long.toString(usedSeed); // recorded in the history
+		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
 		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, titles), p, SegmentOutputs.progress(status),
 			SegmentOutputs.cancelled(this));
 		clusters = SegmentOutputs.clusterTable(c, 1, k);

@@ -2,6 +2,7 @@ package org.medprep.commands.segment;
 
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.Seeds;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.Nmf;
@@ -46,8 +47,9 @@ public class NmfBasisCommand extends VolumeCommand {
 	@Parameter(label = "l1_ratio", min = "0", max = "1", description = "Share of L1 in the regularization.")
 	private double l1_ratio = 0;
 
-	@Parameter(label = "Seed", description = "Seed for the random inits (random, nndsvdar).")
-	private long seed = 0;
+	@Parameter(label = "Seed", required = false, persist = false,
+		description = "Seed for the random inits (random, nndsvdar); empty: a seed is drawn and recorded.")
+	private String seed = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "NMF")
 	private ResultsTable nmf;
@@ -65,8 +67,10 @@ public class NmfBasisCommand extends VolumeCommand {
 
 	@Override
 	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final long usedSeed = Seeds.resolve(seed);
+		seed = Long.toString(usedSeed); // recorded in the history
 		final NmfResult r = Nmf.factorize(NmfKMeansSegmentation.sliceMatrix(in.data()),
-			SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, seed),
+			SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed),
 			SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
 		nmf = SegmentOutputs.nmfTable(r);
 		return Volume.of(NmfKMeansSegmentation.basisImages(r.w(), (int) in.dimension(0), (int) in.dimension(1)), in.geometry());

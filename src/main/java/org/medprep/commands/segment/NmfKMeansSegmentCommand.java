@@ -3,6 +3,7 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.Seeds;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
@@ -75,8 +76,9 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	@Parameter(label = "k-means restarts", min = "1", description = "n_init: k-means++ restarts, the lowest inertia kept.")
 	private int n_init = 10;
 
-	@Parameter(label = "Seed", description = "Seed of the random draws (k-means++, NMF random inits).")
-	private long seed = 0;
+	@Parameter(label = "Seed", required = false, persist = false,
+		description = "Seed of the random draws (k-means++, NMF random inits); empty: a seed is drawn and recorded.")
+	private String seed = "";
 
 	@Parameter(label = "Inverted image", description = "Also output the clustered intensities inverted inside the kept clusters.")
 	private boolean inverted = false;
@@ -110,18 +112,26 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 
 	@Override
 	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final long usedSeed = Seeds.resolve(seed);
+		seed = Long.toString(usedSeed); // recorded in the history
 		final SegmentationParameters p = SegmentationParameters.defaults()
-			.withNmf(SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, seed))
+			.withNmf(SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(threshold)
-			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(seed), kmin, kmax)
+			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(usedSeed), kmin, kmax)
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);
 		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
-		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), outputTitle() + "-basis", image);
-		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), outputTitle() + "-foreground", image);
-		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), outputTitle() + "-inverted", image) : null;
+		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), baseTitle() + "-basis", image);
+		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image);
+		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());
 		return in.withData(r.labels());
+	}
+
+	/** The input's title without extension: "knee" for knee.tif. */
+	private String baseTitle() {
+		final String t = outputTitle();
+		return t.substring(0, t.length() - titleSuffix().length() - 1);
 	}
 
 	@Override

@@ -94,9 +94,13 @@ final class SegmentOutputs {
 		};
 	}
 
-	/** The cancel flag core polls between iterations. */
+	/**
+	 * The cancel flag core polls between iterations: the command was canceled, or the thread running it
+	 * was interrupted (captured here, since core may poll from its worker threads).
+	 */
 	static BooleanSupplier cancelled(final org.scijava.Cancelable command) {
-		return command::isCanceled;
+		final Thread runner = Thread.currentThread();
+		return () -> command.isCanceled() || runner.isInterrupted();
 	}
 
 	/** The cancellation in {@code e}'s cause chain, or null. */

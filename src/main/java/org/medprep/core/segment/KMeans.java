@@ -36,6 +36,12 @@ import org.medprep.core.ProgressListener;
  */
 public final class KMeans {
 
+	/**
+	 * The exact 1-D optimum keeps k split arrays of the distinct values (4 bytes each); above this many
+	 * distinct values (float data of big volumes) only the restarts run.
+	 */
+	static final int EXACT_1D_MAX_VALUES = 1 << 22;
+
 	private KMeans() {}
 
 	/**
@@ -90,7 +96,7 @@ public final class KMeans {
 			return r;
 		});
 		Run best = null;
-		if (data.sorted && p.exact1D()) {
+		if (data.sorted && p.exact1D() && data.n <= EXACT_1D_MAX_VALUES) {
 			if (cancelled.getAsBoolean()) throw new CancellationException("k-means cancelled");
 			best = lloyd1D(data, optimalCenters1D(data.x, data.w, p.k()), p.maxIter(), tolerance, cancelled);
 		}

@@ -6,9 +6,10 @@ package org.medprep.core.segment;
  * max_iter (300) Lloyd iterations per restart, tol (1e-4) relative to the mean
  * per-feature variance of the data, and the seed of the k-means++ draws.
  * <p>
- * {@code exact1D} (default true) adds, for one-dimensional data, the globally
- * optimal clustering found by dynamic programming as one more candidate, so
- * the best inertia is never worse than any restart's (scikit-learn's included).
+ * {@code exact1D} (default true) adds, for one-dimensional data of up to 4 Mi
+ * distinct values, the globally optimal clustering found by dynamic
+ * programming as one more candidate, so the best inertia is never worse than
+ * any restart's (scikit-learn's included).
  */
 public final class KMeansParameters {
 

@@ -11,39 +11,20 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.History;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.type.numeric.RealType;
 
 /** The DICOM commands run headless through a real SciJava context, on the pydicom fixtures of io.dicom. */
-class DicomCommandsTest {
+class DicomCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	static Path fixture(final String name) throws Exception {
 		return Paths.get(DicomCommandsTest.class.getResource("/org/medprep/io/dicom/fixtures/expectations.json").toURI()).getParent().resolve(name);

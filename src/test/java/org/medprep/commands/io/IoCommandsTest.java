@@ -17,12 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.History;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
@@ -30,34 +28,17 @@ import org.medprep.io.Fixtures;
 import org.medprep.io.VoxelType;
 import org.medprep.io.nifti.NiftiImage;
 import org.medprep.io.nifti.NiftiReader;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /** Import and export run headless through a real SciJava context, on the nibabel fixtures. */
-class IoCommandsTest {
+class IoCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
 	private static final Properties EXPECTED = Fixtures.niftiExpected();
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	private static ImagePlus importFile(final String options) {
 		return (ImagePlus) invocation.run(commands.getCommand(ImportVolumeCommand.class.getName()), options, null).outputs().get("result");

@@ -14,39 +14,20 @@ import ij.process.ShortProcessor;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.History;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.segment.NmfKMeansSegmentationTest;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.view.Views;
 
 /** The segmentation commands run headless through a real SciJava context, as a macro would call them. */
-class SegmentCommandsTest {
+class SegmentCommandsTest extends HeadlessCommandTest {
 
-	private static Context context;
-	private static CommandInvocation invocation;
-	private static CommandService commands;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		invocation = new CommandInvocation(context);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	/** The 40 x 30 x 6 phantom of the core test as a 16-bit stack. */
 	private static ImagePlus phantom() {
@@ -81,6 +62,8 @@ class SegmentCommandsTest {
 		assertTrue(labels.getProcessor().getLut().getRGB(2) != labels.getProcessor().getLut().getRGB(3));
 		final ImagePlus basis = (ImagePlus) out.get("basis");
 		assertEquals(2, basis.getStackSize());
+		assertEquals("knee-basis", basis.getTitle());
+		assertEquals("knee-foreground", ((ImagePlus) out.get("mask")).getTitle());
 		assertEquals(ImagePlus.GRAY32, basis.getType());
 		assertTrue(out.get("inverted_image") instanceof ImagePlus);
 		final ResultsTable clusters = (ResultsTable) out.get("clusters");

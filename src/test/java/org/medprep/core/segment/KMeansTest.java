@@ -52,6 +52,18 @@ class KMeansTest {
 	}
 
 	@Test
+	void restartsAloneComeCloseToScikitLearn() {
+		// without the exact 1-D candidate: scikit-learn's procedure with other random draws
+		for (final String[] row : Fixtures.tsv("kmeans.tsv")) {
+			if (!row[0].equals("values")) continue;
+			final int k = Integer.parseInt(row[1]);
+			final double inertia = Double.parseDouble(row[2]);
+			final IntensityClusters c = IntensityClustering.cluster(valueImage(), VoxelSelection.all(), KMeansParameters.of(k).withExact1D(false));
+			assertTrue(Math.abs(c.inertia() - inertia) / inertia < 5e-3, "K=" + k + ": inertia " + c.inertia() + " vs scikit-learn " + inertia);
+		}
+	}
+
+	@Test
 	void labelImageFollowsTheThresholds() {
 		final IntensityClusters c = IntensityClustering.cluster(valueImage(), VoxelSelection.all(), KMeansParameters.of(4));
 		final double[] t = c.thresholds();

@@ -1,0 +1,72 @@
+package org.medprep.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.medprep.core.Volume;
+import org.medprep.io.ImageFormats;
+import org.medprep.io.dicom.DicomLoadOptions;
+import org.medprep.io.dicom.SlicePlane;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code medprep convert IN OUT}: a DICOM folder (one output per series), a
+ * NIfTI or MetaImage file, to NIfTI or MetaImage, values and geometry kept.
+ */
+@Command(name = "convert", description = "Convert a DICOM folder (one output per series) or an image file to NIfTI or MetaImage.")
+final class ConvertCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "IN", description = "A DICOM folder or file, or a .nii/.nii.gz/.hdr/.mha/.mhd file.")
+	Path in;
+
+	@Parameters(index = "1", paramLabel = "OUT", description = "An output file (one series) or a folder (any number of series).")
+	Path out;
+
+	@Option(names = "--format", defaultValue = "nii.gz", description = "Format of outputs written into a folder: nii.gz, nii, mha (default: ${DEFAULT-VALUE}).")
+	String format;
+
+	@Option(names = "--plane", description = "Only DICOM series in this plane: axial, coronal, sagittal or oblique.")
+	String plane;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		final String fmt = format.startsWith(".") ? format.substring(1) : format;
+		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt) || fmt.equals("tif"))
+			throw new IllegalArgumentException("unsupported --format '" + format + "' (nii.gz, nii or mha)");
+		DicomLoadOptions options = DicomLoadOptions.defaults();
+		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
+		final List<Case> cases = Case.of(in, options);
+		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
+		if (toFile && cases.size() > 1)
+			throw new IllegalArgumentException(in + " holds " + cases.size() + " series: give an output folder, not a file");
+		final List<String> failures = new ArrayList<>();
+		for (final Case c : cases) {
+			final Path target = toFile ? out : out.resolve(c.base + "." + fmt);
+			try {
+				final List<Volume<?>> volumes = c.volumes();
+				Files.createDirectories(target.toAbsolutePath().getParent());
+				if (volumes.size() == 1) ImageFormats.write(volumes.get(0), target);
+				else ImageFormats.writeAll(volumes, target, org.medprep.io.StoredType.KEEP);
+				spec.commandLine().getOut().println(c + " -> " + target);
+			}
+			catch (final IOException | RuntimeException e) {
+				failures.add(c + ": " + e.getMessage());
+				spec.commandLine().getErr().println("FAILED " + c + ": " + e.getMessage());
+			}
+		}
+		spec.commandLine().getOut().flush();
+		return failures.isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
+	}
+}

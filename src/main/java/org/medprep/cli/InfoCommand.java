@@ -1,0 +1,96 @@
+package org.medprep.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.medprep.core.Geometry;
+import org.medprep.core.Volume;
+import org.medprep.io.ImageFormats;
+import org.medprep.io.dicom.DicomFolder;
+import org.medprep.io.dicom.DicomSeries;
+import org.medprep.io.dicom.DicomSeriesSummary;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code medprep info FILE|DIR [--json]}: an image file's header and geometry,
+ * or a DICOM folder's series (UID, modality, description, plane, size, spacing, files).
+ */
+@Command(name = "info", description = "Show an image file's header and geometry, or the series of a DICOM folder.")
+final class InfoCommand implements Callable<Integer> {
+
+	@Parameters(paramLabel = "FILE|DIR", description = "A .nii/.nii.gz/.hdr/.mha/.mhd file, or a DICOM folder or file.")
+	Path input;
+
+	@Option(names = "--json", description = "Machine-readable output.")
+	boolean json;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		final PrintWriter out = spec.commandLine().getOut();
+		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
+		if (Files.isRegularFile(input) && ImageFormats.canRead(input)) {
+			final Map<String, String> fields = new LinkedHashMap<>(ImageFormats.describe(input));
+			final Volume<?> v = ImageFormats.readAll(input).get(0);
+			fields.putAll(geometry(v));
+			if (json) out.println(object(fields));
+			else fields.forEach((k, val) -> out.println(k + ": " + val));
+		}
+		else {
+			final DicomFolder.Scan scan = DicomFolder.scan(input);
+			if (scan.series().isEmpty())
+				throw new IOException(input + ": no image file and no DICOM series (" + scan.filesSeen() + " files seen, " + scan.skipped().size() + " skipped)");
+			final List<Map<String, String>> rows = new ArrayList<>();
+			for (final DicomSeries s : scan.series()) {
+				final String[] cols = DicomSeriesSummary.columns(), row = DicomSeriesSummary.of(s).row();
+				final Map<String, String> m = new LinkedHashMap<>();
+				for (int i = 0; i < cols.length; i++) m.put(cols[i], row[i]);
+				rows.add(m);
+			}
+			if (json) {
+				final List<String> items = new ArrayList<>();
+				for (final Map<String, String> r : rows) items.add(object(r));
+				out.println("[" + String.join(",\n ", items) + "]");
+			}
+			else {
+				out.println(String.join("\t", DicomSeriesSummary.columns()));
+				for (final Map<String, String> r : rows) out.println(String.join("\t", r.values()));
+				out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped");
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+	private static Map<String, String> geometry(final Volume<?> v) {
+		final Geometry g = v.geometry();
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("size", Arrays.toString(v.dimensions()));
+		m.put("spacing (mm)", Arrays.toString(g.spacing()));
+		m.put("origin (mm, LPS)", Arrays.toString(g.origin()));
+		m.put("direction (LPS, columns = axes)", Arrays.deepToString(g.direction()));
+		m.put("value type", v.data().getType().getClass().getSimpleName());
+		return m;
+	}
+
+	private static String object(final Map<String, String> m) {
+		final StringBuilder sb = new StringBuilder("{");
+		m.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(Json.str(k)).append(": ").append(Json.str(v)));
+		return sb.append('}').toString();
+	}
+}

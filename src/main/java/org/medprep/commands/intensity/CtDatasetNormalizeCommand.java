@@ -1,0 +1,41 @@
+package org.medprep.commands.intensity;
+
+import java.io.File;
+
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.normalize.CtDatasetNormalization;
+import org.medprep.core.normalize.CtFingerprint;
+import org.medprep.core.normalize.ModelFileException;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("CT Dataset Normalize", "fingerprint=/path/fingerprint.json")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>CT Dataset Normalize",
+	description = "nnU-Net's CT normalization: clip to the cohort's 0.5 and 99.5 foreground percentiles, then z-score with the cohort's mean and std"
+		+ " (from CT Dataset Fingerprint).")
+public class CtDatasetNormalizeCommand extends VolumeCommand {
+
+	@Parameter(label = "Fingerprint file", style = FileWidget.OPEN_STYLE, description = "JSON file written by CT Dataset Fingerprint.")
+	private File fingerprint;
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
+		try {
+			return CtDatasetNormalization.apply(in, CtFingerprint.read(fingerprint.toPath()));
+		}
+		catch (final ModelFileException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "ctnorm";
+	}
+}

@@ -1,0 +1,65 @@
+package org.medprep.commands.intensity;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.medprep.commands.ImageTitleService;
+
+/**
+ * Sets of images for the cohort commands (Nyul Train, CT Dataset Fingerprint,
+ * Intensity Histograms): open images named by a comma-separated list of
+ * titles, or every image file of a folder (sorted by name, opened with
+ * ImageJ's Opener, so any format the host can open).
+ */
+final class ImageLists {
+
+	private ImageLists() {}
+
+	/**
+	 * @param titles comma-separated titles (used when not blank)
+	 * @param folder used when titles is blank; may be null
+	 * @param what what the images are, for messages ("training images")
+	 * @throws IllegalArgumentException naming what is missing
+	 */
+	static List<ImagePlus> resolve(final String titles, final File folder, final ImageTitleService titleService, final String what) {
+		final List<ImagePlus> images = new ArrayList<>();
+		if (titles != null && !titles.isBlank()) {
+			if (titleService == null) throw new IllegalArgumentException(what + " cannot be looked up by title here");
+			for (final String t : titles.split(",")) {
+				if (t.isBlank()) continue;
+				images.add(titleService.find(t.trim()));
+			}
+		}
+		else if (folder != null && !folder.getPath().isEmpty()) images.addAll(openFolder(folder.toPath(), what));
+		if (images.isEmpty()) throw new IllegalArgumentException("no " + what + ": give image titles or a folder");
+		return images;
+	}
+
+	private static List<ImagePlus> openFolder(final Path folder, final String what) {
+		if (!Files.isDirectory(folder)) throw new IllegalArgumentException(what + " folder " + folder + " does not exist");
+		final List<Path> files = new ArrayList<>();
+		try (Stream<Path> s = Files.list(folder)) {
+			s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot list " + folder + ": " + e.getMessage(), e);
+		}
+		final List<ImagePlus> images = new ArrayList<>();
+		for (final Path p : files) {
+			final ImagePlus imp = new Opener().openImage(p.toString());
+			if (imp == null) continue; // not an image (a JSON, a text file...)
+			imp.setTitle(p.getFileName().toString());
+			images.add(imp);
+		}
+		if (images.isEmpty()) throw new IllegalArgumentException("no readable images in the " + what + " folder " + folder);
+		return images;
+	}
+}

@@ -1,0 +1,91 @@
+package org.medprep.commands.intensity;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.Threads;
+import org.medprep.core.Volume;
+import org.medprep.core.VoxelSelection;
+import org.medprep.core.normalize.ArgbRaster;
+import org.medprep.core.normalize.Foreground;
+import org.medprep.core.normalize.HistogramPlot;
+import org.medprep.core.normalize.IntensityHistograms;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Intensity Histograms", "images=[a,b,c] after_images=[a-fcm,b-fcm,c-fcm] bins=200")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Intensity Histograms",
+	description = "Foreground histograms of several images overlaid (one colour each, as densities), and optionally a second panel with the same"
+		+ " images after normalization: the cohort figure of the MR synthesis example.")
+public class IntensityHistogramsCommand extends DynamicCommand {
+
+	@Parameter(label = "Images", required = false, description = "Comma-separated titles of open images; leave empty to use the folder.")
+	private String images = "";
+
+	@Parameter(label = "Folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "A folder of images (every readable image in it).")
+	private File folder;
+
+	@Parameter(label = "After images", required = false, description = "Optional: comma-separated titles of the normalized images, drawn in a second panel.")
+	private String after_images = "";
+
+	@Parameter(label = "After folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "Optional: a folder of normalized images for the second panel.")
+	private File after_folder;
+
+	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels counted in each histogram.")
+	private String mask = Foreground.POSITIVE.label();
+
+	@Parameter(label = "Bins", min = "2", description = "Histogram bins over each panel's value range.")
+	private int bins = 200;
+
+	@Parameter(label = "Panel width", min = "160", description = "Width of the plot in pixels.")
+	private int width = 800;
+
+	@Parameter(label = "Panel height", min = "120", description = "Height of each panel in pixels.")
+	private int height = 400;
+
+	@Parameter(required = false)
+	private ImageTitleService titles;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Histograms")
+	private ImagePlus plot;
+
+	@Override
+	public void run() {
+		final Foreground rule = Foreground.fromLabel(mask);
+		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
+		final boolean hasAfter = (after_images != null && !after_images.isBlank()) || (after_folder != null && !after_folder.getPath().isEmpty());
+		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(after_images, after_folder, titles, "after images") : null;
+		final ArgbRaster raster = Threads.call(() -> {
+			ArgbRaster r = panel(before, rule, hasAfter ? "before" : "");
+			if (hasAfter) r = ArgbRaster.stack(r, panel(after, rule, "after"));
+			return r;
+		});
+		plot = new ImagePlus("Intensity Histograms", new ColorProcessor(raster.width(), raster.height(), raster.pixels()));
+	}
+
+	private ArgbRaster panel(final List<ImagePlus> imps, final Foreground rule, final String caption) {
+		final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
+		final List<VoxelSelection> fg = new ArrayList<>();
+		final List<String> names = new ArrayList<>();
+		for (final ImagePlus imp : imps) {
+			names.add(imp.getTitle());
+			final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
+			data.add(v.data());
+			fg.add(rule.select(v.data(), null));
+		}
+		return HistogramPlot.render(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), width, height, caption, names);
+	}
+}

@@ -1,0 +1,101 @@
+package org.medprep.commands.intensity;
+
+import ij.ImagePlus;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Planes;
+import org.medprep.core.Volume;
+import org.medprep.core.normalize.Foreground;
+import org.medprep.core.normalize.N4BiasFieldCorrection;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("N4 Bias Correction", "mask=[voxels > 0] shrink_factor=4 iterations=50,50,50,50 convergence=0.001 control_points=4 ...")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>N4 Bias Correction",
+	description = "N4 bias-field correction (Tustison 2010, as ITK's N4BiasFieldCorrectionImageFilter): a B-spline bias model fitted on a shrunk image"
+		+ " with iterative histogram sharpening over several resolution levels. Outputs the corrected image and the bias field (image = corrected x field).")
+public class N4BiasCorrectionCommand extends VolumeCommand {
+
+	@Parameter(label = "Mask", initializer = "initMask", persist = false,
+		description = "Voxels the field is fitted to (always only voxels > 0): voxels > 0, Otsu threshold, all voxels, or the title of a mask image.")
+	private String mask = ForegroundChoice.DEFAULT;
+
+	@Parameter(label = "Shrink factor", min = "1", description = "Fit on every n-th voxel along each axis (ITK ShrinkImageFilter); 4 is the usual choice.")
+	private int shrink_factor = 4;
+
+	@Parameter(label = "Iterations per level", description = "Comma-separated maximum iterations; one number per fitting level (the mesh doubles per level).")
+	private String iterations = "50,50,50,50";
+
+	@Parameter(label = "Convergence threshold", description = "Stop a level when the coefficient of variation of the field update falls to this.")
+	private double convergence = 0.001;
+
+	@Parameter(label = "Control points", min = "4", description = "Control points per axis at the first level (>= 4 for cubic splines).")
+	private int control_points = 4;
+
+	@Parameter(label = "Histogram bins", min = "2", description = "Bins of the log-intensity histogram that is sharpened.")
+	private int histogram_bins = 200;
+
+	@Parameter(label = "Bias FWHM", description = "Full width at half maximum of the Gaussian assumed to blur the log histogram.")
+	private double fwhm = 0.15;
+
+	@Parameter(label = "Wiener noise", description = "Noise term of the Wiener deconvolution.")
+	private double wiener_noise = 0.01;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Bias field")
+	private ImagePlus bias_field;
+
+	protected void initMask() {
+		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final N4BiasFieldCorrection.Options options = N4BiasFieldCorrection.Options.defaults().withShrinkFactor(shrink_factor)
+			.withIterations(parseIterations(iterations)).withConvergenceThreshold(convergence).withControlPoints(control_points)
+			.withHistogramBins(histogram_bins).withFwhm(fwhm).withWienerNoise(wiener_noise);
+		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in), options,
+			(done, total, message) -> { if (status != null) status.showProgress((int) done, (int) total); });
+		bias_field = ImagePlusVolumes.toImagePlus(r.biasField(), outputTitle() + "-field", image);
+		return r.corrected();
+	}
+
+	private RandomAccessibleInterval<? extends RealType<?>> maskImage(final Volume<? extends RealType<?>> in) {
+		final Volume<? extends RealType<?>> named = ForegroundChoice.maskImage(mask, titles);
+		if (named != null) {
+			try {
+				Planes.requireSameSize(in.data(), named.data());
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("mask '" + mask + "' does not match the image: " + e.getMessage());
+			}
+			return named.data();
+		}
+		final Foreground rule = Foreground.fromLabel(mask);
+		return rule == Foreground.OTSU ? Foreground.above(in.data(), Foreground.otsuThreshold(in.data())) : null;
+	}
+
+	static int[] parseIterations(final String text) {
+		final String[] parts = text == null ? new String[0] : text.split(",");
+		final int[] its = new int[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				its[i] = Integer.parseInt(parts[i].trim());
+			}
+			catch (final NumberFormatException e) {
+				throw new IllegalArgumentException("iterations must be comma-separated whole numbers, one per level (e.g. 50,50,50,50), got '" + text + "'");
+			}
+		}
+		return its;
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "n4";
+	}
+}

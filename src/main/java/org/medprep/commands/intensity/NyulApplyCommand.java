@@ -1,0 +1,51 @@
+package org.medprep.commands.intensity;
+
+import java.io.File;
+
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.normalize.ModelFileException;
+import org.medprep.core.normalize.NyulNormalization;
+import org.medprep.core.normalize.NyulStandardScale;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Nyul Apply", "standard_scale=/path/nyul.json mask=[voxels > 0]")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Nyul Apply",
+	description = "Maps every voxel piecewise-linearly from the image's own landmarks (foreground percentiles) to a standard scale learned by Nyul Train,"
+		+ " extrapolating beyond the end landmarks.")
+public class NyulApplyCommand extends VolumeCommand {
+
+	@Parameter(label = "Standard scale file", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
+	private File standard_scale;
+
+	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
+		description = "Voxels whose percentiles are the landmarks: voxels > 0, Otsu threshold, all voxels, or the title of a mask.")
+	private String mask = ForegroundChoice.DEFAULT;
+
+	protected void initMask() {
+		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
+		final NyulStandardScale scale;
+		try {
+			scale = NyulStandardScale.read(standard_scale.toPath());
+		}
+		catch (final ModelFileException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+		return NyulNormalization.apply(in, ForegroundChoice.resolve(mask, in, titles), scale);
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "nyul";
+	}
+}

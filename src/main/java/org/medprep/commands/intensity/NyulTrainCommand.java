@@ -1,0 +1,97 @@
+package org.medprep.commands.intensity;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.Threads;
+import org.medprep.core.Volume;
+import org.medprep.core.VoxelSelection;
+import org.medprep.core.normalize.Foreground;
+import org.medprep.core.normalize.NyulNormalization;
+import org.medprep.core.normalize.NyulStandardScale;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Nyul Train", "images=[t1-a,t1-b,t1-c] standard_scale=/path/nyul.json")} or {@code folder=/path/t1s}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Nyul Train",
+	description = "Learns a Nyul & Udupa standard histogram scale from a set of images (landmarks at foreground percentiles, each image's end landmarks"
+		+ " mapped to the output range, averaged) and writes it to a JSON file for Nyul Apply.")
+public class NyulTrainCommand extends DynamicCommand {
+
+	@Parameter(label = "Images", required = false, description = "Comma-separated titles of open training images; leave empty to use the folder.")
+	private String images = "";
+
+	@Parameter(label = "Folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "A folder of training images (every readable image in it).")
+	private File folder;
+
+	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels whose percentiles are the landmarks.")
+	private String mask = Foreground.POSITIVE.label();
+
+	@Parameter(label = "Standard scale file", style = FileWidget.SAVE_STYLE, description = "Where to write the standard scale (JSON).")
+	private File standard_scale;
+
+	@Parameter(label = "Lowest percentile", description = "First landmark (mapped to the output minimum).")
+	private double min_percentile = 1;
+
+	@Parameter(label = "Highest percentile", description = "Last landmark (mapped to the output maximum).")
+	private double max_percentile = 99;
+
+	@Parameter(label = "Percentile after lowest", description = "Start of the intermediate landmarks.")
+	private double percentile_after_min = 10;
+
+	@Parameter(label = "Percentile before highest", description = "End of the intermediate landmarks.")
+	private double percentile_before_max = 90;
+
+	@Parameter(label = "Percentile step", description = "Step between intermediate landmarks.")
+	private double percentile_step = 10;
+
+	@Parameter(label = "Output minimum", description = "Where the lowest landmark is mapped.")
+	private double output_min = NyulNormalization.DEFAULT_OUTPUT_MIN;
+
+	@Parameter(label = "Output maximum", description = "Where the highest landmark is mapped.")
+	private double output_max = NyulNormalization.DEFAULT_OUTPUT_MAX;
+
+	@Parameter(required = false)
+	private ImageTitleService titles;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Standard scale")
+	private String scale;
+
+	@Override
+	public void run() {
+		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
+		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
+		final Foreground rule = Foreground.fromLabel(mask);
+		final List<ImagePlus> imps = ImageLists.resolve(images, folder, titles, "training images");
+		final NyulStandardScale learned = Threads.call(() -> {
+			final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
+			final List<VoxelSelection> fg = new ArrayList<>();
+			for (final ImagePlus imp : imps) {
+				final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
+				data.add(v.data());
+				fg.add(rule.select(v.data(), null));
+			}
+			return NyulNormalization.train(data, fg, percentiles, output_min, output_max);
+		});
+		try {
+			learned.write(standard_scale.toPath());
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot write " + standard_scale + ": " + e.getMessage(), e);
+		}
+		scale = learned.toString();
+	}
+}

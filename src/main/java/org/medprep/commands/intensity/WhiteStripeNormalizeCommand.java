@@ -1,0 +1,38 @@
+package org.medprep.commands.intensity;
+
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.normalize.WhiteStripe;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("WhiteStripe Normalize", "mask=[voxels > 0] width=0.05")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>WhiteStripe Normalize",
+	description = "WhiteStripe (Shinohara 2014) for T1: the white-matter mode of the smoothed histogram, the voxels within +-width quantiles of it,"
+		+ " and the image z-scored with their mean and standard deviation.")
+public class WhiteStripeNormalizeCommand extends VolumeCommand {
+
+	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
+		description = "Voxels whose histogram is used: voxels > 0 (skull-stripped), Otsu threshold, all voxels, or the title of a brain mask.")
+	private String mask = ForegroundChoice.DEFAULT;
+
+	@Parameter(label = "Stripe width (tau)", min = "0.001", max = "0.5", description = "Half-width of the stripe in quantiles around the white-matter mode, in (0, 1).")
+	private double width = WhiteStripe.DEFAULT_WIDTH;
+
+	protected void initMask() {
+		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		return WhiteStripe.normalize(in, ForegroundChoice.resolve(mask, in, titles), width);
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "whitestripe";
+	}
+}

@@ -1,0 +1,348 @@
+package org.medprep.io.dicom.deid;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.medprep.core.ProgressListener;
+import org.medprep.io.dicom.DicomException;
+import org.medprep.io.dicom.DicomFile;
+import org.medprep.io.dicom.DicomParser;
+import org.medprep.io.dicom.NotDicomException;
+
+/**
+ * De-identifies every file under an input folder into an output folder.
+ * <ul>
+ * <li>The output folder must not be the input folder or inside it (checked on real paths), so the
+ * input is never written to; inputs are only read.</li>
+ * <li>The folder structure is kept with anonymized names: each folder is "D" + 12 hex digits and each
+ * file 16 hex digits + ".dcm", from HMAC(key, relative path), so names are stable across runs with the
+ * same key and say nothing about patients.</li>
+ * <li>Each file is written atomically (temporary file + rename). A file that cannot be read
+ * (truncated, corrupt, not DICOM) is reported and the run goes on.</li>
+ * <li>Files flagged for possible burned-in PHI ({@link BurnedInRisk}) are not written unless asked;
+ * DICOMDIR files are never copied (their references would point at the original names).</li>
+ * <li>An audit log {@value #AUDIT_NAME} (CSV) is written to the output folder: one row per input file
+ * with its output file, status, reasons and action counts. It holds no attribute values; note that
+ * input file names are listed as they are, so keep the log with the key, on the site's side.</li>
+ * </ul>
+ */
+public final class DeidRun {
+
+	/** File name of the audit log in the output folder. */
+	public static final String AUDIT_NAME = "deid-audit.csv";
+
+	/** Outcome of one input file. */
+	public enum Status {
+		WRITTEN("written"), FLAGGED_NOT_WRITTEN("flagged_not_written"), FLAGGED_WRITTEN("flagged_written"),
+		/** A DICOMDIR: not copied, its file references would not match the anonymized names. */
+		SKIPPED_DICOMDIR("skipped_dicomdir"),
+		FAILED("failed"), NOT_DICOM("not_dicom");
+
+		private final String label;
+
+		Status(final String label) {
+			this.label = label;
+		}
+
+		public String label() { return label; }
+	}
+
+	/** One row of the audit log. */
+	public static final class FileOutcome {
+		private final String input;
+		private final String output;
+		private final Status status;
+		private final String reasons;
+		private final Map<DeidCount, Integer> counts;
+
+		FileOutcome(final String input, final String output, final Status status, final String reasons, final Map<DeidCount, Integer> counts) {
+			this.input = input;
+			this.output = output;
+			this.status = status;
+			this.reasons = reasons;
+			this.counts = Collections.unmodifiableMap(new EnumMap<>(counts));
+		}
+
+		/** Input path relative to the input folder ('/' separated). */
+		public String input() { return input; }
+		/** Output path relative to the output folder, or "" if nothing was written. */
+		public String output() { return output; }
+		public Status status() { return status; }
+		/** Flag reasons or the error message (no attribute values). */
+		public String reasons() { return reasons; }
+		public Map<DeidCount, Integer> counts() { return counts; }
+	}
+
+	/** The outcome of a run. */
+	public static final class Report {
+		private final List<FileOutcome> files;
+		private final Path auditLog;
+
+		Report(final List<FileOutcome> files, final Path auditLog) {
+			this.files = Collections.unmodifiableList(files);
+			this.auditLog = auditLog;
+		}
+
+		public List<FileOutcome> files() { return files; }
+		public Path auditLog() { return auditLog; }
+
+		public long count(final Status s) {
+			return files.stream().filter(f -> f.status() == s).count();
+		}
+
+		/** True when every input file was DICOM and read without error (flagged files are not errors). */
+		public boolean isClean() {
+			return count(Status.FAILED) == 0 && count(Status.NOT_DICOM) == 0;
+		}
+
+		@Override
+		public String toString() {
+			return files.size() + " files: " + count(Status.WRITTEN) + " written, " + count(Status.FLAGGED_NOT_WRITTEN)
+				+ " flagged and not written, " + count(Status.FLAGGED_WRITTEN) + " flagged and written, "
+				+ (count(Status.SKIPPED_DICOMDIR) > 0 ? count(Status.SKIPPED_DICOMDIR) + " DICOMDIR skipped, " : "") + count(Status.FAILED)
+				+ " failed, " + count(Status.NOT_DICOM) + " not DICOM; audit log " + auditLog;
+		}
+	}
+
+	private final Path input;
+	private final Path output;
+	private final DicomDeidentifier deidentifier;
+	private final DeidKey key;
+	private final boolean writeFlagged;
+	private final int threads;
+
+	/**
+	 * @param writeFlagged write files flagged for burned-in PHI anyway (still flagged in the log)
+	 * @param threads files de-identified in parallel (&gt;= 1)
+	 * @throws IllegalArgumentException if the input is not a folder, or the output is the input or inside it
+	 */
+	public DeidRun(final Path input, final Path output, final DicomDeidentifier deidentifier, final DeidKey key,
+		final boolean writeFlagged, final int threads)
+	{
+		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+		if (!Files.isDirectory(input)) throw new IllegalArgumentException("input folder " + input + " does not exist or is not a folder");
+		this.input = realPath(input);
+		this.output = resolveAgainstRealAncestor(output);
+		if (this.output.equals(this.input))
+			throw new IllegalArgumentException("output folder " + output + " is the input folder; choose a folder outside " + input);
+		if (this.output.startsWith(this.input))
+			throw new IllegalArgumentException("output folder " + output + " is inside the input folder " + input
+				+ "; choose a folder outside it (the input is never written to)");
+		if (Files.exists(this.output) && !Files.isDirectory(this.output))
+			throw new IllegalArgumentException("output " + output + " exists and is not a folder");
+		this.deidentifier = deidentifier;
+		this.key = key;
+		this.writeFlagged = writeFlagged;
+		this.threads = threads;
+	}
+
+	/**
+	 * Runs over every regular file under the input folder (sorted, symbolic links not followed).
+	 * {@code progress} may be called from the worker threads.
+	 *
+	 * @throws IOException if the input cannot be listed or the output folder / audit log cannot be written
+	 */
+	public Report run(final ProgressListener progress) throws IOException {
+		final List<Path> files;
+		try (Stream<Path> s = Files.walk(input)) {
+			files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+		}
+		Files.createDirectories(output);
+		final List<FileOutcome> outcomes = new ArrayList<>(Collections.nCopies(files.size(), (FileOutcome) null));
+		final AtomicLong done = new AtomicLong();
+		final ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			final List<Future<FileOutcome>> futures = new ArrayList<>();
+			for (final Path f : files)
+				futures.add(pool.submit(() -> {
+					final FileOutcome o = processOne(f);
+					progress.progress(done.incrementAndGet(), files.size(), "de-identifying");
+					return o;
+				}));
+			for (int i = 0; i < futures.size(); i++) outcomes.set(i, futures.get(i).get());
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("de-identification interrupted", e);
+		}
+		catch (final ExecutionException e) {
+			final Throwable c = e.getCause();
+			if (c instanceof IOException) throw (IOException) c;
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new IOException(c);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		final Path audit = output.resolve(AUDIT_NAME);
+		writeAudit(outcomes, audit);
+		return new Report(outcomes, audit);
+	}
+
+	private FileOutcome processOne(final Path file) {
+		final String rel = relative(input, file);
+		final Map<DeidCount, Integer> none = new EnumMap<>(DeidCount.class);
+		final DicomFile parsed;
+		try {
+			parsed = DicomParser.read(file);
+		}
+		catch (final NotDicomException e) {
+			return new FileOutcome(rel, "", Status.NOT_DICOM, "not a DICOM file: " + stripPath(e.getMessage(), file), none);
+		}
+		catch (final DicomException e) {
+			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + stripPath(e.getMessage(), file), none);
+		}
+		catch (final RuntimeException e) {
+			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + e, none);
+		}
+		if (DICOMDIR_CLASS.equals(mediaStorageClass(parsed)))
+			return new FileOutcome(rel, "", Status.SKIPPED_DICOMDIR,
+				"DICOMDIR not copied: its file references would not match the anonymized names; make a new one from the output", none);
+		final DeidentifiedFile d;
+		try {
+			d = deidentifier.deidentify(parsed);
+		}
+		catch (final DeidException e) {
+			return new FileOutcome(rel, "", Status.FAILED, stripPath(e.getMessage(), file), none);
+		}
+		catch (final RuntimeException e) { // isolate the case: one odd file must not stop the run
+			return new FileOutcome(rel, "", Status.FAILED, "cannot de-identify: " + e.getClass().getSimpleName(), none);
+		}
+		final String reasons = String.join(";", d.burnedInReasons());
+		if (d.isFlagged() && !writeFlagged)
+			return new FileOutcome(rel, "", Status.FLAGGED_NOT_WRITTEN, "possible burned-in PHI: " + reasons, d.counts());
+		final String outRel = outputName(rel);
+		final Path target = output.resolve(outRel);
+		final Map<DeidCount, Integer> counts = new EnumMap<>(DeidCount.class);
+		counts.putAll(d.counts());
+		if (!parsed.warnings().isEmpty()) counts.put(DeidCount.PARSER_WARNINGS, parsed.warnings().size());
+		try {
+			final DicomFileWriter.Result r = DicomFileWriter.writeAtomically(d.meta(), d.transferSyntax(), d.dataset(), target);
+			if (r.oddLengthsPadded() > 0) counts.put(DeidCount.ODD_LENGTHS_PADDED, r.oddLengthsPadded());
+		}
+		catch (final IOException e) {
+			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + stripPath(e.getMessage(), file), counts);
+		}
+		catch (final RuntimeException e) {
+			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + e.getClass().getSimpleName(), counts);
+		}
+		return new FileOutcome(rel, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
+			d.isFlagged() ? "possible burned-in PHI: " + reasons : "", counts);
+	}
+
+	private static final String DICOMDIR_CLASS = "1.2.840.10008.1.3.10";
+
+	private static String mediaStorageClass(final DicomFile f) {
+		try {
+			return f.meta().getString(0x00020002, "");
+		}
+		catch (final DicomException e) {
+			return "";
+		}
+	}
+
+	/** Anonymized relative output path: each folder "D" + 12 hex digits, the file 16 hex digits + ".dcm". */
+	String outputName(final String relativeInput) {
+		final String[] parts = relativeInput.split("/");
+		final StringBuilder sb = new StringBuilder();
+		final StringBuilder prefix = new StringBuilder();
+		for (int i = 0; i < parts.length - 1; i++) {
+			prefix.append(parts[i]).append('/');
+			sb.append('D').append(key.hex("dir", prefix.toString(), 6)).append('/');
+		}
+		sb.append(key.hex("file", relativeInput, 8)).append(".dcm");
+		return sb.toString();
+	}
+
+	private static void writeAudit(final List<FileOutcome> outcomes, final Path audit) throws IOException {
+		final Path tmp = Files.createTempFile(audit.getParent(), ".medprep-audit-", ".part");
+		try {
+			try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+				final List<String> header = new ArrayList<>();
+				header.add("input_file");
+				header.add("output_file");
+				header.add("status");
+				header.add("reasons");
+				for (final DeidCount c : DeidCount.values()) header.add(c.column());
+				w.write(String.join(",", header));
+				w.write('\n');
+				for (final FileOutcome o : outcomes) {
+					final List<String> row = new ArrayList<>();
+					row.add(csv(o.input()));
+					row.add(csv(o.output()));
+					row.add(o.status().label());
+					row.add(csv(o.reasons()));
+					for (final DeidCount c : DeidCount.values()) row.add(Integer.toString(o.counts().getOrDefault(c, 0)));
+					w.write(String.join(",", row));
+					w.write('\n');
+				}
+			}
+			try {
+				Files.move(tmp, audit, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, audit, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
+	static String csv(final String s) {
+		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+		return '"' + s.replace("\"", "\"\"").replace('\n', ' ').replace('\r', ' ') + '"';
+	}
+
+	/** Messages name the file by its relative path (already in the row), not by the full path. */
+	private String stripPath(final String message, final Path file) {
+		return message == null ? "" : message.replace(file.toString(), relative(input, file));
+	}
+
+	private static String relative(final Path root, final Path file) {
+		return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+	}
+
+	private static Path realPath(final Path p) {
+		try {
+			return p.toRealPath();
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException("cannot resolve " + p, e);
+		}
+	}
+
+	/** Absolute normalized path with its deepest existing ancestor resolved to a real path (symbolic links). */
+	private static Path resolveAgainstRealAncestor(final Path p) {
+		Path abs = p.toAbsolutePath().normalize();
+		Path existing = abs;
+		final List<String> rest = new ArrayList<>();
+		while (existing != null && !Files.exists(existing)) {
+			rest.add(0, existing.getFileName().toString());
+			existing = existing.getParent();
+		}
+		if (existing == null) return abs;
+		Path r = realPath(existing);
+		for (final String s : rest) r = r.resolve(s);
+		return r;
+	}
+}
