@@ -25,6 +25,7 @@ import org.medprep.commands.geometry.FlipCommand;
 import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
 import org.medprep.commands.geometry.ResampleToSpacingCommand;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;
 
 /** The spatial commands headless through a real SciJava context: seeds recorded and replayed, labels by title. */
