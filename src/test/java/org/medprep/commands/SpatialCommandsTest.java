@@ -25,6 +25,7 @@ import org.medprep.commands.geometry.FlipCommand;
 import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
 import org.medprep.commands.geometry.ResampleToSpacingCommand;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;
 
 /** The spatial commands headless through a real SciJava context: seeds recorded and replayed, labels by title. */
@@ -135,6 +136,22 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertEquals(ImagePlus.COLOR_RGB, preview.getType());
 		assertEquals(48, preview.getWidth());
 		assertTrue(r.recorded().toString().contains("seed=7"), r.recorded().toString());
+	}
+
+	/**
+	 * ImageJ's Macro.getValue finds "key=" anywhere not preceded by a letter, so a
+	 * key ending in "_" + another key of the same command would read the wrong value.
+	 */
+	@Test
+	void noOptionKeyEndsWithAnotherKey() {
+		for (final org.scijava.command.CommandInfo info : new CommandCatalog(commands).all()) {
+			if (!info.getClassName().startsWith("org.medprep.commands.geometry.") && !info.getClassName().startsWith("org.medprep.commands.augment.")) continue;
+			final List<String> keys = new java.util.ArrayList<>();
+			for (final org.scijava.module.ModuleItem<?> item : CommandOptions.optionItems(info)) keys.add(item.getName());
+			for (final String a : keys)
+				for (final String b : keys)
+					assertTrue(a.equals(b) || !a.endsWith("_" + b), CommandOptions.label(info) + ": key '" + a + "' ends with key '" + b + "'");
+		}
 	}
 
 	@Test

@@ -99,6 +99,7 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 		}
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
 		final boolean withLabel = label != null && !label.isEmpty() && !AugmentCommand.NO_LABEL.equals(label);
+		if (withLabel && titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
 		final Map<String, Volume<? extends RealType<?>>> labels = withLabel
 			? Collections.singletonMap(label, ImagePlusVolumes.toVolume(titles.find(label))) : Collections.emptyMap();
 		final AugmentationPreview.Result r = org.medprep.commands.Threads.call(() -> AugmentationPreview.of(Subject.of(in, labels), withLabel ? label : null,

@@ -39,7 +39,7 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 
 	@Parameter(label = "Coarse axis interpolation", choices = { "nearest", "linear" },
 		description = "Interpolation along the coarse axis when it is treated separately.")
-	private String coarse_interpolation = Interpolation.NEAREST.label();
+	private String coarse_method = Interpolation.NEAREST.label();
 
 	private ResampleToSpacing op() {
 		return new ResampleToSpacing(new double[] { spacing_x, spacing_y, spacing_z }, anti_alias);
@@ -52,7 +52,7 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 		final ResampleToSpacing op = op();
 		Sampling s = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.NEAREST, 0);
 		final int axis = anisotropic ? op.anisotropicAxis(Grid.of(in)) : -1;
-		if (axis >= 0) s = s.withCoarseAxis(axis, Interpolation.fromLabel(coarse_interpolation));
+		if (axis >= 0) s = s.withCoarseAxis(axis, Interpolation.fromLabel(coarse_method));
 		sampling = s;
 		return op.plan(Grid.of(in));
 	}
