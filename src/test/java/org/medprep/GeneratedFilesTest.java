@@ -26,7 +26,8 @@ import org.scijava.module.ModuleService;
 
 /**
  * plugins.config and the README's command reference match the commands;
- * labels are unique and do not collide with ImageJ 1.x's own commands.
+ * labels are unique and do not collide with ImageJ 1.x's own commands; option
+ * names are snake_case and none is read as another by ImageJ's Macro.getValue.
  * Regenerate with {@code mvn test -Dtest=GeneratedFilesTest -Dmedprep.regenerate=true}.
  */
 class GeneratedFilesTest {
@@ -74,7 +75,13 @@ class GeneratedFilesTest {
 			final String label = CommandOptions.label(info);
 			assertTrue(seen.add(label), "duplicate label " + label);
 			assertTrue(!builtIn.contains(label), "\"" + label + "\" collides with an ImageJ 1.x command");
-			for (final String name : optionNames(info)) assertTrue(name.matches("[a-z][a-z0-9_]*"), label + ": option '" + name + "' is not snake_case");
+			final List<String> names = optionNames(info);
+			for (final String name : names) {
+				assertTrue(name.matches("[a-z][a-z0-9_]*"), label + ": option '" + name + "' is not snake_case");
+				// Macro.getValue finds "key=" after an underscore too: label_interpolation= would be read as interpolation=
+				for (final String other : names)
+					assertTrue(name.equals(other) || !name.endsWith("_" + other), label + ": option '" + name + "' ends with option '" + other + "'");
+			}
 		}
 		assertTrue(seen.size() >= 6);
 	}

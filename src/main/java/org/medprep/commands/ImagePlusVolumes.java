@@ -51,6 +51,8 @@ public final class ImagePlusVolumes {
 
 	/** ImagePlus property (see {@link ImagePlus#setProp}) holding spacing, origin (mm) and direction. */
 	public static final String GEOMETRY_PROPERTY = "MedPrep.Geometry";
+	/** ImagePlus property holding the chain of deterministic spatial steps since the original grid (for inversion). */
+	public static final String SPATIAL_CHAIN_PROPERTY = "MedPrep.SpatialChain";
 	/** ImagePlus property holding the Volume metadata as key=value lines. */
 	public static final String METADATA_PROPERTY = "MedPrep.Metadata";
 
@@ -226,6 +228,11 @@ public final class ImagePlusVolumes {
 		final String history = template != null && template.getProp(History.PROPERTY) != null ? template.getProp(History.PROPERTY)
 			: volume.metadata().get(Volume.HISTORY);
 		if (history != null) imp.setProp(History.PROPERTY, history);
+		// an operation that keeps the grid keeps the way back to the original grid
+		if (template != null && template.getProp(SPATIAL_CHAIN_PROPERTY) != null && sameSpacing(tc, g)
+			&& geometryOf(template).sameSpace(g, 1e-6) && template.getWidth() == imp.getWidth() && template.getHeight() == imp.getHeight()
+			&& template.getStackSize() == imp.getStackSize())
+			imp.setProp(SPATIAL_CHAIN_PROPERTY, template.getProp(SPATIAL_CHAIN_PROPERTY));
 		setDisplayRange(imp, volume);
 		return imp;
 	}

@@ -142,7 +142,7 @@ class NormalizeCommandsTest extends HeadlessCommandTest {
 		titles.register("b", imp(PHANTOM.withScanner(new ScannerResponse(2, 30, 1.1)).image(), "b"));
 		titles.register("a-n", imp(PHANTOM.image(), "a-n"));
 		titles.register("b-n", imp(PHANTOM.image(), "b-n"));
-		final ImagePlus plot = (ImagePlus) run(IntensityHistogramsCommand.class, "images=[a,b] after_images=[a-n,b-n] width=400 height=200", null)
+		final ImagePlus plot = (ImagePlus) run(IntensityHistogramsCommand.class, "images=[a,b] images_after=[a-n,b-n] width=400 height=200", null)
 			.outputs().get("plot");
 		assertEquals(ImagePlus.COLOR_RGB, plot.getType());
 		assertEquals(400, plot.getWidth());

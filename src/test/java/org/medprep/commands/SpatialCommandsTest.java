@@ -143,18 +143,6 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 	 * key ending in "_" + another key of the same command would read the wrong value.
 	 */
 	@Test
-	void noOptionKeyEndsWithAnotherKey() {
-		for (final org.scijava.command.CommandInfo info : new CommandCatalog(commands).all()) {
-			if (!info.getClassName().startsWith("org.medprep.commands.geometry.") && !info.getClassName().startsWith("org.medprep.commands.augment.")) continue;
-			final List<String> keys = new java.util.ArrayList<>();
-			for (final org.scijava.module.ModuleItem<?> item : CommandOptions.optionItems(info)) keys.add(item.getName());
-			for (final String a : keys)
-				for (final String b : keys)
-					assertTrue(a.equals(b) || !a.endsWith("_" + b), CommandOptions.label(info) + ": key '" + a + "' ends with key '" + b + "'");
-		}
-	}
-
-	@Test
 	void badInputGetsAClearMessage() {
 		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "probability_x=1.5 seed=1", ct()));
 		assertEquals("Random Flip: flip probability along x must be a probability in [0, 1], got 1.5", e.getMessage());

@@ -1,5 +1,7 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ImagePlusVolumes;
+
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.Grid;
@@ -18,7 +20,7 @@ import net.imglib2.type.numeric.RealType;
 public abstract class GeometryCommand extends VolumeCommand {
 
 	/** The image property holding {@link SpatialChain#toText()}. */
-	public static final String CHAIN_PROPERTY = "MedPrep.SpatialChain";
+	public static final String CHAIN_PROPERTY = ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY;
 
 	private SpatialPlan lastPlan;
 

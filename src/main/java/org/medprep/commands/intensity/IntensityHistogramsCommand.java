@@ -26,7 +26,7 @@ import org.scijava.widget.FileWidget;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Intensity Histograms", "images=[a,b,c] after_images=[a-fcm,b-fcm,c-fcm] bins=200")}. */
+/** {@code run("Intensity Histograms", "images=[a,b,c] images_after=[a-fcm,b-fcm,c-fcm] bins=200")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Intensity Histograms",
 	description = "Foreground histograms of several images overlaid (one colour each, as densities), and optionally a second panel with the same"
 		+ " images after normalization: the cohort figure of the MR synthesis example.")
@@ -39,10 +39,10 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	private File folder;
 
 	@Parameter(label = "After images", required = false, description = "Optional: comma-separated titles of the normalized images, drawn in a second panel.")
-	private String after_images = "";
+	private String images_after = "";
 
 	@Parameter(label = "After folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "Optional: a folder of normalized images for the second panel.")
-	private File after_folder;
+	private File folder_after;
 
 	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels counted in each histogram.")
 	private String mask = Foreground.POSITIVE.label();
@@ -66,8 +66,8 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	public void run() {
 		final Foreground rule = Foreground.fromLabel(mask);
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
-		final boolean hasAfter = (after_images != null && !after_images.isBlank()) || (after_folder != null && !after_folder.getPath().isEmpty());
-		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(after_images, after_folder, titles, "after images") : null;
+		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());
+		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(images_after, folder_after, titles, "after images") : null;
 		final ArgbRaster raster = Threads.call(() -> {
 			ArgbRaster r = panel(before, rule, hasAfter ? "before" : "");
 			if (hasAfter) r = ArgbRaster.stack(r, panel(after, rule, "after"));

@@ -33,8 +33,9 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	@Parameter(label = "NMF components", min = "1", description = "n_components: basis images (at most the number of slices).")
 	private int n_components = 3;
 
+	// named nmf_init, not init: ImageJ's Macro.getValue would read a key "init" out of "n_init="
 	@Parameter(label = "NMF init", choices = { "nndsvd", "nndsvda", "nndsvdar", "random" }, description = "scikit-learn's init; the study used nndsvd.")
-	private String init = "nndsvd";
+	private String nmf_init = "nndsvd";
 
 	@Parameter(label = "NMF solver", choices = { "cd", "mu" }, description = "cd: coordinate descent; mu: multiplicative update.")
 	private String solver = "cd";
@@ -115,7 +116,7 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 		final long usedSeed = Seeds.resolve(seed);
 		seed = Long.toString(usedSeed); // recorded in the history
 		final SegmentationParameters p = SegmentationParameters.defaults()
-			.withNmf(SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
+			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(threshold)
 			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(usedSeed), kmin, kmax)
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);

@@ -83,7 +83,7 @@ class SegmentCommandsTest extends HeadlessCommandTest {
 		assertEquals((long) clusters.getValue("voxels", 1), counts[2]);
 		assertEquals((long) clusters.getValue("voxels", 2), counts[3]);
 		final List<String> history = History.of(labels);
-		assertTrue(history.get(history.size() - 1).startsWith("run(\"NMF K-Means Segment\", \"n_components=2 init=nndsvd"), history.toString());
+		assertTrue(history.get(history.size() - 1).startsWith("run(\"NMF K-Means Segment\", \"n_components=2 nmf_init=nndsvd"), history.toString());
 	}
 
 	@Test
