@@ -114,6 +114,18 @@ class CliTest {
 	}
 
 	@Test
+	void twoDSlicesForEveryCase() throws IOException {
+		ct("a.tif");
+		ct("b.tif");
+		Files.createDirectories(dir.resolve("slices"));
+		final Run r = cli("run", "--step", "run(\"Export 2D Slices\", \"folder=" + dir.resolve("slices") + " from_percent=50 to_percent=100\");", "-i",
+			dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(0, r.code, r.err);
+		assertEquals(List.of("a_axial001.tif", "b_axial001.tif"), listing(dir.resolve("slices")));
+		assertTrue(listing(dir.resolve("out")).contains("a_slices.csv"), listing(dir.resolve("out")).toString());
+	}
+
+	@Test
 	void aFailingCaseIsReportedAndTheOthersGoOn() throws IOException {
 		ct("a.tif");
 		Files.write(dir.resolve("in/broken.tif"), new byte[] { 'M', 'M', 0, 42, 1, 2 });
