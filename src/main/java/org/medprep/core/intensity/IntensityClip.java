@@ -26,7 +26,8 @@ public final class IntensityClip {
 		}));
 	}
 
+	/** min/max keep NaN as NaN (as numpy.clip) and compile to branch-free code. */
 	static double clamp(final double x, final double lo, final double hi) {
-		return x < lo ? lo : x > hi ? hi : x;
+		return Math.max(lo, Math.min(hi, x));
 	}
 }

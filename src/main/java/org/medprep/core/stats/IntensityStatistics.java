@@ -36,7 +36,7 @@ public final class IntensityStatistics {
 	 * @throws IllegalArgumentException if the selection holds no voxel (empty mask)
 	 */
 	public static IntensityStatistics of(final RandomAccessibleInterval<? extends RealType<?>> image, final VoxelSelection selection) {
-		final List<double[]> first = Planes.map(image, selection.maskImage(), (z, v, m) -> {
+		final List<double[]> first = Planes.scan(image, selection.maskImage(), (z, v, m) -> {
 			double sum = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 			long n = 0;
 			for (int i = 0; i < v.length; i++) {
@@ -59,7 +59,7 @@ public final class IntensityStatistics {
 		}
 		if (count == 0) throw new IllegalArgumentException("no voxels selected: " + selection.describe() + " is empty");
 		final double mean = sum / count;
-		final List<Double> second = Planes.map(image, selection.maskImage(), (z, v, m) -> {
+		final List<Double> second = Planes.scan(image, selection.maskImage(), (z, v, m) -> {
 			double ss = 0;
 			for (int i = 0; i < v.length; i++) {
 				if (!selection.test(v[i], m, i)) continue;

@@ -83,7 +83,7 @@ public final class Percentiles {
 		// Each worker thread counts a plane into its own scratch array, then adds it in.
 		final long[] histogram = new long[bins];
 		final ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[bins]);
-		Planes.map(image, selection.maskImage(), (z, v, m) -> {
+		Planes.scan(image, selection.maskImage(), (z, v, m) -> {
 			final int[] h = scratch.get();
 			for (int i = 0; i < v.length; i++)
 				if (selection.test(v[i], m, i)) h[(int) ((long) v[i] - offset)]++;
