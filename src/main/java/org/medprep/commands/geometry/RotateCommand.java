@@ -1,10 +1,8 @@
 package org.medprep.commands.geometry;
 
 import org.medprep.core.Volume;
-import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.Grid;
-import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Rotate;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -15,7 +13,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Rotate", "angle_x=0 angle_y=0 angle_z=15 interpolation=linear boundary=constant fill=-1000")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Rotate",
 	description = "Rotate the content about the volume centre (degrees about the image's x, then y, then z axis, in mm), resampled into the same grid.")
-public class RotateCommand extends GeometryCommand {
+public class RotateCommand extends InGridTransformCommand {
 
 	@Parameter(label = "Angle about x (degrees)", description = "Right-handed rotation about the image x axis.")
 	private double angle_x = 0;
@@ -26,25 +24,9 @@ public class RotateCommand extends GeometryCommand {
 	@Parameter(label = "Angle about z (degrees)", description = "Right-handed rotation about the image z axis (+90 turns +x into +y).")
 	private double angle_z = 15;
 
-	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
-		description = "nearest or label for label maps; linear or cubic B-spline for images.")
-	private String interpolation = Interpolation.LINEAR.label();
-
-	@Parameter(label = "Boundary", choices = { "constant", "nearest", "mirror", "constant outside the voxel box" },
-		description = "What lies beyond the input: the fill value (scipy), the edge value, a mirror image, or the edge value within the voxel box and the fill value beyond (ITK).")
-	private String boundary = "constant";
-
-	@Parameter(label = "Fill value", description = "Value outside the input for the constant boundary (e.g. -1000 HU for air).")
-	private double fill = 0;
-
 	@Override
 	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
 		return new Rotate(angle_x, angle_y, angle_z).plan(Grid.of(in));
-	}
-
-	@Override
-	protected Sampling sampling() {
-		return ResamplingOptions.of(interpolation, boundary, fill);
 	}
 
 	@Override

@@ -1,10 +1,8 @@
 package org.medprep.commands.geometry;
 
 import org.medprep.core.Volume;
-import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.Grid;
-import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Zoom;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -15,7 +13,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Zoom", "zoom_x=1.2 zoom_y=1.2 zoom_z=1.2 interpolation=linear boundary=constant fill=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Zoom",
 	description = "Scale the content about the volume centre (2 = twice as large), resampled into the same grid.")
-public class ZoomCommand extends GeometryCommand {
+public class ZoomCommand extends InGridTransformCommand {
 
 	@Parameter(label = "Zoom x", description = "Factor along x (> 0).")
 	private double zoom_x = 1.2;
@@ -26,25 +24,9 @@ public class ZoomCommand extends GeometryCommand {
 	@Parameter(label = "Zoom z", description = "Factor along z (> 0).")
 	private double zoom_z = 1.2;
 
-	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
-		description = "nearest or label for label maps; linear or cubic B-spline for images.")
-	private String interpolation = Interpolation.LINEAR.label();
-
-	@Parameter(label = "Boundary", choices = { "constant", "nearest", "mirror", "constant outside the voxel box" },
-		description = "What lies beyond the input: the fill value (scipy), the edge value, a mirror image, or the edge value within the voxel box and the fill value beyond (ITK).")
-	private String boundary = "constant";
-
-	@Parameter(label = "Fill value", description = "Value outside the input for the constant boundary.")
-	private double fill = 0;
-
 	@Override
 	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
 		return new Zoom(new double[] { zoom_x, zoom_y, zoom_z }).plan(Grid.of(in));
-	}
-
-	@Override
-	protected Sampling sampling() {
-		return ResamplingOptions.of(interpolation, boundary, fill);
 	}
 
 	@Override
