@@ -50,10 +50,13 @@ public abstract class VolumeCommand extends DynamicCommand {
 	protected abstract String titleSuffix();
 
 	protected String outputTitle() {
-		final String t = image.getTitle();
+		return baseTitle(image.getTitle()) + "-" + titleSuffix();
+	}
+
+	/** A title without a short file extension ("ct.tif" -> "ct"). */
+	protected static String baseTitle(final String t) {
 		final int dot = t.lastIndexOf('.');
-		final String base = dot > 0 && t.length() - dot <= 5 ? t.substring(0, dot) : t;
-		return base + "-" + titleSuffix();
+		return dot > 0 && t.length() - dot <= 5 ? t.substring(0, dot) : t;
 	}
 
 	/** The image named by {@code title} (a macro names secondary inputs by title). */

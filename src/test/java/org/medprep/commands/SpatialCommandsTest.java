@@ -102,6 +102,20 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 	}
 
 	@Test
+	void deterministicStepsCarryTheLabelMapWithTheImagesGrid() {
+		seg();
+		final CommandInvocation.Result r = run(ResampleToSpacingCommand.class, "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=[cubic B-spline] label=seg", ct());
+		final ImagePlus image = (ImagePlus) r.outputs().get("result"), labels = (ImagePlus) r.outputs().get("label_result");
+		assertEquals(image.getWidth(), labels.getWidth());
+		assertEquals(image.getStackSize(), labels.getStackSize());
+		assertTrue(ImagePlusVolumes.toVolume(image).geometry().sameSpace(ImagePlusVolumes.toVolume(labels).geometry(), 1e-9));
+		// nearest neighbour: only the phantom's labels 0..4, never a value between them
+		for (final double v : values(labels)) assertTrue(v == Math.rint(v) && v >= 0 && v <= 4, "label value " + v);
+		assertEquals(image.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY),
+			labels.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY));
+	}
+
+	@Test
 	void geometryStepsAreRecordedAndInverted() {
 		final ImagePlus seg = seg();
 		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=nearest", seg).outputs().get("result");

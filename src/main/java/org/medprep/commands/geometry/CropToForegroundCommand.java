@@ -17,7 +17,7 @@ import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Crop to Foreground", "foreground=[this image above threshold] threshold=-500 label=0 margin=10")}. */
+/** {@code run("Crop to Foreground", "foreground=[this image above threshold] threshold=-500 label_value=0 margin=10")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop to Foreground",
 	description = "Crop to the bounding box of the foreground plus a margin in mm: voxels of this image above a threshold, or a label of a label image.")
 public class CropToForegroundCommand extends GeometryCommand {
@@ -32,7 +32,7 @@ public class CropToForegroundCommand extends GeometryCommand {
 	private double threshold = 0;
 
 	@Parameter(label = "Label", description = "With a label image: this label is foreground; 0 means any non-zero label.")
-	private double label = 0;
+	private double label_value = 0;
 
 	@Parameter(label = "Margin (mm)", min = "0", description = "Kept around the foreground box, in mm (rounded up to whole voxels).")
 	private double margin = 0;
@@ -53,8 +53,8 @@ public class CropToForegroundCommand extends GeometryCommand {
 		final Volume<? extends RealType<?>> map = ImagePlusVolumes.toVolume(labels);
 		if (!Grid.of(map).sameSpace(Grid.of(in), 1e-4))
 			throw new IllegalArgumentException("label image '" + foreground + "' is not on the image's grid");
-		final CropToForeground.Criterion c = label == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
-		return new CropToForeground(c, label, margin).plan(map.withGeometry(in.geometry()));
+		final CropToForeground.Criterion c = label_value == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
+		return new CropToForeground(c, label_value, margin).plan(map.withGeometry(in.geometry()));
 	}
 
 	@Override

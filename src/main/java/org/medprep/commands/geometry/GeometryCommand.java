@@ -2,7 +2,8 @@ package org.medprep.commands.geometry;
 
 import org.medprep.commands.ImagePlusVolumes;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.SpatialCommand;
+import org.medprep.core.augment.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Sampling;
@@ -17,7 +18,7 @@ import net.imglib2.type.numeric.RealType;
  * {@value #CHAIN_PROPERTY}, carried from the input), so that
  * {@code Invert Spatial History} can bring results back onto the original grid.
  */
-public abstract class GeometryCommand extends VolumeCommand {
+public abstract class GeometryCommand extends SpatialCommand {
 
 	/** The image property holding {@link SpatialChain#toText()}. */
 	public static final String CHAIN_PROPERTY = ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY;
@@ -37,9 +38,13 @@ public abstract class GeometryCommand extends VolumeCommand {
 
 	@Override
 	protected final Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final Subject subject = subject(in);
 		final SpatialPlan plan = plan(in);
 		lastPlan = plan;
-		return apply(in, plan);
+		final Volume<? extends RealType<?>> out = apply(in, plan);
+		// the label map follows the same plan, never smoothed nor interpolated into new values
+		for (final Volume<? extends RealType<?>> labels : subject.labels().values()) setLabelResult(plan.apply(labels, labelSampling()));
+		return out;
 	}
 
 	@Override
@@ -50,6 +55,7 @@ public abstract class GeometryCommand extends VolumeCommand {
 		// a chain that does not end on this input's grid (edited outside MedPrep) restarts here
 		if (!chain.isEmpty() && !chain.plans().get(chain.plans().size() - 1).target().sameSpace(lastPlan.source(), 1e-6)) chain = SpatialChain.empty();
 		result.setProp(CHAIN_PROPERTY, chain.then(lastPlan).toText());
+		if (label_result != null) label_result.setProp(CHAIN_PROPERTY, result.getProp(CHAIN_PROPERTY));
 	}
 
 	static Grid grid(final Volume<?> in) {
