@@ -10,13 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.medprep.io.dicom.deid.ConfidentialityProfile;
-import org.medprep.io.dicom.deid.DeidKey;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
-import org.medprep.io.dicom.deid.DicomDeidentifier;
-import org.medprep.io.dicom.deid.PatientPseudonyms;
-import org.medprep.io.dicom.deid.UidMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,18 +90,9 @@ final class AnonymizeCommand implements Callable<Integer> {
 		if (retainUids) options.add(DeidOption.RETAIN_UIDS);
 		if (retainSafePrivate) options.add(DeidOption.RETAIN_SAFE_PRIVATE);
 		if (cleanDescriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
-		final DeidKey secret = new DeidKey(secret());
 		final int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
 		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
-		final PatientPseudonyms pseudonyms;
-		try {
-			pseudonyms = mappingCsv == null ? PatientPseudonyms.hashed(secret) : PatientPseudonyms.fromCsv(secret, mappingCsv);
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot read the mapping CSV: " + e.getMessage(), e);
-		}
-		final DicomDeidentifier deid = new DicomDeidentifier(ConfidentialityProfile.standard(), options, new UidMapper(secret), pseudonyms);
-		final DeidRun.Report report = new DeidRun(in, out, deid, secret, writeFlagged, n).run((done, total, message) -> {});
+		final DeidRun.Report report = DeidRun.withStandardProfile(in, out, options, secret(), mappingCsv, writeFlagged, n).run((done, total, message) -> {});
 		final PrintWriter w = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
 		for (final DeidRun.FileOutcome f : report.files())

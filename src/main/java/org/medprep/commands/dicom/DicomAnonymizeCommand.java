@@ -7,13 +7,9 @@ import java.util.Set;
 
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.Threads;
-import org.medprep.io.dicom.deid.ConfidentialityProfile;
-import org.medprep.io.dicom.deid.DeidKey;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
-import org.medprep.io.dicom.deid.PatientPseudonyms;
-import org.medprep.io.dicom.deid.UidMapper;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -102,16 +98,8 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		if (retain_uids) options.add(DeidOption.RETAIN_UIDS);
 		if (retain_safe_private) options.add(DeidOption.RETAIN_SAFE_PRIVATE);
 		if (clean_descriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
-		final DeidKey secret = new DeidKey(secret());
-		final PatientPseudonyms pseudonyms;
-		try {
-			pseudonyms = mapping_csv == null ? PatientPseudonyms.hashed(secret) : PatientPseudonyms.fromCsv(secret, mapping_csv.toPath());
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot read the mapping CSV: " + e.getMessage(), e);
-		}
-		final DicomDeidentifier deid = new DicomDeidentifier(ConfidentialityProfile.standard(), options, new UidMapper(secret), pseudonyms);
-		final DeidRun run = new DeidRun(input_folder.toPath(), output_folder.toPath(), deid, secret, write_flagged, Threads.count());
+		final DeidRun run = DeidRun.withStandardProfile(input_folder.toPath(), output_folder.toPath(), options, secret(),
+			mapping_csv == null ? null : mapping_csv.toPath(), write_flagged, Threads.count());
 		final DeidRun.Report report;
 		try {
 			report = run.run((done, total, message) -> {

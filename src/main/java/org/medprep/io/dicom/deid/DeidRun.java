@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -152,6 +153,29 @@ public final class DeidRun {
 		this.key = key;
 		this.writeFlagged = writeFlagged;
 		this.threads = threads;
+	}
+
+	/**
+	 * The run both hosts (the Fiji command and {@code medprep anonymize}) make: the
+	 * standard Basic Profile with the chosen options, new UIDs from the key, and
+	 * pseudonyms from the key or from a mapping CSV of PatientID,pseudonym.
+	 *
+	 * @param mappingCsv may be null
+	 * @throws IllegalArgumentException for an unreadable mapping CSV, bad folders or options
+	 */
+	public static DeidRun withStandardProfile(final Path input, final Path output, final Set<DeidOption> options, final String key,
+		final Path mappingCsv, final boolean writeFlagged, final int threads)
+	{
+		final DeidKey secret = new DeidKey(key);
+		final PatientPseudonyms pseudonyms;
+		try {
+			pseudonyms = mappingCsv == null ? PatientPseudonyms.hashed(secret) : PatientPseudonyms.fromCsv(secret, mappingCsv);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot read the mapping CSV: " + e.getMessage(), e);
+		}
+		final DicomDeidentifier deid = new DicomDeidentifier(ConfidentialityProfile.standard(), options, new UidMapper(secret), pseudonyms);
+		return new DeidRun(input, output, deid, secret, writeFlagged, threads);
 	}
 
 	/**
