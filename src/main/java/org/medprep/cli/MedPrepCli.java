@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "medprep", mixinStandardHelpOptions = true, versionProvider = MedPrepCli.Version.class,
 	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");",
-	subcommands = { ListCommand.class, RunCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
+	subcommands = { ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
 		BenchCommand.class })
 public final class MedPrepCli implements Runnable {
 

@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
 		return failures.isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
 	}
 
-	private static List<MacroLine> parseSteps(final List<String> lines) {
+	static List<MacroLine> parseSteps(final List<String> lines) {
 		final List<MacroLine> parsed = new ArrayList<>();
 		for (final String l : lines) parsed.add(MacroLine.parse(l));
 		return parsed;

@@ -1,5 +1,9 @@
 package org.medprep.commands.intensity;
 
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.Volume;
+import org.medprep.io.ImageFormats;
+import net.imglib2.type.numeric.RealType;
 import ij.ImagePlus;
 import ij.io.Opener;
 
@@ -43,6 +47,20 @@ final class ImageLists {
 		return images;
 	}
 
+	/** NIfTI and MetaImage through MedPrep's readers (geometry and scaling kept), anything else through ImageJ; null if not an image. */
+	@SuppressWarnings("unchecked")
+	private static ImagePlus open(final Path p) {
+		if (ImageFormats.canRead(p)) {
+			try {
+				return ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) ImageFormats.read(p), p.getFileName().toString(), null);
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException(e.getMessage(), e);
+			}
+		}
+		return new Opener().openImage(p.toString());
+	}
+
 	private static List<ImagePlus> openFolder(final Path folder, final String what) {
 		if (!Files.isDirectory(folder)) throw new IllegalArgumentException(what + " folder " + folder + " does not exist");
 		final List<Path> files = new ArrayList<>();
@@ -54,7 +72,7 @@ final class ImageLists {
 		}
 		final List<ImagePlus> images = new ArrayList<>();
 		for (final Path p : files) {
-			final ImagePlus imp = new Opener().openImage(p.toString());
+			final ImagePlus imp = open(p);
 			if (imp == null) continue; // not an image (a JSON, a text file...)
 			imp.setTitle(p.getFileName().toString());
 			images.add(imp);
