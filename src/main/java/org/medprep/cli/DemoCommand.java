@@ -27,9 +27,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", description = "Generate a CT phantom, run the default CT pipeline on it, write outputs and PNG previews.")
 final class DemoCommand implements Callable<Integer> {
 
-	/** The default CT pipeline: remove the scanner padding, then window to the tutorials' [-1000, 400] HU as 0..1. */
-	static final String PIPELINE = "// MedPrep demo: CT preprocessing for a segmentation network\n"
+	/**
+	 * The default CT pipeline: remove the scanner padding, resample to 1.5 mm and draw one random
+	 * rotation (the label map follows both, never interpolated), then window to the tutorials'
+	 * [-1000, 400] HU as 0..1.
+	 */
+	static final String PIPELINE = "// MedPrep demo: CT preprocessing and one augmentation draw for a segmentation network\n"
 		+ "run(\"Replace Padding\", \"padding=-2000 value=-1000\");\n"
+		+ "run(\"Resample to Spacing\", \"spacing_x=1.5 spacing_y=1.5 spacing_z=2.5 interpolation=linear label=labels\");\n"
+		+ "run(\"Random Affine\", \"seed=42 scale_min=1 scale_max=1 degrees_x=0 degrees_y=0 degrees_z=15 fill=-1000 label=labels\");\n"
 		+ "run(\"HU Window\", \"preset=[tutorial range (-1000 to 400)] output=[float 0-1]\");\n";
 
 	@Option(names = { "-o", "--output" }, defaultValue = "medprep-demo", paramLabel = "DIR", description = "Folder for the demo (default: ${DEFAULT-VALUE}).")
@@ -45,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
 		Files.createDirectories(inputDir);
 		final Path ctFile = inputDir.resolve("ct_phantom.nii.gz");
 		ImageFormats.write(phantom.image(), ctFile);
-		ImageFormats.write(phantom.labels(), inputDir.resolve("ct_phantom_labels.nii.gz"));
+		final Path labelFile = inputDir.resolve("ct_phantom_labels.nii.gz");
+		ImageFormats.write(phantom.labels(), labelFile);
 		final ImagePlus ct = ImageFiles.read(ctFile);
 		final Path pipelineFile = dir.resolve("pipeline.ijm");
 		Files.write(pipelineFile, PIPELINE.getBytes(StandardCharsets.UTF_8));
@@ -54,19 +61,21 @@ final class DemoCommand implements Callable<Integer> {
 		try (Context context = CliContext.create()) {
 			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()),
 				Case.of(ctFile, org.medprep.io.dicom.DicomLoadOptions.defaults()).get(0),
-				Collections.emptyList(), outputDir, "nii.gz");
+				Collections.singletonList(new PipelineRunner.SecondaryImage("labels", labelFile)), outputDir, "nii.gz");
 		}
 		final ImagePlus result = ImageFiles.read(written.get(0));
-		final Path before = previewDir.resolve("ct_phantom_before.png"), after = previewDir.resolve("ct_phantom_after.png");
+		final Path before = previewDir.resolve("ct_phantom_before.png"), after = previewDir.resolve("ct_phantom_after.png"),
+			labelsAfter = previewDir.resolve("ct_phantom_labels_after.png");
 		// before: a display range that shows the scanner padding (-2000) apart from air (-1000)
 		MidSlicePreview.write(ct, -2000, 400, before);
 		MidSlicePreview.write(result, 0, 1, after);
+		MidSlicePreview.write(ImageFiles.read(outputDir.resolve("ct_phantom_label_result.nii.gz")), 0, CtPhantom.LABEL_BONE, labelsAfter);
 
 		final java.io.PrintWriter out = spec.commandLine().getOut();
 		out.println("MedPrep demo: synthetic CT " + ct.getWidth() + "x" + ct.getHeight() + "x" + ct.getStackSize() + " through " + pipelineFile);
-		out.println("  input:    " + ctFile + " (and its label map)");
+		out.println("  input:    " + ctFile + ", " + labelFile);
 		for (final Path p : written) out.println("  output:   " + p);
-		out.println("  previews: " + before + ", " + after);
+		out.println("  previews: " + before + ", " + after + ", " + labelsAfter);
 		out.println("  history of the output:");
 		for (final String line : org.medprep.commands.History.of(result)) out.println("    " + line);
 		out.flush();

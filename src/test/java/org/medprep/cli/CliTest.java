@@ -197,6 +197,14 @@ class CliTest {
 		assertEquals(0, min, 0);
 		assertEquals(1, max, 0);
 		assertTrue(r.out.contains("run(\"HU Window\""), r.out);
+		assertTrue(r.out.contains("run(\"Random Affine\", \"label=labels label_method=nearest seed=42"), r.out);
+		// the label map followed the image through resampling and rotation, never interpolated
+		final double[] labels = values(dir.resolve("demo/output/ct_phantom_label_result.nii.gz"));
+		assertEquals(v.length, labels.length);
+		final java.util.Set<Double> seen = new java.util.TreeSet<>();
+		for (final double l : labels) seen.add(l);
+		assertEquals(java.util.Set.of(0.0, 1.0, 2.0, 3.0, 4.0), seen);
+		assertTrue(Files.size(dir.resolve("demo/previews/ct_phantom_labels_after.png")) > 500);
 	}
 
 	private static List<String> listing(final Path d) throws IOException {
