@@ -53,10 +53,11 @@ public abstract class VolumeCommand extends DynamicCommand {
 		return baseTitle(image.getTitle()) + "-" + titleSuffix();
 	}
 
-	/** A title without a short file extension ("ct.tif" -> "ct"). */
+	/** A title without its file extension ("ct.tif" -> "ct", "ct.nii.gz" -> "ct"). */
 	protected static String baseTitle(final String t) {
-		final int dot = t.lastIndexOf('.');
-		return dot > 0 && t.length() - dot <= 5 ? t.substring(0, dot) : t;
+		final String s = t.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? t.substring(0, t.length() - 3) : t;
+		final int dot = s.lastIndexOf('.');
+		return dot > 0 && s.length() - dot <= 5 ? s.substring(0, dot) : s;
 	}
 
 	/** The image named by {@code title} (a macro names secondary inputs by title). */

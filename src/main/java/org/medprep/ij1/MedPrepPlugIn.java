@@ -32,6 +32,20 @@ public class MedPrepPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String commandClass) {
+		// Plain ImageJ loads this class with its plugin class loader, which the thread's context
+		// class loader does not see: SciJava finds its plugins and the command classes through it.
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(MedPrepPlugIn.class.getClassLoader());
+		try {
+			runCommand(commandClass);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	private void runCommand(final String commandClass) {
 		final Context context = Ij1Context.get();
 		final CommandInfo info = context.service(CommandService.class).getCommand(commandClass);
 		if (info == null) {
