@@ -74,12 +74,6 @@ public final class Geometry {
 	}
 	public double direction(final int row, final int col) { return direction[row][col]; }
 
-	public boolean isAxisAligned() {
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 3; c++)
-				if (Math.abs(direction[r][c] - (r == c ? 1 : 0)) > 1e-9) return false;
-		return true;
-	}
 
 	public Geometry withSpacing(final double[] newSpacing) { return of(newSpacing, origin, direction); }
 	public Geometry withOrigin(final double[] newOrigin) { return of(spacing, newOrigin, direction); }
