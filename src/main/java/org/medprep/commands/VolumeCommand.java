@@ -2,6 +2,8 @@ package org.medprep.commands;
 
 import ij.ImagePlus;
 
+import java.util.concurrent.CancellationException;
+
 import org.medprep.core.Volume;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -38,7 +40,20 @@ public abstract class VolumeCommand extends DynamicCommand {
 		final String label = getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
 		showStatus(label + " on " + image.getTitle() + "...");
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-		final Volume<? extends RealType<?>> out = Threads.call(() -> process(in));
+		final Volume<? extends RealType<?>> out;
+		try {
+			out = Threads.call(() -> process(in));
+		}
+		catch (final RuntimeException e) {
+			// a long computation stopped by the user (core algorithms throw CancellationException) cancels the command
+			for (Throwable t = e; t != null; t = t.getCause()) {
+				if (t instanceof CancellationException) {
+					cancel(t.getMessage() == null ? label + " was cancelled" : t.getMessage());
+					return;
+				}
+			}
+			throw e;
+		}
 		result = ImagePlusVolumes.toImagePlus(out, outputTitle(), image);
 		showStatus(label + " done");
 	}

@@ -55,17 +55,6 @@ public class NmfBasisCommand extends VolumeCommand {
 	private ResultsTable nmf;
 
 	@Override
-	public void run() {
-		try {
-			super.run();
-		}
-		catch (final RuntimeException e) {
-			if (SegmentOutputs.cancellation(e) == null) throw e;
-			cancel(SegmentOutputs.cancellation(e).getMessage());
-		}
-	}
-
-	@Override
 	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
 		final long usedSeed = Seeds.resolve(seed);
 		seed = Long.toString(usedSeed); // recorded in the history

@@ -101,14 +101,8 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 
 	@Override
 	public void run() {
-		try {
-			super.run();
-			SegmentOutputs.asLabels(result, k);
-		}
-		catch (final RuntimeException e) {
-			if (SegmentOutputs.cancellation(e) == null) throw e;
-			cancel(SegmentOutputs.cancellation(e).getMessage());
-		}
+		super.run();
+		if (result != null) SegmentOutputs.asLabels(result, k);
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import ij.measure.ResultsTable;
 import ij.process.LUT;
 
 import java.awt.Color;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.medprep.core.ProgressListener;
@@ -103,10 +102,4 @@ final class SegmentOutputs {
 		return () -> command.isCanceled() || runner.isInterrupted();
 	}
 
-	/** The cancellation in {@code e}'s cause chain, or null. */
-	static CancellationException cancellation(final Throwable e) {
-		for (Throwable t = e; t != null; t = t.getCause())
-			if (t instanceof CancellationException) return (CancellationException) t;
-		return null;
-	}
 }
