@@ -159,6 +159,22 @@ class PlanesFastPathTest {
 	}
 
 	@Test
+	void percentilesFromCountsEqualPercentilesOfTheValues() {
+		final RandomAccessibleInterval<? extends RealType<?>> mask = images().get(1);
+		for (final RandomAccessibleInterval<? extends RealType<?>> img : images()) {
+			if (!smallIntegers(img)) continue;
+			for (final VoxelSelection selection : new VoxelSelection[] { VoxelSelection.all(), VoxelSelection.nonZero(), VoxelSelection.mask(mask) }) {
+				final double[] q = { 0, 0.5, 13.7, 50, 99.5, 100 };
+				final double[] counted = org.medprep.core.stats.Percentiles.of(img, selection, q);
+				final VoxelSelection shifted = selection.maskImage() == null ? selection : VoxelSelection.mask(Views.translate(mask, 1, 2, 3));
+				final double[] general = org.medprep.core.stats.Percentiles.of(Views.translate(img, 1, 2, 3), shifted, q);
+				for (int p = 0; p < q.length; p++)
+					assertEquals(Double.doubleToLongBits(general[p]), Double.doubleToLongBits(counted[p]), img + " " + selection + " q=" + q[p]);
+			}
+		}
+	}
+
+	@Test
 	void sameBitsWhateverTheThreadCount() {
 		for (final RandomAccessibleInterval<? extends RealType<?>> img : images()) {
 			final float[] one = Parallelization.runWithNumThreads(1, () -> floats(Planes.mapFloats(img, (in, n, out, at) -> {
