@@ -70,6 +70,9 @@ class SegmentCommandsTest extends HeadlessCommandTest {
 		assertEquals(3, clusters.size());
 		assertArrayEquals(new double[] { 1, 2, 3 }, clusters.getColumn("label"), 0);
 		assertArrayEquals(new double[] { 0, 1, 1 }, clusters.getColumn("kept"), 0);
+		final double[] inertia = clusters.getColumn("inertia"); // the clustering's, on every row: no filler zeros
+		assertTrue(inertia[0] > 0, java.util.Arrays.toString(inertia));
+		assertArrayEquals(new double[] { inertia[0], inertia[0], inertia[0] }, inertia, 0);
 		final ResultsTable nmf = (ResultsTable) out.get("nmf");
 		assertEquals(2, nmf.size());
 		assertTrue(nmf.getValue("iterations", 0) >= 1);
