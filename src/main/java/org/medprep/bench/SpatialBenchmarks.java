@@ -6,7 +6,7 @@ import java.util.List;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.RandomAffine;
 import org.medprep.core.augment.RandomElastic;
-import org.medprep.core.augment.Subject;
+import org.medprep.core.Subject;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
