@@ -18,6 +18,7 @@ import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
+import org.medprep.commands.MacroOptions;
 import org.medprep.commands.Pipeline;
 import org.medprep.commands.SubjectImages;
 import org.medprep.commands.Threads;
@@ -146,8 +147,14 @@ public final class CaseRunner {
 				}
 				continue;
 			}
-			// a command on ImageJ images (a preview, a plot, an export) sees the main image; the case goes on unchanged
+			// a command on ImageJ images (a preview, a plot, an export) sees the main image, and the members its options name
+			// by their titles; the case goes on unchanged
 			final ImagePlus imp = SubjectImages.toImagePlus(subject, subject.mainName(), base, null);
+			for (final String key : MacroOptions.keys(step.options())) {
+				final String value = MacroOptions.get(step.options(), key);
+				if (value != null && subject.has(value) && !value.equals(subject.mainName()))
+					titles.register(value, SubjectImages.toImagePlus(subject, value, value, null));
+			}
 			final CommandInvocation.Result r = invocation.run(info, step.options(), imp);
 			for (final Map.Entry<String, Object> e : r.outputs().entrySet()) {
 				if (e.getValue() == null) continue;
