@@ -56,6 +56,16 @@ class IntensityCommandsTest extends HeadlessCommandTest {
 	}
 
 	@Test
+	void aPresetRecordsTheLevelAndWidthItUsed() {
+		final ImagePlus out = (ImagePlus) invocation.run(commands.getCommand(HuWindowCommand.class.getName()),
+			"preset=[lung (W1500 L-600)] output=[float 0-1]", ct()).outputs().get("result");
+		assertEquals(List.of("run(\"HU Window\", \"level=-600.0 width=1500.0 output=[float 0-1] preset=[lung (W1500 L-600)]\");"),
+			HistoryStore.of(out).lines());
+		// the lung window [-1350, 150] HU: -2000 -> 0, 40 -> (40 + 1350) / 1500
+		assertEquals((40 + 1350) / 1500.0, TestVolumes.values(ImagePlusVolumes.toVolume(out).data())[3], 1e-6);
+	}
+
+	@Test
 	void huWindowPresetsAndOutputs() {
 		assertArrayEquals(new double[] { 0, 0, 0, 128, 255, 255, 102, 166 }, run(HuWindowCommand.class, "output=[8-bit 0-255] level=40 width=400", ct()), 0);
 		assertArrayEquals(new double[] { 0, 0, 0, 128, 255, 255, 0, 255 }, run(HuWindowCommand.class, "preset=[brain (W80 L40)] output=[8-bit 0-255]", ct()), 0);

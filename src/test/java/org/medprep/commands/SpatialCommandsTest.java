@@ -137,6 +137,31 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertTrue(e.getMessage().contains("has no spatial history"), e.getMessage());
 	}
 
+	/** Fiji, two sessions: the preprocessed image saved as NIfTI, opened again later, undoes its steps on a prediction. */
+	@Test
+	void invertingWorksFromAFileWrittenInAnEarlierSession(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
+		final ImagePlus seg = seg();
+		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=0.6 spacing_y=0.6 spacing_z=1 interpolation=nearest", seg).outputs().get("result");
+		final ImagePlus b = (ImagePlus) run(CropOrPadCommand.class, "size_x=40 size_y=40 size_z=30", a).outputs().get("result");
+		final java.nio.file.Path file = dir.resolve("pre.nii.gz");
+		run(org.medprep.commands.io.ExportVolumeCommand.class, "file=" + file, b);
+		// the next session: nothing in memory but the file and a prediction without calibration or history
+		final ImagePlus pre = (ImagePlus) run(org.medprep.commands.io.ImportVolumeCommand.class, "file=" + file, null).outputs().get("result");
+		assertEquals(2, HistoryStore.of(pre).spatialChain().plans().size());
+		context.service(ImageTitleService.class).register("pre.nii.gz", pre);
+		final ImagePlus prediction = new ImagePlus("prediction", b.getStack().duplicate());
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "reference=pre.nii.gz interpolation=nearest", prediction).outputs()
+			.get("result");
+		final double[] original = values(seg), restored = values(back);
+		assertEquals(original.length, restored.length);
+		// upsampled with nearest, then x and y cropped (48 and 44 voxels to 40): what the crop kept comes back exactly
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.8 * original.length, same + " of " + original.length);
+		final java.util.List<String> lines = HistoryStore.of(back).lines();
+		assertTrue(lines.get(lines.size() - 1).startsWith("run(\"Invert Spatial History\", \"reference=pre.nii.gz"), lines.toString());
+	}
+
 	@Test
 	void viewsProduceTwoDimensionalImages() {
 		seg();
