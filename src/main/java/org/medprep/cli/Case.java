@@ -24,7 +24,7 @@ import net.imglib2.type.numeric.RealType;
  * series of a DICOM folder. Its base name names its outputs; it is read only
  * when processed, so a bad case fails alone.
  */
-final class Case {
+public final class Case {
 
 	/** Reads the case's volumes (several for a 4D NIfTI). */
 	@FunctionalInterface
@@ -66,7 +66,7 @@ final class Case {
 	 *
 	 * @throws IOException naming the input when it holds nothing MedPrep reads
 	 */
-	static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
+	public static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
 		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
 		if (Files.isRegularFile(input) && ImageFiles.extensionOf(input.getFileName().toString()) != null)
 			return Collections.singletonList(file(input));

@@ -14,19 +14,19 @@ import java.util.Locale;
  * for every case, or a folder whose files pair with the cases by base name
  * ({@code labels/case001.nii.gz} for {@code cases/case001.nii.gz}).
  */
-final class MemberSource {
+public final class MemberSource {
 
 	/** What the member is to the case. */
-	enum Role { IMAGE, LABEL, REFERENCE }
+	public enum Role { IMAGE, LABEL, REFERENCE }
 
 	/** The name of the case's main image (the {@code -i} input), which a member may not take. */
-	static final String MAIN = "image";
+	public static final String MAIN = "image";
 
 	final String name;
 	final Role role;
 	final Path path;
 
-	MemberSource(final String name, final Role role, final Path path) {
+	public MemberSource(final String name, final Role role, final Path path) {
 		this.name = name;
 		this.role = role;
 		this.path = path;
@@ -36,7 +36,7 @@ final class MemberSource {
 	 * @param option the option's name, for messages ({@code --label})
 	 * @throws IllegalArgumentException unless the spec is NAME=PATH with a name of letters, digits, '_', '-' or '.'
 	 */
-	static MemberSource parse(final String spec, final Role role, final String option) {
+	public static MemberSource parse(final String spec, final Role role, final String option) {
 		final int eq = spec.indexOf('=');
 		if (eq <= 0 || eq == spec.length() - 1) throw new IllegalArgumentException(option + " takes NAME=PATH, got '" + spec + "'");
 		final String name = spec.substring(0, eq);

@@ -61,7 +61,7 @@ public final class CommandInvocation {
 		public Module module() { return module; }
 		public Map<String, Object> outputs() { return outputs; }
 
-		/** The step as it ran, with every option's final value: the line to record and to keep as provenance. */
+		/** The step as the Recorder writes it: every option as given (an empty seed stays empty; the history of the outputs holds the seed drawn). */
 		public MacroLine recorded() {
 			return new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module));
 		}
