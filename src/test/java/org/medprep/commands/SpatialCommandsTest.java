@@ -162,6 +162,23 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertTrue(lines.get(lines.size() - 1).startsWith("run(\"Invert Spatial History\", \"reference=pre.nii.gz"), lines.toString());
 	}
 
+	/** A random affine is an affine: its drawn plan is in the history, so a prediction on the augmented image can be brought back (test-time augmentation). */
+	@Test
+	void aRandomAffineIsInvertedFromItsRecordedPlan() {
+		final ImagePlus seg = seg();
+		final ImagePlus aug = (ImagePlus) run(RandomAffineCommand.class, "scale_min=1 scale_max=1 degrees_x=0 degrees_y=0 degrees_z=90 interpolation=nearest seed=5", seg)
+			.outputs().get("result");
+		final double[] original = values(seg), augmented = values(aug);
+		int moved = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] != augmented[i]) moved++;
+		assertTrue(moved > original.length / 10, "the draw moved the labels");
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "interpolation=nearest", aug).outputs().get("result");
+		final double[] restored = values(back);
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.9 * original.length, same + " of " + original.length);
+	}
+
 	@Test
 	void viewsProduceTwoDimensionalImages() {
 		seg();
