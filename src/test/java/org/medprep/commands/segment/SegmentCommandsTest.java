@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.segment.NmfKMeansSegmentationTest;
 
@@ -85,7 +85,7 @@ class SegmentCommandsTest extends HeadlessCommandTest {
 		assertEquals(0, counts[1]);
 		assertEquals((long) clusters.getValue("voxels", 1), counts[2]);
 		assertEquals((long) clusters.getValue("voxels", 2), counts[3]);
-		final List<String> history = History.of(labels);
+		final List<String> history = HistoryStore.of(labels).lines();
 		assertTrue(history.get(history.size() - 1).startsWith("run(\"NMF K-Means Segment\", \"n_components=2 nmf_init=nndsvd"), history.toString());
 	}
 
