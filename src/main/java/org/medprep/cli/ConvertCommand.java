@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.medprep.io.dicom.SlicePlane;
 
@@ -40,6 +41,15 @@ final class ConvertCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	/** An image file, or a folder with image files in it: converted file by file; anything else is read as DICOM. */
+	private static boolean holdsImageFiles(final Path p) throws IOException {
+		if (!Files.exists(p)) throw new IOException(p + ": no such file or folder");
+		if (Files.isRegularFile(p)) return ImageFiles.extensionOf(p.getFileName().toString()) != null;
+		try (java.util.stream.Stream<Path> s = Files.list(p)) {
+			return s.anyMatch(ImageFiles::isImageFile);
+		}
+	}
+
 	@Override
 	public Integer call() throws IOException {
 		final String fmt = format.startsWith(".") ? format.substring(1) : format;
@@ -47,8 +57,14 @@ final class ConvertCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("unsupported --format '" + format + "' (nii.gz, nii or mha)");
 		DicomLoadOptions options = DicomLoadOptions.defaults();
 		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
-		final List<Case> cases = Case.of(in, options);
 		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
+		if (!holdsImageFiles(in)) {
+			final int failed = new DicomConversion(in, options, spec.commandLine().getOut(), spec.commandLine().getErr())
+				.run(toFile ? out : null, out, fmt);
+			spec.commandLine().getOut().flush();
+			return failed == 0 ? 0 : MedPrepCli.EXIT_FAILURES;
+		}
+		final List<Case> cases = Case.of(in, options);
 		if (toFile && cases.size() > 1)
 			throw new IllegalArgumentException(in + " holds " + cases.size() + " series: give an output folder, not a file");
 		final List<String> failures = new ArrayList<>();
@@ -62,8 +78,8 @@ final class ConvertCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println(c + " -> " + target);
 			}
 			catch (final IOException | RuntimeException e) {
-				failures.add(c + ": " + e.getMessage());
-				spec.commandLine().getErr().println("FAILED " + c + ": " + e.getMessage());
+				failures.add(c + ": " + UserMessages.oneLine(e));
+				spec.commandLine().getErr().println("FAILED " + c + ": " + UserMessages.oneLine(e));
 			}
 		}
 		spec.commandLine().getOut().flush();

@@ -144,7 +144,8 @@ public final class DicomSeriesLoader {
 				if (!f.pixelData().isLoaded() && !f.pixelData().isInFile()) {
 					whole = wholeCache.get(f.file());
 					if (whole == null) {
-						whole = PixelReader.wholePixelData(f);
+						// deflated files: the value is inflated again from the file, alone (not the whole data set into memory)
+						whole = f.pixelData().isInDeflatedStream() ? f.pixelData().bytes() : PixelReader.wholePixelData(f);
 						wholeCache.put(f.file(), whole);
 					}
 				}

@@ -29,7 +29,13 @@ public final class DicomSeriesSummary {
 	}
 
 	public static DicomSeriesSummary of(final DicomSeries series, final double planeToleranceDegrees) {
-		final PlaneClassification plane = SlicePlane.classify(series.frames().get(0).imageOrientationPatient(), planeToleranceDegrees);
+		final PlaneClassification plane;
+		try {
+			plane = SlicePlane.classify(series.frames().get(0).imageOrientationPatient(), planeToleranceDegrees);
+		}
+		catch (final IllegalArgumentException e) {
+			return new DicomSeriesSummary(series, null, series.frames().get(0) + ": " + e.getMessage(), PlaneClassification.UNKNOWN);
+		}
 		try {
 			return new DicomSeriesSummary(series, SeriesLayout.of(series, planeToleranceDegrees), null, plane);
 		}
@@ -42,6 +48,7 @@ public final class DicomSeriesSummary {
 	public String modality() { return series.modality(); }
 	public String description() { return series.description(); }
 	public int seriesNumber() { return series.seriesNumber(); }
+	/** The plane; {@link PlaneClassification#UNKNOWN} when the orientation cannot be classified (then {@link #problem()} says why). */
 	public PlaneClassification plane() { return plane; }
 	public int numberOfFiles() { return series.numberOfFiles(); }
 	/** Why the series cannot be loaded, if it cannot. */

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.medprep.core.ProgressListener;
+import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFile;
 import org.medprep.io.dicom.DicomParser;
@@ -236,7 +237,7 @@ public final class DeidRun {
 			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + stripPath(e.getMessage(), file), none);
 		}
 		catch (final RuntimeException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + e, none);
+			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + UserMessages.oneLine(e), none);
 		}
 		if (DICOMDIR_CLASS.equals(mediaStorageClass(parsed)))
 			return new FileOutcome(rel, "", Status.SKIPPED_DICOMDIR,
@@ -249,7 +250,7 @@ public final class DeidRun {
 			return new FileOutcome(rel, "", Status.FAILED, stripPath(e.getMessage(), file), none);
 		}
 		catch (final RuntimeException e) { // isolate the case: one odd file must not stop the run
-			return new FileOutcome(rel, "", Status.FAILED, "cannot de-identify: " + e.getClass().getSimpleName(), none);
+			return new FileOutcome(rel, "", Status.FAILED, "cannot de-identify: " + UserMessages.oneLine(e), none);
 		}
 		final String reasons = String.join(";", d.burnedInReasons());
 		if (d.isFlagged() && !writeFlagged)
@@ -267,7 +268,7 @@ public final class DeidRun {
 			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + stripPath(e.getMessage(), file), counts);
 		}
 		catch (final RuntimeException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + e.getClass().getSimpleName(), counts);
+			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + UserMessages.oneLine(e), counts);
 		}
 		return new FileOutcome(rel, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
 			d.isFlagged() ? "possible burned-in PHI: " + reasons : "", counts);
