@@ -19,7 +19,8 @@ import org.medprep.io.UserMessages;
  * Finds the image series in a folder tree: every file is parsed header-only
  * (in parallel), files that are not DICOM images are skipped and reported,
  * frames are grouped by Series Instance UID. Series come out ordered by
- * Series Number, then UID.
+ * Series Number, then UID. RT Structure Sets and Segmentations are listed as
+ * {@link DicomAnnotation}s of the series they refer to.
  */
 public final class DicomFolder {
 
@@ -64,11 +65,16 @@ public final class DicomFolder {
 		private final List<Skipped> skipped;
 		private final int filesSeen;
 
-		Scan(final Path folder, final List<DicomSeries> series, final List<Skipped> skipped, final int filesSeen) {
+		private final List<DicomAnnotation> annotations;
+
+		Scan(final Path folder, final List<DicomSeries> series, final List<Skipped> skipped, final int filesSeen,
+			final List<DicomAnnotation> annotations)
+		{
 			this.folder = folder;
 			this.series = Collections.unmodifiableList(series);
 			this.skipped = Collections.unmodifiableList(skipped);
 			this.filesSeen = filesSeen;
+			this.annotations = Collections.unmodifiableList(annotations);
 		}
 
 		public Path folder() { return folder; }
@@ -83,6 +89,15 @@ public final class DicomFolder {
 			return e;
 		}
 		public int filesSeen() { return filesSeen; }
+		/** RT Structure Sets and Segmentations found (they are not image series; each names the series it annotates). */
+		public List<DicomAnnotation> annotations() { return annotations; }
+		/** The annotations of one series of this scan. */
+		public List<DicomAnnotation> annotationsOf(final DicomSeries s) throws DicomException {
+			final List<DicomAnnotation> out = new ArrayList<>();
+			for (final DicomAnnotation a : annotations)
+				if (a.annotates(s)) out.add(a);
+			return out;
+		}
 	}
 
 	private DicomFolder() {}
@@ -108,10 +123,15 @@ public final class DicomFolder {
 			return r;
 		});
 		final Map<String, List<DicomFrame>> bySeries = new LinkedHashMap<>();
+		final List<DicomAnnotation> annotations = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			final Object r = results.get(i);
 			if (r instanceof Skipped) {
 				skipped.add((Skipped) r);
+				continue;
+			}
+			if (r instanceof DicomAnnotation) {
+				annotations.add((DicomAnnotation) r);
 				continue;
 			}
 			@SuppressWarnings("unchecked")
@@ -121,7 +141,7 @@ public final class DicomFolder {
 		final List<DicomSeries> series = new ArrayList<>();
 		for (final Map.Entry<String, List<DicomFrame>> e : bySeries.entrySet()) series.add(new DicomSeries(e.getKey(), e.getValue()));
 		series.sort(Comparator.comparingInt(DicomSeries::seriesNumber).thenComparing(DicomSeries::uid));
-		return new Scan(folder, series, skipped, files.size() + listingProblems);
+		return new Scan(folder, series, skipped, files.size() + listingProblems, annotations);
 	}
 
 	/**
@@ -134,6 +154,8 @@ public final class DicomFolder {
 			final DicomFile file = DicomParser.readHeader(f);
 			final String sopClass = file.dataset().getString(Tags.SOPClassUID, file.meta().getString(Tags.MediaStorageSOPClassUID, ""));
 			if ("1.2.840.10008.1.3.10".equals(sopClass)) return new Skipped(f, "DICOMDIR (a media directory, not an image)");
+			final DicomAnnotation annotation = DicomAnnotation.of(f, file, sopClass);
+			if (annotation != null) return annotation;
 			if (!file.pixelData().isPresent()) return new Skipped(f, "DICOM without pixel data (SOP class " + sopClass + ")");
 			final List<DicomFrame> frames = DicomFrame.of(file);
 			for (final DicomFrame frame : frames) FrameGeometryCheck.check(frame);
