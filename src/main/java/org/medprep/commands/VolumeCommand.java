@@ -69,7 +69,7 @@ public abstract class VolumeCommand extends DynamicCommand {
 	}
 
 	/** A title without its file extension ("ct.tif" -> "ct", "ct.nii.gz" -> "ct"). */
-	protected static String baseTitle(final String t) {
+	public static String baseTitle(final String t) {
 		final String s = t.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? t.substring(0, t.length() - 3) : t;
 		final int dot = s.lastIndexOf('.');
 		return dot > 0 && s.length() - dot <= 5 ? s.substring(0, dot) : s;
