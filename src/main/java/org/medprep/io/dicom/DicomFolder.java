@@ -19,7 +19,9 @@ import org.medprep.io.UserMessages;
  * Finds the image series in a folder tree: every file is parsed header-only
  * (in parallel), files that are not DICOM images are skipped and reported,
  * frames are grouped by Series Instance UID. Series come out ordered by
- * Series Number, then UID. RT Structure Sets and Segmentations are listed as
+ * Series Number, then UID; a series with several echoes, or with images
+ * that do not say where they are, comes out in parts ({@link SeriesParts}).
+ * RT Structure Sets and Segmentations are listed as
  * {@link DicomAnnotation}s of the series they refer to.
  */
 public final class DicomFolder {
@@ -139,9 +141,20 @@ public final class DicomFolder {
 			bySeries.computeIfAbsent(frames.get(0).seriesInstanceUid(), k -> new ArrayList<>()).addAll(frames);
 		}
 		final List<DicomSeries> series = new ArrayList<>();
-		for (final Map.Entry<String, List<DicomFrame>> e : bySeries.entrySet()) series.add(new DicomSeries(e.getKey(), e.getValue()));
+		for (final Map.Entry<String, List<DicomFrame>> e : bySeries.entrySet()) series.addAll(parts(e.getKey(), e.getValue(), skipped));
 		series.sort(Comparator.comparingInt(DicomSeries::seriesNumber).thenComparing(DicomSeries::uid));
 		return new Scan(folder, series, skipped, files.size() + listingProblems, annotations);
+	}
+
+	/** The parts of one Series Instance UID (echoes, images without geometry: {@link SeriesParts}); the whole series if that fails. */
+	private static List<DicomSeries> parts(final String uid, final List<DicomFrame> frames, final List<Skipped> skipped) throws DicomException {
+		try {
+			return SeriesParts.of(uid, frames);
+		}
+		catch (final DicomException | RuntimeException e) {
+			skipped.add(new Skipped(frames.get(0).file().path().orElse(null), "series " + uid + " not split by echo: " + UserMessages.oneLine(e)));
+			return Collections.singletonList(new DicomSeries(uid, frames));
+		}
 	}
 
 	/**
