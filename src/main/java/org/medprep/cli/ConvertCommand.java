@@ -20,10 +20,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code medprep convert IN OUT}: a DICOM folder (one output per series), a
- * NIfTI or MetaImage file, to NIfTI or MetaImage, values and geometry kept.
+ * {@code medprep convert IN OUT}: a DICOM folder (one output per series, with
+ * a JSON sidecar, and the label maps of its RTSTRUCTs and SEGs beside it; see
+ * {@link DicomConversion}), a NIfTI or MetaImage file, to NIfTI or MetaImage,
+ * values and geometry kept.
  */
-@Command(name = "convert", description = "Convert a DICOM folder (one output per series) or an image file to NIfTI or MetaImage.")
+@Command(name = "convert", description = "Convert a DICOM folder (one output per series with a JSON sidecar, and the label maps of its "
+	+ "RTSTRUCTs and SEGs) or an image file to NIfTI or MetaImage.")
 final class ConvertCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "IN", description = "A DICOM folder or file, or a .nii/.nii.gz/.hdr/.mha/.mhd file.")
@@ -37,6 +40,10 @@ final class ConvertCommand implements Callable<Integer> {
 
 	@Option(names = "--plane", description = "Only DICOM series in this plane: axial, coronal, sagittal or oblique.")
 	String plane;
+
+	@Option(names = "--sidecar-identifiers", description = "Also write patient, institution and device identifiers and acquisition dates "
+		+ "into the JSON sidecars of DICOM series (left out by default).")
+	boolean sidecarIdentifiers;
 
 	@Spec
 	CommandSpec spec;
@@ -59,7 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
 		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
 		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
 		if (!holdsImageFiles(in)) {
-			final int failed = new DicomConversion(in, options, spec.commandLine().getOut(), spec.commandLine().getErr())
+			final int failed = new DicomConversion(in, options, sidecarIdentifiers, spec.commandLine().getOut(), spec.commandLine().getErr())
 				.run(toFile ? out : null, out, fmt);
 			spec.commandLine().getOut().flush();
 			return failed == 0 ? 0 : MedPrepCli.EXIT_FAILURES;

@@ -55,7 +55,7 @@ class CliFolderIsolationTest {
 		final CliTest.Run convert = CliTest.cli("convert", study.toString(), dir.resolve("out").toString());
 		assertEquals(1, convert.code, convert.err);
 		assertOneLineUserMessage(convert.err, "bad.dcm", "ImageOrientationPatient");
-		assertEquals(List.of("study.nii.gz"), listing(dir.resolve("out")), "the good series is written");
+		assertEquals(List.of("study.json", "study.nii.gz"), listing(dir.resolve("out")), "the good series is written");
 		final CliTest.Run info = CliTest.cli("info", study.toString());
 		assertEquals(1, info.code, info.err);
 		assertTrue(info.out.contains("16x12x6"), info.out);
@@ -75,7 +75,7 @@ class CliFolderIsolationTest {
 		final Path study = study(DicomBytes.withDs(FIXTURES.resolve("ct_sagittal/IM0001.dcm"), PIXEL_SPACING, "1e308\\1"));
 		final CliTest.Run folder = CliTest.cli("convert", study.toString(), dir.resolve("out2").toString());
 		assertEquals(1, folder.code, folder.err);
-		assertEquals(List.of("study.nii.gz"), listing(dir.resolve("out2")));
+		assertEquals(List.of("study.json", "study.nii.gz"), listing(dir.resolve("out2")));
 	}
 
 	@Test

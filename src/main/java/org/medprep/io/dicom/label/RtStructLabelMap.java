@@ -92,7 +92,7 @@ public final class RtStructLabelMap {
 		final DicomLabelMap map = canvas.finish(grid, meta, entries, warnings);
 		final List<String> all = new ArrayList<>(map.warnings());
 		for (final LabelEntry e : map.labels())
-			if (e.voxels() == 0 && !rois.get(e.label() - 1).contours().isEmpty())
+			if (e.voxels() == 0 && rois.get(e.label() - 1).contours().stream().anyMatch(c -> "CLOSED_PLANAR".equals(c.type())))
 				all.add("ROI '" + e.name() + "' (" + e.number() + ") covers no voxel of the image");
 		return all.size() == map.warnings().size() ? map : new DicomLabelMap(map.volume(), map.labels(), all);
 	}
