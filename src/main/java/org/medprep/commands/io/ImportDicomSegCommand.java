@@ -1,8 +1,5 @@
 package org.medprep.commands.io;
 
-import java.util.Collections;
-import java.util.Set;
-
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomParser;
@@ -23,8 +20,6 @@ import net.imglib2.type.numeric.RealType;
 	description = "Put the segments of a DICOM Segmentation (binary, or fractional at half the maximum) onto the image they segment: one label per segment, and a table of the labels.")
 public class ImportDicomSegCommand extends ImportLabelMapCommand {
 
-	private Set<String> referenced = Collections.emptySet();
-
 	@Override
 	protected String kind() {
 		return "seg";
@@ -32,13 +27,6 @@ public class ImportDicomSegCommand extends ImportLabelMapCommand {
 
 	@Override
 	protected DicomLabelMap labelMap(final Volume<? extends RealType<?>> reference) throws DicomException {
-		final Segmentation seg = Segmentation.read(DicomParser.read(file.toPath()));
-		referenced = seg.referencedSeries();
-		return SegmentationLabelMap.of(seg, reference.geometry(), reference.dimensions());
-	}
-
-	@Override
-	protected Set<String> referencedSeries() {
-		return referenced;
+		return SegmentationLabelMap.of(Segmentation.read(DicomParser.read(file.toPath())), reference.geometry(), reference.dimensions());
 	}
 }

@@ -65,9 +65,6 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 	/** Reads the file and makes the label map on the grid of {@code reference}. */
 	protected abstract DicomLabelMap labelMap(Volume<? extends RealType<?>> reference) throws DicomException;
 
-	/** Series Instance UIDs the file refers to (empty when it names none), read by {@link #labelMap} first. */
-	protected abstract Set<String> referencedSeries();
-
 	@Override
 	public void run() {
 		if (file == null) throw new IllegalArgumentException("no file given");
@@ -83,8 +80,9 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
 		final String imageSeries = reference.metadata().getOrDefault(Volume.SERIES_UID, "");
-		if (!imageSeries.isEmpty() && !referencedSeries().isEmpty() && !referencedSeries().contains(imageSeries))
-			throw new IllegalArgumentException(file + " annotates series " + String.join(", ", referencedSeries()) + ", but image '" + image
+		final Set<String> referenced = map.referencedSeries();
+		if (!imageSeries.isEmpty() && !referenced.isEmpty() && !referenced.contains(imageSeries))
+			throw new IllegalArgumentException(file + " annotates series " + String.join(", ", referenced) + ", but image '" + image
 				+ "' is series " + imageSeries + "; name the image it was drawn on");
 		final Volume<?> v = map.warnings().isEmpty() ? map.volume() : map.volume().withMetadata(DicomMetadata.WARNINGS, String.join("\n", map.warnings()));
 		label_map = ImagePlusVolumes.toImagePlus(cast(v), VolumeCommand.baseTitle(ref.getTitle()) + "-" + kind(), null);

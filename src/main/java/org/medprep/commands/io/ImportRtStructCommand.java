@@ -1,8 +1,5 @@
 package org.medprep.commands.io;
 
-import java.util.Collections;
-import java.util.Set;
-
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomParser;
@@ -23,8 +20,6 @@ import net.imglib2.type.numeric.RealType;
 	description = "Rasterise the closed contours of an RT Structure Set onto the image they were drawn on: one label per ROI, holes by the even-odd rule, and a table of the labels.")
 public class ImportRtStructCommand extends ImportLabelMapCommand {
 
-	private Set<String> referenced = Collections.emptySet();
-
 	@Override
 	protected String kind() {
 		return "rtstruct";
@@ -32,13 +27,6 @@ public class ImportRtStructCommand extends ImportLabelMapCommand {
 
 	@Override
 	protected DicomLabelMap labelMap(final Volume<? extends RealType<?>> reference) throws DicomException {
-		final RtStruct rs = RtStruct.read(DicomParser.read(file.toPath()));
-		referenced = rs.referencedSeries();
-		return RtStructLabelMap.of(rs, reference.geometry(), reference.dimensions());
-	}
-
-	@Override
-	protected Set<String> referencedSeries() {
-		return referenced;
+		return RtStructLabelMap.of(RtStruct.read(DicomParser.read(file.toPath())), reference.geometry(), reference.dimensions());
 	}
 }

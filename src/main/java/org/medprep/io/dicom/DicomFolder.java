@@ -152,7 +152,7 @@ public final class DicomFolder {
 			return SeriesParts.of(uid, frames);
 		}
 		catch (final DicomException | RuntimeException e) {
-			skipped.add(new Skipped(frames.get(0).file().path().orElse(null), "series " + uid + " not split by echo: " + UserMessages.oneLine(e)));
+			skipped.add(new Skipped(java.nio.file.Paths.get(frames.get(0).source()), "series " + uid + " not split by echo: " + UserMessages.oneLine(e)));
 			return Collections.singletonList(new DicomSeries(uid, frames));
 		}
 	}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.medprep.core.Volume;
 import org.medprep.io.AtomicFiles;
@@ -25,17 +26,21 @@ public final class DicomLabelMap {
 	private final Volume<?> volume;
 	private final List<LabelEntry> labels;
 	private final List<String> warnings;
+	private final Set<String> referencedSeries;
 
-	DicomLabelMap(final Volume<?> volume, final List<LabelEntry> labels, final List<String> warnings) {
+	DicomLabelMap(final Volume<?> volume, final List<LabelEntry> labels, final List<String> warnings, final Set<String> referencedSeries) {
 		this.volume = volume;
 		this.labels = Collections.unmodifiableList(labels);
 		this.warnings = Collections.unmodifiableList(warnings);
+		this.referencedSeries = Collections.unmodifiableSet(referencedSeries);
 	}
 
 	/** Unsigned 8-bit (up to 255 labels) or 16-bit, on the reference image's geometry. */
 	public Volume<?> volume() { return volume; }
 	public List<LabelEntry> labels() { return labels; }
 	public List<String> warnings() { return warnings; }
+	/** Series Instance UIDs of the images the annotation says it was made on (empty when it names none). */
+	public Set<String> referencedSeries() { return referencedSeries; }
 
 	/** The names file: {@value #CSV_HEADER}, one row per label. */
 	public String namesCsv() {

@@ -3,6 +3,7 @@ package org.medprep.io.dicom.label;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
@@ -70,11 +71,13 @@ final class LabelCanvas {
 	}
 
 	/** The map as a Volume on the grid, with the entries' voxel counts filled in. */
-	DicomLabelMap finish(final Geometry grid, final Map<String, String> metadata, final List<LabelEntry> entries, final List<String> warnings) {
+	DicomLabelMap finish(final Geometry grid, final Map<String, String> metadata, final List<LabelEntry> entries, final List<String> warnings,
+		final Set<String> referencedSeries)
+	{
 		final long[] counts = counts(entries.size());
 		final List<LabelEntry> counted = new ArrayList<>();
 		for (final LabelEntry e : entries) counted.add(e.withVoxels(counts[e.label()]));
 		final Volume<?> v = bytes != null ? Volume.of(bytes, grid, metadata) : Volume.of(shorts, grid, metadata);
-		return new DicomLabelMap(v, counted, warnings);
+		return new DicomLabelMap(v, counted, warnings, referencedSeries);
 	}
 }

@@ -89,12 +89,12 @@ public final class RtStructLabelMap {
 		}
 		final Map<String, String> meta = new LinkedHashMap<>();
 		meta.put(Volume.MODALITY, "RTSTRUCT");
-		final DicomLabelMap map = canvas.finish(grid, meta, entries, warnings);
+		final DicomLabelMap map = canvas.finish(grid, meta, entries, warnings, rs.referencedSeries());
 		final List<String> all = new ArrayList<>(map.warnings());
 		for (final LabelEntry e : map.labels())
 			if (e.voxels() == 0 && rois.get(e.label() - 1).contours().stream().anyMatch(c -> "CLOSED_PLANAR".equals(c.type())))
 				all.add("ROI '" + e.name() + "' (" + e.number() + ") covers no voxel of the image");
-		return all.size() == map.warnings().size() ? map : new DicomLabelMap(map.volume(), map.labels(), all);
+		return all.size() == map.warnings().size() ? map : new DicomLabelMap(map.volume(), map.labels(), all, rs.referencedSeries());
 	}
 
 	/**

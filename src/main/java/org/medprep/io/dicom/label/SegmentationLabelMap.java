@@ -88,7 +88,7 @@ public final class SegmentationLabelMap {
 			if (!byLabel.containsKey(e.label())) warnings.add("segment '" + e.name() + "' (" + e.number() + ") has no frame on the image");
 		final Map<String, String> meta = new LinkedHashMap<>();
 		meta.put(Volume.MODALITY, "SEG");
-		return canvas.finish(grid, meta, entries, warnings);
+		return canvas.finish(grid, meta, entries, warnings, seg.referencedSeries());
 	}
 
 	/** Marks the voxels of slice {@code z} whose nearest frame pixel is at least {@code threshold}. */
