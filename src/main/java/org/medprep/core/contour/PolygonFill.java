@@ -1,5 +1,7 @@
 package org.medprep.core.contour;
 
+import java.util.Arrays;
+
 /**
  * Fills a closed polygon on a pixel grid: a pixel is filled when its centre
  * (integer coordinates x = column, y = row) is inside the polygon or on its
@@ -9,8 +11,10 @@ package org.medprep.core.contour;
  * the same pixels; the polygon closes itself from the last vertex to the
  * first.
  * <p>
- * Each row only tests the edges that cross it, so a fill costs about
- * (rows x columns of the bounding box) x (edges crossing a row) operations.
+ * Each row only tests the edges that cross it, and only pixels near a
+ * crossing one by one: the pixels between two crossings all get the answer
+ * of the first of them, so a fill costs about rows x (columns + crossings x
+ * edges crossing the row) operations.
  * Filling toggles the pixels of a mask ({@link #toggle}), so filling several
  * contours of one region combines them by the even-odd rule: a contour inside
  * another makes a hole.
@@ -19,6 +23,8 @@ public final class PolygonFill {
 
 	/** Vertex tolerance of the crossing test (as scikit-image). */
 	private static final double VERTEX_EPS = 1e-12;
+	/** Pixels this close to where an edge crosses their row are tested one by one (far more than rounding can move a crossing). */
+	private static final double NEAR = 1.5;
 
 	private PolygonFill() {}
 
@@ -51,6 +57,7 @@ public final class PolygonFill {
 		final long c1 = Math.min(width - 1L, (long) Math.ceil(maxX));
 		if (r0 > r1 || c0 > c1) return 0;
 		final int[] crossing = new int[count];
+		final double[] at = new double[count];
 		int toggled = 0;
 		for (long r = r0; r <= r1; r++) {
 			final double y = r;
@@ -61,17 +68,44 @@ public final class PolygonFill {
 				final int j = i == 0 ? count - 1 : i - 1;
 				final double y0 = ys[i] - y;
 				final double y1 = ys[j] - y;
-				if ((y0 > 0) != (y1 > 0) || (y0 < 0) != (y1 < 0)) crossing[n++] = i;
+				if ((y0 > 0) != (y1 > 0) || (y0 < 0) != (y1 < 0)) {
+					// where the edge meets the row (for finding spans only; the test itself is exact)
+					at[n] = y1 == y0 ? xs[i] : xs[i] + (xs[j] - xs[i]) * (y0 / (y0 - y1));
+					crossing[n++] = i;
+				}
 				if (-VERTEX_EPS < y0 && y0 < VERTEX_EPS) vertexOnRow = true;
 			}
 			if (n == 0 && !vertexOnRow) continue;
 			final int rowStart = (int) (r * width);
-			for (long c = c0; c <= c1; c++) {
-				if (inside(xs, ys, count, crossing, n, vertexOnRow, c, y)) {
-					final int k = rowStart + (int) c;
-					mask[k] = !mask[k];
-					toggled++;
+			if (vertexOnRow) {
+				// a vertex on the row: every pixel tested (rare; vertices are within 1e-12 of a pixel row)
+				for (long c = c0; c <= c1; c++)
+					if (inside(xs, ys, count, crossing, n, true, c, y)) {
+						final int k = rowStart + (int) c;
+						mask[k] = !mask[k];
+						toggled++;
+					}
+				continue;
+			}
+			// The test's answer only changes where an edge crosses the row: pixels within 1.5 of a crossing are
+			// tested one by one, and each run of pixels between them takes the answer of its first pixel.
+			final double[] sorted = Arrays.copyOf(at, n);
+			Arrays.sort(sorted);
+			int next = 0;
+			long c = c0;
+			while (c <= c1) {
+				while (next < n && sorted[next] < c - NEAR) next++;
+				final boolean near = next < n && sorted[next] <= c + NEAR;
+				final long end = near ? c : Math.min(c1, next < n ? (long) Math.ceil(sorted[next] - NEAR) - 1 : c1);
+				final boolean in = inside(xs, ys, count, crossing, n, false, c, y);
+				if (in) {
+					for (long x = c; x <= Math.max(c, end); x++) {
+						final int k = rowStart + (int) x;
+						mask[k] = !mask[k];
+					}
+					toggled += (int) (Math.max(c, end) - c + 1);
 				}
+				c = Math.max(c, end) + 1;
 			}
 		}
 		return toggled;
