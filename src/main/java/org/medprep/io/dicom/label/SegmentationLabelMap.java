@@ -99,19 +99,29 @@ public final class SegmentationLabelMap {
 		final double[] row = unit(fr.orientation, 0);
 		final double[] col = unit(fr.orientation, 3);
 		final int cols = seg.columns(), rows = seg.rows();
-		final double[] index = { 0, 0, z };
+		// grid (i, j) to frame (column u, row r) is affine: u = u0 + i du/di + j du/dj, likewise r
+		final double[] p0 = grid.indexToPhysical(new double[] { 0, 0, z });
+		final double[] pi = grid.indexToPhysical(new double[] { 1, 0, z });
+		final double[] pj = grid.indexToPhysical(new double[] { 0, 1, z });
+		final double u0 = frameCoordinate(p0, fr.position, row, fr.spacing[1]);
+		final double r0 = frameCoordinate(p0, fr.position, col, fr.spacing[0]);
+		final double ui = frameCoordinate(pi, fr.position, row, fr.spacing[1]) - u0;
+		final double ri = frameCoordinate(pi, fr.position, col, fr.spacing[0]) - r0;
+		final double uj = frameCoordinate(pj, fr.position, row, fr.spacing[1]) - u0;
+		final double rj = frameCoordinate(pj, fr.position, col, fr.spacing[0]) - r0;
 		for (int j = 0; j < h; j++) {
 			for (int i = 0; i < w; i++) {
-				index[0] = i;
-				index[1] = j;
-				final double[] p = grid.indexToPhysical(index);
-				final double dx = p[0] - fr.position[0], dy = p[1] - fr.position[1], dz = p[2] - fr.position[2];
-				final long u = Math.round((dx * row[0] + dy * row[1] + dz * row[2]) / fr.spacing[1]);
-				final long r = Math.round((dx * col[0] + dy * col[1] + dz * col[2]) / fr.spacing[0]);
+				final long u = Math.round(u0 + i * ui + j * uj);
+				final long r = Math.round(r0 + i * ri + j * rj);
 				if (u < 0 || u >= cols || r < 0 || r >= rows) continue;
 				if (v[(int) r * cols + (int) u] >= threshold) mask[j * w + i] = true;
 			}
 		}
+	}
+
+	/** Distance of {@code p} from the frame's first pixel along {@code axis}, in pixels of {@code spacing}. */
+	private static double frameCoordinate(final double[] p, final double[] position, final double[] axis, final double spacing) {
+		return ((p[0] - position[0]) * axis[0] + (p[1] - position[1]) * axis[1] + (p[2] - position[2]) * axis[2]) / spacing;
 	}
 
 	private static double[] gridNormal(final Geometry g) {
