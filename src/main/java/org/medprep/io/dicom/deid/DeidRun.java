@@ -279,7 +279,7 @@ public final class DeidRun {
 			parsed = DicomParser.read(file);
 		}
 		catch (final NotDicomException e) {
-			return new FileOutcome(rel, id, "", Status.NOT_DICOM, "not a DICOM file: " + stripPath(e.getMessage(), file), none);
+			return new FileOutcome(rel, id, "", Status.NOT_DICOM, stripPath(e.getMessage(), file), none);
 		}
 		catch (final DicomException e) {
 			return new FileOutcome(rel, id, "", Status.FAILED, "unreadable: " + stripPath(e.getMessage(), file), none);
