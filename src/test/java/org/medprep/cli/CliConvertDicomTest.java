@@ -91,6 +91,27 @@ class CliConvertDicomTest {
 	}
 
 	@Test
+	void aBrokenAnnotationIsReportedAndTheRestWritten() throws IOException {
+		final Path study = Files.createDirectories(dir.resolve("study"));
+		Files.createDirectories(study.resolve("ct"));
+		try (Stream<Path> s = Files.list(DICOM.resolve("labels/study/ct"))) {
+			for (final Path f : (Iterable<Path>) s::iterator) Files.copy(f, study.resolve("ct").resolve(f.getFileName()));
+		}
+		Files.copy(DICOM.resolve("labels/study/rs_ct.dcm"), study.resolve("rs_ct.dcm"));
+		final byte[] seg = Files.readAllBytes(DICOM.resolve("labels/study/seg_binary.dcm"));
+		Files.write(study.resolve("seg_cut.dcm"), java.util.Arrays.copyOf(seg, seg.length - 100)); // frames cut short
+		final CliTest.Run r = CliTest.cli("convert", study.toString(), dir.resolve("out").toString());
+		assertEquals(1, r.code, r.err);
+		final List<String> lines = java.util.Arrays.stream(r.err.split("\n")).filter(l -> l.contains("seg_cut.dcm")).collect(Collectors.toList());
+		assertEquals(1, lines.size(), r.err);
+		assertFalse(r.err.contains("Exception"), r.err);
+		assertEquals(List.of("study.json", "study.nii.gz", "study_rtstruct.nii.gz", "study_rtstruct_labels.csv"), listing(dir.resolve("out")),
+			"the image and the good annotation, nothing of the bad one");
+		final CliTest.Run info = CliTest.cli("info", study.toString());
+		assertTrue(info.out.contains("RTSTRUCT " + study.resolve("rs_ct.dcm") + " of series 1.2.826.0.1.3680043.8.498.7734.3"), info.out);
+	}
+
+	@Test
 	void echoesTimePointsAndBValuesAsDcm2niixWritesThem() throws IOException {
 		assertEquals(0, convert("convert/echo").code);
 		assertEquals(List.of("echo_e1.json", "echo_e1.nii.gz", "echo_e2.json", "echo_e2.nii.gz", "echo_e3.json", "echo_e3.nii.gz"), listing(dir.resolve("out")));
