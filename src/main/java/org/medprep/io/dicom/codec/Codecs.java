@@ -45,7 +45,7 @@ public final class Codecs {
 	public static Optional<String> unavailable(final String transferSyntaxUid) {
 		final FrameDecoder d = DECODERS.get(transferSyntaxUid);
 		if (d == null) return Optional.of("MedPrep has no decoder for it");
-		if (d instanceof Jpeg2000Decoder && !Jpeg2000Decoder.isAvailable()) return Optional.of(Jpeg2000Decoder.MISSING);
+		if (d instanceof Jpeg2000Decoder && !((Jpeg2000Decoder) d).isAvailable()) return Optional.of(Jpeg2000Decoder.MISSING);
 		return Optional.empty();
 	}
 }

@@ -1,13 +1,11 @@
 package org.medprep.io.dicom.codec;
 
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * JPEG 2000 (lossless and lossy) through the optional add-on
@@ -26,17 +24,26 @@ final class Jpeg2000Decoder implements FrameDecoder {
 		+ "jai-imageio-core-1.4.0.jar) on the class path: in Fiji's jars/ folder, or beside the standalone jar with "
 		+ "java -cp; see the README for its licence";
 
-	private static final ImageReaderSpi SPI = findSpi();
+	private final ImageReaderSpi spi;
 
-	static boolean isAvailable() {
-		return SPI != null;
+	Jpeg2000Decoder() {
+		this(SPI_CLASS);
 	}
 
-	private static ImageReaderSpi findSpi() {
+	/** With the add-on's reader provider class named (tests name a missing one). */
+	Jpeg2000Decoder(final String spiClass) {
+		spi = findSpi(spiClass);
+	}
+
+	boolean isAvailable() {
+		return spi != null;
+	}
+
+	private static ImageReaderSpi findSpi(final String spiClass) {
 		for (final ClassLoader cl : new ClassLoader[] { Jpeg2000Decoder.class.getClassLoader(), Thread.currentThread().getContextClassLoader() }) {
 			if (cl == null) continue;
 			try {
-				return (ImageReaderSpi) Class.forName(SPI_CLASS, true, cl).getConstructor().newInstance();
+				return (ImageReaderSpi) Class.forName(spiClass, true, cl).getConstructor().newInstance();
 			}
 			catch (final ReflectiveOperationException | LinkageError | ClassCastException e) {
 				// not on this class path: try the next loader, else JPEG 2000 is unavailable
@@ -48,11 +55,11 @@ final class Jpeg2000Decoder implements FrameDecoder {
 	@Override
 	public void decode(final byte[] data, final FrameSpec spec, final Object plane) throws CodecException {
 		spec.checkPlane(plane);
-		if (SPI == null) throw new CodecException(MISSING);
+		if (spi == null) throw new CodecException(MISSING);
 		checkSize(data, spec);
 		final Raster raster;
-		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-			final ImageReader reader = SPI.createReaderInstance();
+		try (ImageInputStream in = new StrictByteImageInputStream(data)) {
+			final ImageReader reader = spi.createReaderInstance();
 			try {
 				reader.setInput(in, true, true);
 				raster = reader.read(0).getRaster();

@@ -182,6 +182,37 @@ def reencapsulate(src_file, dst_file, how):
     ds.save_as(dst_file, write_like_original=False)
 
 
+def write_bad_files():
+    """Files that must fail with one clear line each (and never take the JVM down)."""
+    bad = os.path.join(OUT, "bad")
+    os.makedirs(bad)
+    src = os.path.join(OUT, "jpegls_dcmtk", "ct_int16", "IM0001.dcm")
+
+    def variant(name, frames=None, pixel_data=None, drop_frames=False):
+        ds = pydicom.dcmread(src)
+        if frames is not None:
+            ds.NumberOfFrames = frames
+        if drop_frames and "NumberOfFrames" in ds:
+            del ds.NumberOfFrames
+        if pixel_data is not None:
+            ds.PixelData = pixel_data
+            ds["PixelData"].is_undefined_length = True
+        ds.save_as(os.path.join(bad, name), write_like_original=False)
+
+    _, frames = frames_of(src)
+    good = frames[0]
+    # the fuzzing finding: a 1 KB file that claims 2^31 - 1 frames
+    ds = pydicom.dcmread(src)
+    ds.NumberOfFrames = 2147483647
+    ds.PixelData = encapsulate([good[:600] + b"\0" * (len(good[:600]) % 2)])
+    ds["PixelData"].is_undefined_length = True
+    ds.save_as(os.path.join(bad, "number_of_frames_max.dcm"), write_like_original=False)
+    variant("zero_length_fragment.dcm", pixel_data=b"\xfe\xff\x00\xe0\x00\x00\x00\x00" * 2 + b"\xfe\xff\xdd\xe0\x00\x00\x00\x00")
+    variant("zero_filled_fragment.dcm", pixel_data=encapsulate([b"\0" * len(good)]))
+    variant("truncated_codestream.dcm", pixel_data=encapsulate([good[: (len(good) // 4) * 2]]))
+    variant("two_frames_one_fragment.dcm", frames=2, pixel_data=encapsulate([good]))
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -273,6 +304,7 @@ def main():
                     shutil.copy(os.path.join(OUT, codec, name, fn), os.path.join(dst, fn))
         add("lossless", ts, dst, originals[name], ["pydicom", "encapsulate", "IN", "OUT"], how)
 
+    write_bad_files()
     with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
         f.write("kind\ttransfer_syntax\tfolder\texpected\ttool\tnote\n")
         for c in cases:
