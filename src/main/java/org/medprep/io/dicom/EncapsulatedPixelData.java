@@ -15,7 +15,8 @@ import java.util.List;
  * the file until a frame is read); every length is checked against the file.
  * <p>
  * Frames are found, in order of trust: the Extended Offset Table (7FE0,0001);
- * the Basic Offset Table when it has one entry per frame; one fragment per
+ * the Basic Offset Table when it has one entry per frame and they point at
+ * fragments; one fragment per
  * frame; all fragments for a single frame (a codestream split over fragments
  * without NumberOfFrames, dcm2niix #1017, or an offset table that lists
  * fragments rather than frames, #995); else the fragments that start a
@@ -127,7 +128,14 @@ final class EncapsulatedPixelData {
 					+ " lengths for " + frames + " frames");
 			return byOffsets(src, f, eot, "Extended Offset Table");
 		}
-		if (f.basicOffsets.length == frames && frames > 1) return byOffsets(src, f, f.basicOffsets, "Basic Offset Table");
+		if (f.basicOffsets.length == frames && frames > 1) {
+			try {
+				return byOffsets(src, f, f.basicOffsets, "Basic Offset Table");
+			}
+			catch (final DicomException wrongTable) {
+				// a Basic Offset Table left stale by an editor: the fragments themselves may still tell the frames apart
+			}
+		}
 		final int[] start = new int[frames + 1];
 		start[frames] = n;
 		if (n == frames) {
