@@ -48,6 +48,19 @@ public final class FrameSpec {
 		else ((int[]) plane)[i] = v;
 	}
 
+	/** Writes {@code n} samples from {@code src[from..]} into a plane from sample {@code offset}. */
+	static void setRow(final Object plane, final int offset, final int[] src, final int from, final int n) {
+		if (plane instanceof short[]) {
+			final short[] p = (short[]) plane;
+			for (int i = 0; i < n; i++) p[offset + i] = (short) src[from + i];
+		}
+		else if (plane instanceof byte[]) {
+			final byte[] p = (byte[]) plane;
+			for (int i = 0; i < n; i++) p[offset + i] = (byte) src[from + i];
+		}
+		else System.arraycopy(src, from, (int[]) plane, offset, n);
+	}
+
 	/** Checks that {@code plane} is an array of this spec's type and size. */
 	void checkPlane(final Object plane) {
 		final int n;

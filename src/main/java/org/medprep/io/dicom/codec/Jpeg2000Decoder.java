@@ -85,7 +85,7 @@ final class Jpeg2000Decoder implements FrameDecoder {
 		final int[] row = new int[w];
 		for (int y = 0; y < spec.rows(); y++) {
 			raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
-			for (int x = 0; x < w; x++) FrameSpec.set(plane, y * w + x, row[x]);
+			FrameSpec.setRow(plane, y * w, row, 0, w);
 		}
 	}
 

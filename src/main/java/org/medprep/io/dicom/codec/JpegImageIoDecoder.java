@@ -53,16 +53,7 @@ final class JpegImageIoDecoder {
 		final int[] row = new int[w];
 		for (int y = 0; y < spec.rows(); y++) {
 			raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
-			final int o = y * w;
-			if (plane instanceof short[]) {
-				final short[] p = (short[]) plane;
-				for (int x = 0; x < w; x++) p[o + x] = (short) row[x];
-			}
-			else if (plane instanceof byte[]) {
-				final byte[] p = (byte[]) plane;
-				for (int x = 0; x < w; x++) p[o + x] = (byte) row[x];
-			}
-			else System.arraycopy(row, 0, (int[]) plane, o, w);
+			FrameSpec.setRow(plane, y * w, row, 0, w);
 		}
 	}
 

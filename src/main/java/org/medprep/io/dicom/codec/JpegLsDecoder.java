@@ -163,8 +163,7 @@ public final class JpegLsDecoder implements FrameDecoder {
 				prev[w + 1] = prev[w];
 				cur[0] = prev[1];
 				decodeLine(prev, cur, w);
-				final int o = y * w;
-				for (int x = 0; x < w; x++) FrameSpec.set(plane, o + x, cur[x + 1]);
+				FrameSpec.setRow(plane, y * w, cur, 1, w);
 				final int[] t = prev;
 				prev = cur;
 				cur = t;
@@ -304,10 +303,24 @@ public final class JpegLsDecoder implements FrameDecoder {
 
 		/** Limited-length Golomb code (T.87 A.5.3): unary high part, k low bits, or an escape with qbpp bits. */
 		private int golomb(final int k, final int lim) throws CodecException {
+			// the unary part: count the zero bits before the next one bit, a buffered byte at a time
 			int high = 0;
-			while (bit() == 0) {
-				if (++high > lim) throw new CodecException("JPEG-LS code longer than its limit (corrupt data)");
+			while (true) {
+				if (bitCount == 0) fill();
+				final long window = bitBuffer & ((1L << bitCount) - 1);
+				if (window == 0) {
+					high += bitCount;
+					bitCount = 0;
+				}
+				else {
+					final int top = 63 - Long.numberOfLeadingZeros(window);
+					high += bitCount - 1 - top;
+					bitCount = top;
+					break;
+				}
+				if (high > lim) throw new CodecException("JPEG-LS code longer than its limit (corrupt data)");
 			}
+			if (high > lim) throw new CodecException("JPEG-LS code longer than its limit (corrupt data)");
 			if (high >= lim - (qbpp + 1)) return bits(qbpp) + 1;
 			if (k == 0) return high;
 			return (high << k) + bits(k);
