@@ -69,6 +69,7 @@ public final class DicomFrame {
 		final DicomElement pixels = file.pixelData().orElseThrow(() -> new DicomException(src + ": has no pixel data (7FE0,0010); "
 			+ "it is not an image (SOP class " + safe(ds, Tags.SOPClassUID) + ")"));
 		final PixelFormat format = PixelFormat.of(ds, pixels.tag());
+		PixelReader.checkFrameCount(file, pixels, format);
 		if (!pixels.isEncapsulated() && !pixels.hasUndefinedLength() && !file.transferSyntax().isEncapsulated()) {
 			final long need = format.frameBytes() * format.frames();
 			if (pixels.length() < need)
@@ -84,7 +85,7 @@ public final class DicomFrame {
 		if (!perFrame.isEmpty() && perFrame.size() != n)
 			throw new DicomException(src + ": " + perFrame.size() + " per-frame functional group items for " + n + " frames");
 		final double[] gridOffsets = ds.getDoubles(Tags.GridFrameOffsetVector);
-		final List<DicomFrame> frames = new ArrayList<>(n);
+		final List<DicomFrame> frames = new ArrayList<>(); // not sized by NumberOfFrames: the items checked above back each frame
 		for (int f = 0; f < n; f++) {
 			final DicomDataset pf = perFrame.isEmpty() ? null : perFrame.get(f);
 			final DicomDataset posDs = find(pf, shared, ds, Tags.PlanePositionSequence, Tags.ImagePositionPatient);

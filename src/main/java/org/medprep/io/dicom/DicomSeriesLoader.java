@@ -81,7 +81,7 @@ public final class DicomSeriesLoader {
 	{
 		final SeriesLayout layout = SeriesLayout.of(series, options.planeToleranceDegrees());
 		final List<DicomFrame> frames = layout.sortedFrames();
-		for (final DicomFrame f : frames) PixelReader.checkNative(f);
+		for (final DicomFrame f : frames) PixelReader.checkDecodable(f);
 		final List<String> warnings = new ArrayList<>(layout.warnings());
 		final DicomFrame first = frames.get(0);
 		final PixelFormat format = first.format();
@@ -89,6 +89,11 @@ public final class DicomSeriesLoader {
 		final long voxels = dims[0] * dims[1] * dims[2];
 		if (voxels > Integer.MAX_VALUE * 64L)
 			throw new DicomException("series " + series.uid() + " is too large: " + dims[0] + "x" + dims[1] + "x" + dims[2]);
+		// compressed frames can claim any size: refuse what cannot fit in memory before allocating it
+		final long bytes = voxels * Math.max(1, format.bytesPerPixel());
+		if (PixelReader.isEncapsulated(first) && bytes > Runtime.getRuntime().maxMemory())
+			throw new DicomException(first.source() + ": series " + series.uid() + " (" + dims[0] + "x" + dims[1] + "x" + dims[2]
+				+ ") needs " + (bytes >> 20) + " MB, more than the " + (Runtime.getRuntime().maxMemory() >> 20) + " MB Java may use");
 
 		final PlanarImg<?, ?> stored = createStored(format, dims);
 		readPlanes(frames, stored, progress);
@@ -173,7 +178,7 @@ public final class DicomSeriesLoader {
 			try {
 				final DicomFrame f = frames.get(z);
 				byte[] whole = null;
-				if (!f.pixelData().isLoaded() && !f.pixelData().isInFile()) {
+				if (PixelReader.needsWholePixelData(f)) {
 					whole = wholeCache.get(f.file());
 					if (whole == null) {
 						// deflated files: the value is inflated again from the file, alone (not the whole data set into memory)
