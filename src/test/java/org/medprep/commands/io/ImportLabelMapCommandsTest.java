@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.Volume;
@@ -69,7 +69,7 @@ class ImportLabelMapCommandsTest extends HeadlessCommandTest {
 		assertEquals("Tumor", r.table.getStringValue("name", 1));
 		assertEquals(7, (int) r.table.getValue("number", 1));
 		assertTrue(v.metadata().getOrDefault("DicomWarnings", "").contains("ROI 'Empty' (5) has no contours"), v.metadata().toString());
-		final List<String> history = History.of(map);
+		final List<String> history = HistoryStore.of(map).lines();
 		assertTrue(history.get(history.size() - 1).startsWith("run(\"Import RTSTRUCT\", \"file="), history.toString());
 	}
 
