@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
+import org.medprep.cli.batch.ImageFileNames;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
@@ -27,7 +27,7 @@ import net.imglib2.type.numeric.RealType;
 final class ImageFiles {
 
 	/** Extensions the CLI can read and write, longest first so ".nii.gz" wins over ".gz". */
-	static final List<String> EXTENSIONS = Arrays.asList(".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".tif", ".tiff");
+	static final List<String> EXTENSIONS = ImageFileNames.EXTENSIONS;
 
 	/** Output formats of a run: single files, so a case's outputs can be staged and renamed into place together. */
 	static final List<String> OUTPUT_FORMATS = Arrays.asList("nii.gz", "nii", "mha", "tif");
@@ -35,22 +35,17 @@ final class ImageFiles {
 	private ImageFiles() {}
 
 	static boolean isImageFile(final Path p) {
-		return Files.isRegularFile(p) && extensionOf(p.getFileName().toString()) != null;
+		return ImageFileNames.isImageFile(p);
 	}
 
 	/** The file's known extension (lower case, with the dot), or null. */
 	static String extensionOf(final String name) {
-		final String lower = name.toLowerCase(Locale.ROOT);
-		for (final String ext : EXTENSIONS)
-			if (lower.endsWith(ext)) return ext;
-		return null;
+		return ImageFileNames.extensionOf(name);
 	}
 
 	/** The name without its image extension: the case's base name. */
 	static String baseName(final Path p) {
-		final String name = p.getFileName().toString();
-		final String ext = extensionOf(name);
-		return ext == null ? name : name.substring(0, name.length() - ext.length());
+		return ImageFileNames.baseName(p);
 	}
 
 	/** @throws IOException naming the file when it cannot be read as an image */
@@ -67,7 +62,7 @@ final class ImageFiles {
 	}
 
 	static boolean isTiff(final String ext) {
-		return ".tif".equals(ext) || ".tiff".equals(ext);
+		return ImageFileNames.isTiff(ext);
 	}
 
 	@SuppressWarnings("unchecked")
