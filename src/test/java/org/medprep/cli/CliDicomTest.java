@@ -85,7 +85,7 @@ class CliDicomTest {
 		assertEquals(0, r.code, r.err);
 		// named from series number, modality and a digest of the Series Instance UID, never from patient data or folder names
 		final String name = "s001_CT_" + org.medprep.cli.batch.Digests.sha256Hex("1.2.826.0.1.3680043.8.498.7731.1.1", 8) + ".nii.gz";
-		assertEquals(List.of(name), listing(dir.resolve("out")));
+		assertEquals(List.of("manifest.jsonl", name), listing(dir.resolve("out")));
 		for (final double v : values(ImageFormats.read(dir.resolve("out").resolve(name)))) assertTrue(v >= -1000 && v <= 400, "clipped: " + v);
 	}
 
