@@ -13,33 +13,22 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.GeneratedFiles;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.testutil.TestFiles;
 import org.medprep.testutil.TestVolumes;
 
 /** Cases in mixed folders: image files and DICOM series, subfolders, links, names without patient data. */
 class CaseFinderTest {
 
-	static final Path FIXTURES = GeneratedFiles.projectDir().resolve("src/test/resources/org/medprep/io/dicom/fixtures");
+	private static final Path FIXTURES = TestFiles.DICOM_FIXTURES;
 
 	@TempDir
 	Path dir;
-
-	static void copyTree(final Path from, final Path to) throws IOException {
-		try (Stream<Path> s = Files.walk(from)) {
-			for (final Path p : s.collect(Collectors.toList())) {
-				final Path t = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) Files.createDirectories(t);
-				else Files.copy(p, t);
-			}
-		}
-	}
 
 	private void nifti(final Path p) throws IOException {
 		Files.createDirectories(p.getParent());
@@ -55,8 +44,8 @@ class CaseFinderTest {
 		final Path in = dir.resolve("in");
 		nifti(in.resolve("a.nii.gz"));
 		nifti(in.resolve("sub/b.mha"));
-		copyTree(FIXTURES.resolve("two_series"), in.resolve("dicom"));
-		copyTree(FIXTURES.resolve("ct_axial"), in.resolve("sub/deeper/axial"));
+		TestFiles.copyTree(FIXTURES.resolve("two_series"), in.resolve("dicom"));
+		TestFiles.copyTree(FIXTURES.resolve("ct_axial"), in.resolve("sub/deeper/axial"));
 		Files.write(in.resolve(".hidden.nii"), new byte[] { 1 });
 		final CaseFinder.Found f = CaseFinder.find(Collections.singletonList(in), DicomNaming.SERIES, DicomLoadOptions.defaults());
 		assertEquals(Collections.emptyList(), f.problems());
@@ -93,7 +82,7 @@ class CaseFinderTest {
 	@Test
 	void descriptionAndFolderNamesOnlyWhenAsked() throws IOException {
 		final Path in = dir.resolve("study");
-		copyTree(FIXTURES.resolve("two_series"), in);
+		TestFiles.copyTree(FIXTURES.resolve("two_series"), in);
 		final String uid6 = CaseFinder.digest("1.2.826.0.1.3680043.8.498.7731.6.1"), uid7 = CaseFinder.digest("1.2.826.0.1.3680043.8.498.7731.7.1");
 		assertEquals(Arrays.asList("s006_CT_two_A_" + uid6, "s007_MR_two_B_" + uid7),
 			names(CaseFinder.find(Collections.singletonList(in), DicomNaming.DESCRIPTION, DicomLoadOptions.defaults())));
