@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
 		final List<Path> written;
 		try (Context context = CliContext.create()) {
-			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()),
+			written = new PipelineRunner(context).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()),
 				Case.of(ctFile, org.medprep.io.dicom.DicomLoadOptions.defaults()).get(0),
 				Collections.singletonList(new PipelineRunner.SecondaryImage("labels", labelFile)), outputDir, "nii.gz");
 		}

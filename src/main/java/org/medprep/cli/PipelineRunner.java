@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medprep.cli.batch.StaleStaging;
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.ImageTitleService;
@@ -25,11 +25,11 @@ import org.scijava.convert.ConvertService;
 import org.scijava.module.ModuleService;
 
 /**
- * Runs a pipeline on cases: each input file goes through every step, the main
+ * Runs a pipeline on one case: the case goes through every step, the main
  * output of one step being the input of the next; secondary images are found
  * by title ({@code --image TITLE=PATH}, a folder pairing files by base name).
- * A case that fails is reported and skipped, the others go on; a case's
- * outputs are written only when all its steps succeeded.
+ * A case's outputs are written only when all its steps succeeded. (The loop
+ * over cases, with its failure boundary, is {@link RunBatch}'s.)
  */
 final class PipelineRunner {
 
@@ -63,42 +63,11 @@ final class PipelineRunner {
 	private final CommandCatalog catalog;
 	private final CommandInvocation invocation;
 	private final ImageTitleService titles;
-	private final PrintWriter err;
 
-	PipelineRunner(final Context context, final PrintWriter err) {
+	PipelineRunner(final Context context) {
 		this.catalog = new CommandCatalog(context.service(CommandService.class));
 		this.titles = context.service(ImageTitleService.class);
 		this.invocation = new CommandInvocation(context);
-		this.err = err;
-	}
-
-	/** Checks every step names a known command before any case runs. */
-	void validate(final Pipeline pipeline) {
-		for (final MacroLine step : pipeline.steps()) catalog.byLabel(step.label());
-	}
-
-	/**
-	 * @return the inputs that failed, each with its message
-	 */
-	List<String> run(final Pipeline pipeline, final List<Case> inputs, final List<SecondaryImage> secondary, final Path outDir,
-		final String format)
-	{
-		validate(pipeline);
-		final List<String> failures = new ArrayList<>();
-		for (final Case input : inputs) {
-			try {
-				runCase(pipeline, input, secondary, outDir, format);
-			}
-			catch (final Exception e) {
-				final String message = input + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
-				failures.add(message);
-				err.println("FAILED " + message);
-			}
-			finally {
-				titles.clear();
-			}
-		}
-		return failures;
 	}
 
 	/** Runs all steps on one case and writes its outputs; returns the paths written. */
@@ -161,7 +130,7 @@ final class PipelineRunner {
 
 	private static void stage(final Map<Path, Path> staged, final Path target, final Object value, final Path outDir) throws IOException {
 		Files.createDirectories(outDir);
-		final Path tmp = outDir.resolve(".staged-" + target.getFileName()); // same extension, so the same writer
+		final Path tmp = outDir.resolve(StaleStaging.stagedName(target.getFileName().toString())); // same extension, so the same writer
 		if (value instanceof ImagePlus) ImageFiles.write((ImagePlus) value, tmp);
 		else TableFiles.writeCsv((ResultsTable) value, tmp);
 		staged.put(target, tmp);

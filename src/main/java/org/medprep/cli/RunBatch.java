@@ -85,7 +85,7 @@ final class RunBatch {
 			if (!stale.isEmpty()) notice(Collections.singletonList("removed " + stale.size() + " staging file(s) an interrupted run left in " + outDir));
 
 			final CaseSeeding seeding = new CaseSeeding(checked, options.seed);
-			final PipelineRunner runner = new PipelineRunner(context, err);
+			final PipelineRunner runner = new PipelineRunner(context);
 			final ImageTitleService registry = context.service(ImageTitleService.class);
 			final CaseTask task = new CaseTask() {
 				@Override
