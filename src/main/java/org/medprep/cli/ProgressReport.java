@@ -77,7 +77,17 @@ final class ProgressReport implements BatchListener {
 		err.flush();
 	}
 
-	private static final int WIDTH = 100;
+	/** The bar's line is cut to the terminal's width (COLUMNS, when the shell exports it), so redrawing never wraps. */
+	private static final int WIDTH = width(System.getenv("COLUMNS"));
+
+	static int width(final String columns) {
+		try {
+			return columns == null ? 79 : Math.max(20, Math.min(200, Integer.parseInt(columns.trim()) - 1));
+		}
+		catch (final NumberFormatException e) {
+			return 79;
+		}
+	}
 
 	private static String pad(final String s) {
 		final String cut = s.length() > WIDTH ? s.substring(0, WIDTH) : s;

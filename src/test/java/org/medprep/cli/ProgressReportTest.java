@@ -20,6 +20,9 @@ class ProgressReportTest {
 		assertEquals("[==========] 40/40  2.00 cases/s  3 failed", ProgressReport.bar(40, 40, 3, 20, 10));
 		assertEquals("1:01:01", ProgressReport.clock(3661));
 		assertEquals("0:59", ProgressReport.clock(59.4));
+		assertEquals(119, ProgressReport.width("120"));
+		assertEquals(79, ProgressReport.width(null));
+		assertEquals(79, ProgressReport.width("wide"));
 	}
 
 	@Test
