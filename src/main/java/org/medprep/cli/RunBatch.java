@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.medprep.cli.batch.BatchRun;
 import org.medprep.cli.batch.BatchSummary;
@@ -23,7 +24,6 @@ import org.medprep.cli.batch.OutputSafety;
 import org.medprep.cli.batch.Shard;
 import org.medprep.cli.batch.StaleStaging;
 import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.scijava.Context;
@@ -52,22 +52,23 @@ final class RunBatch {
 		this.env = env;
 	}
 
-	/** @return the exit code: 0, or 1 if a case or an input failed (usage errors throw IllegalArgumentException) */
-	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final List<PipelineRunner.SecondaryImage> secondary,
-		final String format) throws IOException
+	/**
+	 * @param execution how one case runs, made in the run's SciJava context
+	 * @return the exit code: 0, or 1 if a case or an input failed (usage errors throw IllegalArgumentException)
+	 */
+	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
+		final Function<Context, CaseExecution> execution) throws IOException
 	{
 		final Shard shard = options.shard(env);
 		final DicomNaming naming = DicomNaming.fromLabel(options.dicomNames);
-		final List<Path> allInputs = new ArrayList<>(inputs);
-		final List<String> titles = new ArrayList<>();
-		for (final PipelineRunner.SecondaryImage s : secondary) {
-			allInputs.add(s.path);
-			titles.add(s.title);
-		}
-		OutputSafety.check(allInputs, outDir);
 		try (Context context = CliContext.create()) {
+			final CaseExecution cases = execution.apply(context);
+			final List<Path> allInputs = new ArrayList<>(inputs);
+			allInputs.addAll(cases.sources());
+			OutputSafety.check(allInputs, outDir);
 			final CommandCatalog catalog = new CommandCatalog(context.service(CommandService.class));
-			final CheckedPipeline checked = PipelineCheck.check(lines, catalog, context.service(ModuleService.class), titles, DicomLoadOptions.defaults());
+			final CheckedPipeline checked = PipelineCheck.check(lines, catalog, context.service(ModuleService.class), cases.titles(),
+				DicomLoadOptions.defaults());
 			notice(checked.notices());
 			final CaseFinder.Found found = CaseFinder.find(inputs, naming, checked.dicom());
 			notice(found.notices());
@@ -75,50 +76,39 @@ final class RunBatch {
 			final List<Path> caseFiles = new ArrayList<>();
 			for (final CaseRef c : found.cases()) for (final String f : c.files()) caseFiles.add(Path.of(f));
 			OutputSafety.check(caseFiles, outDir);
-			final PlannedOutputs planned = new PlannedOutputs(checked.pipeline(), catalog, format);
-			OutputCollisions.check(found.cases(), c -> planned.forCase(c.name()));
+			OutputCollisions.check(found.cases(), c -> cases.outputs(c.name(), checked.pipeline()));
 
 			final List<CaseRef> mine = shard.select(found.cases());
 			final List<String> plannedFiles = new ArrayList<>();
-			for (final CaseRef c : mine) plannedFiles.addAll(planned.forCase(c.name()));
+			for (final CaseRef c : mine) plannedFiles.addAll(cases.outputs(c.name(), checked.pipeline()));
 			final List<Path> stale = StaleStaging.clean(outDir, plannedFiles);
 			if (!stale.isEmpty()) notice(Collections.singletonList("removed " + stale.size() + " staging file(s) an interrupted run left in " + outDir));
 
 			final CaseSeeding seeding = new CaseSeeding(checked, options.seed);
-			final PipelineRunner runner = new PipelineRunner(context);
-			final ImageTitleService registry = context.service(ImageTitleService.class);
 			final CaseTask task = new CaseTask() {
 				@Override
 				public CaseOutput run(final CaseRef c) throws IOException {
 					final CaseSeeding.Seeded seeded = seeding.forCase(c.name());
 					final List<String> written = new ArrayList<>();
-					for (final Path p : runner.runCase(seeded.pipeline, Case.of(c, checked.dicom()), secondary, outDir, format))
-						written.add(outDir.relativize(p).toString());
+					for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(outDir.relativize(p).toString());
 					return new CaseOutput(written, seeded.seeds);
 				}
 
 				@Override
 				public List<String> inputs(final CaseRef c) {
 					final List<String> all = new ArrayList<>(c.files());
-					for (final PipelineRunner.SecondaryImage s : secondary) {
-						try {
-							all.add(s.forCase(c.name()).toString());
-						}
-						catch (final IOException e) {
-							// no paired image: the case fails when it runs, and says so
-						}
-					}
+					all.addAll(cases.inputs(c.name()));
 					return all;
 				}
 
 				@Override
 				public void release(final CaseRef c) {
-					registry.clear();
+					cases.release();
 				}
 			};
 			final Manifest manifest = Manifest.open(outDir, shard.manifestName());
-			final BatchSummary summary = new BatchRun(task, manifest, digest(checked, format, titles), shard, options.force, new ProgressReport(err, style))
-				.run(mine);
+			final BatchSummary summary = new BatchRun(task, manifest, digest(checked, format, cases.titles()), shard, options.force,
+				new ProgressReport(err, style)).run(mine);
 			report(summary, found, shard, outDir);
 			return summary.anyFailed() || !found.problems().isEmpty() ? MedPrepCli.EXIT_FAILURES : 0;
 		}

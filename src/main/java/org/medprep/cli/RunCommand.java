@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
 		final List<PipelineRunner.SecondaryImage> secondary = new ArrayList<>();
 		for (final String spec : images) secondary.add(PipelineRunner.SecondaryImage.parse(spec));
 		return new RunBatch(batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
-			.run(lines, inputs, outDir, secondary, fmt);
+			.run(lines, inputs, outDir, fmt, context -> new PipelineCaseExecution(context, secondary, outDir, fmt));
 	}
 
 	static List<MacroLine> parseSteps(final List<String> lines) {

@@ -60,13 +60,14 @@ public final class NiftiHeaderInfo {
 				final List<String> warnings = new ArrayList<>();
 				final long[] size = { layout.nx, layout.ny, layout.nz };
 				final Geometry geometry = NiftiTransforms.geometry(headerFile, NiftiTransforms.bestAffine(headerFile, h, size, warnings));
-				String history = null;
+				final byte[] extensions;
 				if (h.isSingleFile()) {
 					final long offset = NiftiReader.dataOffset(headerFile, h);
-					final byte[] extensions = new byte[(int) Math.max(0, Math.min(offset - h.headerSize(), NiftiExtensions.MAX_READ))];
+					extensions = new byte[(int) Math.max(0, Math.min(offset - h.headerSize(), NiftiExtensions.MAX_READ))];
 					DataStreams.readFully(in, headerFile, extensions, 0, extensions.length, "NIfTI extensions");
-					history = NiftiExtensions.history(extensions, h.byteOrder());
 				}
+				else extensions = in.readNBytes(NiftiExtensions.MAX_READ); // a pair's extensions end its .hdr file
+				final String history = NiftiExtensions.history(extensions, h.byteOrder());
 				return new NiftiHeaderInfo(h, size, layout.nt, layout.type, geometry, history, warnings);
 			}
 		});
