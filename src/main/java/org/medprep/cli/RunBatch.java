@@ -114,11 +114,17 @@ final class RunBatch {
 		}
 	}
 
-	/** What decides a case's outputs besides its inputs: the steps with their master seeds, --seed, the format, the --image titles. */
+	/**
+	 * What decides a case's outputs besides its inputs: the steps with their master seeds, --seed,
+	 * the format, the other images' titles, how DICOM series are loaded and named.
+	 */
 	private String digest(final CheckedPipeline checked, final String format, final List<String> titles) {
 		final StringBuilder sb = new StringBuilder();
 		for (final MacroLine step : checked.steps()) sb.append(step).append('\n');
 		sb.append("seed=").append(options.seed).append("\nformat=").append(format).append("\nimages=").append(titles);
+		final DicomLoadOptions d = checked.dicom();
+		sb.append("\ndicom=").append(d.planeFilter().map(p -> p.label()).orElse("all")).append(',').append(d.planeToleranceDegrees()).append(',')
+			.append(d.paddingReplacement().orElse(null)).append(',').append(options.dicomNames);
 		return Digests.sha256Hex(sb.toString(), 16);
 	}
 
