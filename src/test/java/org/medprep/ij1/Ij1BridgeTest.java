@@ -159,7 +159,7 @@ class Ij1BridgeTest {
 		waitFor(() -> WindowManager.getImage("case001_seg.nii.gz") != null, "the label map");
 		activate("case001.nii.gz");
 		click(org.medprep.commands.intensity.HuWindowCommand.class, "HU Window", java.util.Map.of("preset", "tutorial range (-1000 to 400)"));
-		waitFor(() -> WindowManager.getImage("case001-window") != null, "the windowed CT");
+		waitFor(() -> WindowManager.getImage("case001-window") != null, "the windowed CT; Recorder has:\n" + recorder.getText().substring(recordedBefore));
 		activate("case001-window");
 		click(org.medprep.commands.geometry.ResampleToSpacingCommand.class, "Resample to Spacing",
 			java.util.Map.of("label", "case001_seg.nii.gz", "spacing_x", "1.5", "spacing_y", "1.5", "spacing_z", "2.5"));
@@ -250,11 +250,18 @@ class Ij1BridgeTest {
 	/** Clicks on an image window, as a user does before the next command. */
 	private static void activate(final String title) throws Exception {
 		final ImagePlus imp = WindowManager.getImage(title);
-		EventQueue.invokeAndWait(() -> {
-			imp.getWindow().toFront();
-			WindowManager.setCurrentWindow(imp.getWindow());
-		});
-		waitFor(() -> WindowManager.getCurrentImage() == imp, "'" + title + "' to be the current image");
+		final long end = System.currentTimeMillis() + 30_000;
+		// windows shown a moment ago may still be activated by late window events: click until the choice holds
+		do {
+			EventQueue.invokeAndWait(() -> {
+				imp.getWindow().toFront();
+				WindowManager.setCurrentWindow(imp.getWindow());
+			});
+			Thread.sleep(300);
+			EventQueue.invokeAndWait(() -> {});
+		}
+		while (WindowManager.getCurrentImage() != imp && System.currentTimeMillis() < end);
+		assertTrue(WindowManager.getCurrentImage() == imp, "'" + title + "' did not become the current image");
 	}
 
 	private static GenericDialog openDialog(final String title) {
