@@ -29,6 +29,8 @@ import org.medprep.io.dicom.DicomParser;
 import org.medprep.io.dicom.NotDicomException;
 import org.medprep.io.dicom.SlicePlane;
 import org.medprep.io.dicom.Tags;
+import org.medprep.io.metaimage.MetaImageHeader;
+import org.medprep.io.metaimage.MetaImageReader;
 
 import net.imglib2.parallel.Parallelization;
 
@@ -173,7 +175,39 @@ public final class CaseFinder {
 			notices.add(file + ": the same file as " + earlier + ", taken once");
 			return;
 		}
-		cases.add(CaseRef.imageFile(name, file.toString()));
+		cases.add(CaseRef.imageFile(name, file.toString(), dataFiles(file)));
+	}
+
+	/**
+	 * The files that hold a header file's voxels: the .img of a .hdr, the data file a .mhd names;
+	 * listed with the case so resume sees them change. None for a file that holds its own voxels.
+	 */
+	static List<String> dataFiles(final Path file) {
+		final String name = file.getFileName().toString(), lower = name.toLowerCase(Locale.ROOT);
+		final List<String> files = new ArrayList<>();
+		if (lower.endsWith(".hdr")) {
+			final String base = name.substring(0, name.length() - 4);
+			for (final String ext : new String[] { ".img", ".IMG", ".img.gz" }) {
+				final Path img = file.resolveSibling(base + ext);
+				if (Files.isRegularFile(img)) {
+					files.add(img.toString());
+					break;
+				}
+			}
+		}
+		else if (lower.endsWith(".mhd")) {
+			try {
+				final MetaImageHeader h = MetaImageReader.readHeader(file);
+				if (!h.isLocal()) {
+					final Path data = file.resolveSibling(h.elementDataFile());
+					if (Files.isRegularFile(data)) files.add(data.toString());
+				}
+			}
+			catch (final IOException | RuntimeException e) {
+				// an unreadable header: the case fails when it is read, and says why
+			}
+		}
+		return files;
 	}
 
 	private static Path realPath(final Path p) {

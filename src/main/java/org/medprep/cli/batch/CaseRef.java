@@ -37,7 +37,15 @@ public final class CaseRef implements Serializable, Comparable<CaseRef> {
 
 	/** An image file (NIfTI, MetaImage, TIFF). */
 	public static CaseRef imageFile(final String name, final String path) {
-		return new CaseRef(name, Kind.IMAGE_FILE, path, null, Collections.singletonList(path), path);
+		return imageFile(name, path, Collections.emptyList());
+	}
+
+	/** An image file whose voxels are in other files too (the .img of a .hdr, the data file of a .mhd). */
+	public static CaseRef imageFile(final String name, final String path, final List<String> dataFiles) {
+		final List<String> files = new ArrayList<>();
+		files.add(path);
+		files.addAll(dataFiles);
+		return new CaseRef(name, Kind.IMAGE_FILE, path, null, files, path);
 	}
 
 	/**

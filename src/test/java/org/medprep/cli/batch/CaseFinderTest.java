@@ -120,6 +120,19 @@ class CaseFinderTest {
 	}
 
 	@Test
+	void theDataFilesOfHeaderFilesBelongToTheirCase() throws IOException {
+		final Path in = Files.createDirectories(dir.resolve("in"));
+		ImageFormats.write(TestVolumes.shorts(new long[] { 2, 2, 1 }, new double[] { 1, 2, 3, 4 }), in.resolve("pair.hdr"));
+		ImageFormats.write(TestVolumes.shorts(new long[] { 2, 2, 1 }, new double[] { 1, 2, 3, 4 }), in.resolve("meta.mhd"));
+		final CaseFinder.Found f = CaseFinder.find(Collections.singletonList(in), DicomNaming.SERIES, DicomLoadOptions.defaults());
+		assertEquals(Arrays.asList("meta", "pair"), names(f));
+		assertEquals(2, f.cases().get(0).files().size(), f.cases().get(0).files().toString());
+		assertTrue(f.cases().get(0).files().get(1).endsWith(".raw") || f.cases().get(0).files().get(1).endsWith(".zraw"), f.cases().get(0).files().toString());
+		assertEquals(Arrays.asList(in.resolve("pair.hdr").toString(), in.resolve("pair.img").toString()), f.cases().get(1).files());
+		assertEquals(Collections.emptyList(), f.problems());
+	}
+
+	@Test
 	void casesAreSmallSerializableValues() throws IOException {
 		final CaseFinder.Found f = CaseFinder.find(Collections.singletonList(FIXTURES.resolve("two_series")), DicomNaming.SERIES, DicomLoadOptions.defaults());
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
