@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.ImagePlus;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import org.medprep.cli.batch.CaseFinder;
 import org.medprep.cli.batch.CaseRef;
 import org.medprep.cli.batch.DicomCaseReader;
 import org.medprep.cli.batch.DicomNaming;
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.dicom.DicomLoadOptions;
@@ -24,7 +21,7 @@ import net.imglib2.type.numeric.RealType;
  * series of a DICOM folder. Its base name names its outputs; it is read only
  * when processed, so a bad case fails alone.
  */
-final class Case {
+public final class Case {
 
 	/** Reads the case's volumes (several for a 4D NIfTI). */
 	@FunctionalInterface
@@ -46,12 +43,12 @@ final class Case {
 		return reader.read();
 	}
 
-	/** The case as one ImageJ image, titled by its file name. */
+	/** The case's one volume, with the history its file kept in its metadata. @throws IOException if the file holds several (4D) */
 	@SuppressWarnings("unchecked")
-	ImagePlus image() throws IOException {
+	Volume<? extends RealType<?>> volume() throws IOException {
 		final List<Volume<?>> v = volumes();
 		if (v.size() != 1) throw new IOException(source + ": holds " + v.size() + " volumes; pipelines take 3D images (medprep convert splits a 4D file)");
-		return ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) v.get(0), base, null);
+		return (Volume<? extends RealType<?>>) (Object) v.get(0);
 	}
 
 	@Override
@@ -72,7 +69,7 @@ final class Case {
 	 *
 	 * @throws IOException naming the input when it holds nothing MedPrep reads
 	 */
-	static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
+	public static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
 		final CaseFinder.Found found = CaseFinder.find(Collections.singletonList(input), DicomNaming.SERIES, dicom);
 		if (!found.problems().isEmpty()) throw new IOException(found.problems().get(0));
 		final List<Case> cases = new ArrayList<>();
@@ -83,7 +80,7 @@ final class Case {
 	private static Case file(final String name, final Path p) {
 		return new Case(name, p.toString(), () -> {
 			if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
-				return Collections.singletonList(ImagePlusVolumes.toVolume(ImageFiles.read(p)));
+				return Collections.singletonList(ImageFiles.readVolume(p));
 			return ImageFormats.readAll(p);
 		});
 	}

@@ -17,6 +17,9 @@ import org.medprep.commands.Seeds;
  * on a case with {@link CaseSeeds#derive}(master, case, step number). The seed
  * option is rewritten before the step runs, so the case's history records the
  * seed it used. A random step without a seed draws one per case (recorded too).
+ * A case's history run as a pipeline replays that case: its random steps carry
+ * their "// drawn:" records, and their seeds are used as written (unless
+ * {@code --seed} asks for a new master seed).
  */
 final class CaseSeeding {
 
@@ -45,6 +48,12 @@ final class CaseSeeding {
 		final Map<Integer, Long> seeds = new LinkedHashMap<>();
 		for (int i = 0; i < pipeline.steps().size(); i++) {
 			final MacroLine step = pipeline.steps().get(i);
+			if (pipeline.seeded().get(i) && pipeline.recordedDraws().get(i) && master == null) {
+				final String written = MacroOptions.get(step.options(), "seed");
+				if (!Seeds.isEmpty(written)) seeds.put(i + 1, Seeds.resolve(written));
+				steps.add(step);
+				continue;
+			}
 			final Long stepMaster = pipeline.seeded().get(i) ? masterOf(step) : null;
 			if (stepMaster == null) {
 				steps.add(step);

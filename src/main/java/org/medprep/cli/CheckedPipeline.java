@@ -18,13 +18,17 @@ final class CheckedPipeline {
 	private final Pipeline pipeline;
 	private final List<String> origins;
 	private final List<Boolean> seeded;
+	private final List<Boolean> recordedDraws;
 	private final List<String> notices;
 	private final DicomLoadOptions dicom;
 
-	CheckedPipeline(final Pipeline pipeline, final List<String> origins, final List<Boolean> seeded, final List<String> notices, final DicomLoadOptions dicom) {
+	CheckedPipeline(final Pipeline pipeline, final List<String> origins, final List<Boolean> seeded, final List<Boolean> recordedDraws,
+		final List<String> notices, final DicomLoadOptions dicom)
+	{
 		this.pipeline = pipeline;
 		this.origins = Collections.unmodifiableList(origins);
 		this.seeded = Collections.unmodifiableList(seeded);
+		this.recordedDraws = Collections.unmodifiableList(recordedDraws);
 		this.notices = Collections.unmodifiableList(notices);
 		this.dicom = dicom;
 	}
@@ -35,6 +39,8 @@ final class CheckedPipeline {
 	List<String> origins() { return origins; }
 	/** Whether each step has a seed option (a random command). */
 	List<Boolean> seeded() { return seeded; }
+	/** Whether each step is a recorded draw of one case (a history's step with its "// drawn:" record): its seed is used as written. */
+	List<Boolean> recordedDraws() { return recordedDraws; }
 	List<String> notices() { return notices; }
 	DicomLoadOptions dicom() { return dicom; }
 }

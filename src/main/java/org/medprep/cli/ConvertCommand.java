@@ -29,12 +29,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code medprep convert IN OUT}: a DICOM folder (one output per series), a
- * NIfTI or MetaImage file, to NIfTI or MetaImage, values and geometry kept.
- * An output equal to or inside the input is refused; a series that cannot be
- * read fails alone.
+ * {@code medprep convert IN OUT}: a DICOM folder (one output per series, with
+ * a JSON sidecar, and the label maps of its RTSTRUCTs and SEGs beside it; see
+ * {@link DicomConversion}), a NIfTI or MetaImage file, to NIfTI or MetaImage,
+ * values and geometry kept. An output equal to, inside or holding the input is
+ * refused; a case that cannot be read fails alone.
  */
-@Command(name = "convert", description = "Convert a DICOM folder (one output per series) or an image file to NIfTI or MetaImage.")
+@Command(name = "convert", description = "Convert a DICOM folder (one output per series with a JSON sidecar, and the label maps of its "
+	+ "RTSTRUCTs and SEGs) or an image file to NIfTI or MetaImage.")
 final class ConvertCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "IN", description = "A DICOM folder or file, or a .nii/.nii.gz/.hdr/.mha/.mhd file.")
@@ -49,13 +51,21 @@ final class ConvertCommand implements Callable<Integer> {
 	@Option(names = "--plane", description = "Only DICOM series in this plane: axial, coronal, sagittal or oblique.")
 	String plane;
 
-	@Option(names = "--dicom-names", defaultValue = "series", paramLabel = "series|description|folder",
-		description = "How DICOM series are named: series (number, modality, UID digest; default), description (adds the series description), "
-			+ "folder (the folder name). Descriptions and folder names can hold patient data.")
-	String dicomNames;
+	@Option(names = "--sidecar-identifiers", description = "Also write patient, institution and device identifiers and acquisition dates "
+		+ "into the JSON sidecars of DICOM series (left out by default).")
+	boolean sidecarIdentifiers;
 
 	@Spec
 	CommandSpec spec;
+
+	/** An image file, or a folder with image files in it: converted file by file; anything else is read as DICOM. */
+	private static boolean holdsImageFiles(final Path p) throws IOException {
+		if (!Files.exists(p)) throw new IOException(p + ": no such file or folder");
+		if (Files.isRegularFile(p)) return ImageFiles.extensionOf(p.getFileName().toString()) != null;
+		try (java.util.stream.Stream<Path> s = Files.list(p)) {
+			return s.anyMatch(ImageFiles::isImageFile);
+		}
+	}
 
 	@Override
 	public Integer call() throws IOException {
@@ -66,13 +76,19 @@ final class ConvertCommand implements Callable<Integer> {
 		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
 		final DicomLoadOptions dicom = options;
 		OutputSafety.check(Collections.singletonList(in), out);
-		final CaseFinder.Found found = CaseFinder.find(Collections.singletonList(in), DicomNaming.fromLabel(dicomNames), dicom);
+		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
+		if (!holdsImageFiles(in)) {
+			final int failed = new DicomConversion(in, options, sidecarIdentifiers, spec.commandLine().getOut(), spec.commandLine().getErr())
+				.run(toFile ? out : null, out, fmt);
+			spec.commandLine().getOut().flush();
+			return failed == 0 ? 0 : MedPrepCli.EXIT_FAILURES;
+		}
+		final CaseFinder.Found found = CaseFinder.find(Collections.singletonList(in), DicomNaming.SERIES, dicom);
 		if (!found.problems().isEmpty()) throw new IOException(found.problems().get(0));
 		final List<CaseRef> cases = found.cases();
 		final List<Path> caseFiles = new ArrayList<>();
 		for (final CaseRef c : cases) for (final String f : c.files()) caseFiles.add(Path.of(f));
 		OutputSafety.check(caseFiles, out);
-		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
 		if (toFile && cases.size() > 1)
 			throw new IllegalArgumentException(in + " holds " + cases.size() + " series: give an output folder, not a file");
 		OutputCollisions.check(cases, c -> Collections.singletonList(toFile ? out.getFileName().toString() : c.name() + "." + fmt));

@@ -16,14 +16,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.medprep.cli.batch.ImageFileNames;
 import org.medprep.commands.History;
 import org.medprep.core.Geometry;
+import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormat;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.metaimage.MetaImageHeader;
 import org.medprep.io.metaimage.MetaImageReader;
 import org.medprep.io.nifti.NiftiHeaderInfo;
+import org.medprep.io.dicom.DicomAnnotation;
 import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
@@ -64,7 +65,7 @@ final class InfoCommand implements Callable<Integer> {
 		final String ext = Files.isRegularFile(input) ? ImageFileNames.extensionOf(input.getFileName().toString()) : null;
 		if (ext != null && ImageFileNames.isTiff(ext)) print(out, tiff(input));
 		else if (Files.isRegularFile(input) && ImageFormats.canRead(input)) print(out, volumeFile(input));
-		else dicom(out);
+		else return dicom(out);
 		out.flush();
 		return 0;
 	}
@@ -88,13 +89,15 @@ final class InfoCommand implements Callable<Integer> {
 			final Map<String, String> fields = new LinkedHashMap<>();
 			fields.put("format", "MetaImage");
 			fields.putAll(h.fields());
+			fields.remove(MetaImageHeader.HISTORY_FIELD);
 			m.put("header", typed(fields));
 			final long[] d = h.dimSize();
 			m.put("size", new long[] { d[0], d.length > 1 ? d[1] : 1, d.length > 2 ? d[2] : 1 });
 			m.put("volumes", 1);
 			m.put("value_type", h.voxelType().label());
 			geometry(m, MetaImageReader.geometry(file, h));
-			m.put("history", Collections.emptyList());
+			final String history = h.fields().get(MetaImageHeader.HISTORY_FIELD);
+			m.put("history", lines(history == null ? null : MetaImageHeader.unescape(history.trim())));
 		}
 		return m;
 	}
@@ -133,8 +136,10 @@ final class InfoCommand implements Callable<Integer> {
 		return Arrays.asList(history.trim().split("\n"));
 	}
 
-	private void dicom(final PrintWriter out) throws IOException {
+	/** The series table of a DICOM folder; exit code 1 when some DICOM files could not be read (the good series are still listed). */
+	private int dicom(final PrintWriter out) throws IOException {
 		final DicomFolder.Scan scan = DicomFolder.scan(input);
+		for (final DicomFolder.Skipped s : scan.errors()) spec.commandLine().getErr().println("SKIPPED " + s);
 		if (scan.series().isEmpty())
 			throw new IOException(input + ": no image file and no DICOM series (" + scan.filesSeen() + " files seen, " + scan.skipped().size() + " skipped)");
 		final List<DicomSeriesSummary> rows = new ArrayList<>();
@@ -155,11 +160,18 @@ final class InfoCommand implements Callable<Integer> {
 				items.add(m);
 			}
 			out.println(gson().toJson(items));
-			return;
 		}
-		out.println(String.join("\t", DicomSeriesSummary.columns()));
-		for (final DicomSeriesSummary r : rows) out.println(String.join("\t", r.row()));
-		out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped");
+		else {
+			out.println(String.join("\t", DicomSeriesSummary.columns()));
+			for (final DicomSeriesSummary r : rows) out.println(String.join("\t", r.row()));
+			for (final DicomAnnotation a : scan.annotations())
+				out.println(a.kind() + " " + a.file() + " of series " + (a.referencedSeries().isEmpty() ? "(none named)" : String.join(", ", a.referencedSeries())));
+			out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped"
+				+ (scan.errors().isEmpty() ? "" : " (" + scan.errors().size() + " unreadable)")
+				+ (scan.annotations().isEmpty() ? "" : "; " + scan.annotations().size() + " annotations (RTSTRUCT, SEG)"));
+		}
+		out.flush();
+		return scan.errors().isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
 	}
 
 	private void print(final PrintWriter out, final Map<String, Object> m) {

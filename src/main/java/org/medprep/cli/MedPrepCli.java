@@ -3,6 +3,8 @@ package org.medprep.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.medprep.io.UserMessages;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +27,10 @@ public final class MedPrepCli implements Callable<Integer> {
 
 	/** Whether the error stream is a terminal (a progress bar then redraws itself). */
 	final boolean errIsTerminal;
+
+	public MedPrepCli() {
+		this(false);
+	}
 
 	private MedPrepCli(final boolean errIsTerminal) {
 		this.errIsTerminal = errIsTerminal;
@@ -55,7 +61,9 @@ public final class MedPrepCli implements Callable<Integer> {
 		cl.setOut(out);
 		cl.setErr(err);
 		cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			commandLine.getErr().println("medprep: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			if (e instanceof PipelineProblems) for (final String line : ((PipelineProblems) e).lines()) commandLine.getErr().println("medprep: " + line);
+			else commandLine.getErr().println("medprep: " + UserMessages.oneLine(e));
+			if (Boolean.getBoolean("medprep.debug")) e.printStackTrace(commandLine.getErr());
 			return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURES;
 		});
 		return cl.execute(args);

@@ -31,7 +31,7 @@ import org.scijava.module.ModuleService;
  * that are not numbers, booleans or one of the choices, and images named by a
  * title the run does not have. A Recorder transcript is understood as a
  * session on one case: its first opened image is the case input, later opened
- * images must be given per case ({@code --image TITLE=PATH}, under the title
+ * images must be members of each case ({@code --label NAME=PATH}, named by the title
  * the session gave them), a step that worked on a transformed label map names
  * it by the title Fiji gave the result and is mapped back to the label map's
  * title, {@code selectImage} of the current image and view changes are
@@ -48,6 +48,7 @@ final class PipelineCheck {
 	private final List<MacroLine> steps = new ArrayList<>();
 	private final List<String> origins = new ArrayList<>();
 	private final List<Boolean> seeded = new ArrayList<>();
+	private final List<Boolean> recorded = new ArrayList<>();
 	private DicomLoadOptions dicom;
 
 	// the recorded session's images
@@ -64,7 +65,7 @@ final class PipelineCheck {
 	}
 
 	/**
-	 * @param givenTitles the titles of the images given per case ({@code --image TITLE=PATH})
+	 * @param givenTitles the names of the members given per case ({@code --label}, {@code --image}, {@code --ref NAME=PATH})
 	 * @throws IllegalArgumentException with one line per problem, each naming its line
 	 */
 	static CheckedPipeline check(final List<PipelineText.Line> lines, final CommandCatalog catalog, final ModuleService modules,
@@ -79,9 +80,12 @@ final class PipelineCheck {
 				default: c.step(line);
 			}
 		}
-		if (!c.errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", c.errors) + "\nNothing was run.");
+		if (!c.errors.isEmpty()) {
+			c.errors.add("Nothing was run.");
+			throw new PipelineProblems(c.errors);
+		}
 		if (c.steps.isEmpty()) throw new IllegalArgumentException("the pipeline has no steps besides opening the image");
-		return new CheckedPipeline(Pipeline.of(c.steps), c.origins, c.seeded, c.notices, c.dicom);
+		return new CheckedPipeline(Pipeline.of(c.steps), c.origins, c.seeded, c.recorded, c.notices, c.dicom);
 	}
 
 	private void open(final PipelineText.Line line) {
@@ -93,17 +97,17 @@ final class PipelineCheck {
 			return;
 		}
 		if (line.opensDicom()) {
-			errors.add(line.where + ": a second DICOM import cannot be paired with each case; convert that series (medprep convert) and give it with --image TITLE=PATH");
+			errors.add(line.where + ": a second DICOM import cannot be paired with each case; convert that series (medprep convert) and give it with --label NAME=PATH");
 			return;
 		}
 		final String title = line.openedTitle();
 		if (!given.contains(title)) {
-			errors.add(line.where + ": opens a second image, '" + title + "'; in a batch each case has its own: give it with --image " + title
-				+ "=FILE_OR_FOLDER (a folder pairs its files with the cases by name)");
+			errors.add(line.where + ": opens a second image, '" + title + "'; in a batch each case has its own: give it with --label " + title
+				+ "=FILE_OR_FOLDER (--image for a scalar image; a folder pairs its files with the cases by name)");
 			return;
 		}
 		currentSecondary = title;
-		notices.add(line.where + ": opens '" + title + "', which each case takes from --image " + title);
+		notices.add(line.where + ": opens '" + title + "', the member each case brings under that name");
 	}
 
 	private static String describe(final PipelineText.Line line) {
@@ -214,6 +218,7 @@ final class PipelineCheck {
 		steps.add(new MacroLine(step.label(), options));
 		origins.add(line.where);
 		seeded.add(byName.containsKey("seed"));
+		recorded.add(line.recordedDraw);
 	}
 
 	private CommandInfo command(final PipelineText.Line line) {
@@ -274,7 +279,7 @@ final class PipelineCheck {
 		}
 		final String choices = fixed.isEmpty() ? "" : String.join(", ", fixed) + ", or ";
 		errors.add(line.where + ": option '" + key + "' of \"" + label + "\" names the image '" + value + "', which this run does not have ("
-			+ choices + "a title given with --image TITLE=PATH" + (given.isEmpty() ? "" : "; given: " + String.join(", ", given)) + ")");
+			+ choices + "a member given with --label, --image or --ref NAME=PATH" + (given.isEmpty() ? "" : "; given: " + String.join(", ", given)) + ")");
 		return null;
 	}
 

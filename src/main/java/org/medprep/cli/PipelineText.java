@@ -33,13 +33,24 @@ final class PipelineText {
 		final String text;
 		final MacroLine step;
 		final String argument;
+		/** A step of a case's history, followed by its "// drawn:" record: its seed is that case's draw, not a master seed. */
+		final boolean recordedDraw;
 
 		Line(final String where, final Kind kind, final String text, final MacroLine step, final String argument) {
+			this(where, kind, text, step, argument, false);
+		}
+
+		private Line(final String where, final Kind kind, final String text, final MacroLine step, final String argument, final boolean recordedDraw) {
 			this.where = where;
 			this.kind = kind;
 			this.text = text;
 			this.step = step;
 			this.argument = argument;
+			this.recordedDraw = recordedDraw;
+		}
+
+		Line asRecordedDraw() {
+			return new Line(where, kind, text, step, argument, true);
 		}
 
 		/** For OPEN: the title Fiji gives the opened image (its file name); null for a DICOM series, whose title comes from its header. */
@@ -56,6 +67,9 @@ final class PipelineText {
 	/** Menu commands of ImageJ that only move through the stack or zoom: the Recorder writes them, they change no pixel. */
 	private static final List<String> VIEW_COMMANDS = Collections.unmodifiableList(java.util.Arrays.asList("Next Slice [>]", "Previous Slice [<]",
 		"In [+]", "Out [-]", "Original Scale", "View 100%", "To Selection"));
+
+	/** How a case's history records what a random step drew, on the line after the step (see core.History). */
+	private static final String DRAWN = "// drawn:";
 
 	private static final Pattern CALL = Pattern.compile("^([A-Za-z.]+)\\s*\\((.*)\\)\\s*;?$");
 	private static final Pattern STRING = Pattern.compile("^\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)')\\s*$");
@@ -76,15 +90,24 @@ final class PipelineText {
 			if (line.isEmpty() || line.startsWith("//")) continue;
 			final String where = source + ", line " + (i + 1);
 			try {
-				lines.add(classify(where, line));
+				final Line l = classify(where, line);
+				lines.add(l.kind == Kind.STEP && nextIsDrawn(raw, i) ? l.asRecordedDraw() : l);
 			}
 			catch (final IllegalArgumentException e) {
 				errors.add(where + ": " + e.getMessage());
 			}
 		}
-		if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", errors));
+		if (!errors.isEmpty()) throw new PipelineProblems(errors);
 		if (lines.stream().noneMatch(l -> l.kind == Kind.STEP)) throw new IllegalArgumentException(source + ": the pipeline has no run(...) steps");
 		return lines;
+	}
+
+	private static boolean nextIsDrawn(final String[] raw, final int i) {
+		for (int j = i + 1; j < raw.length; j++) {
+			final String next = raw[j].trim();
+			if (!next.isEmpty()) return next.startsWith(DRAWN);
+		}
+		return false;
 	}
 
 	/** {@code --step} lines, named "step 1", "step 2"... in messages. */
@@ -101,7 +124,7 @@ final class PipelineText {
 				errors.add("--step " + (i + 1) + ": " + e.getMessage());
 			}
 		}
-		if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", errors));
+		if (!errors.isEmpty()) throw new PipelineProblems(errors);
 		return lines;
 	}
 

@@ -158,7 +158,7 @@ class BatchCliTest {
 		final CliTest.Run r2 = CliTest.cli("run", "--pipeline", fixed.toString(), "-i", dir.resolve("cases").toString(), "-o", dir.resolve("out").toString());
 		assertEquals(2, r2.code);
 		assertTrue(r2.err.contains(fixed + ", line 3: selects 'recorded.nii.gz', an earlier image of the case"), r2.err);
-		assertTrue(r2.err.contains(fixed + ", line 4: opens a second image, 'recorded_seg.nii.gz'; in a batch each case has its own: give it with --image "
+		assertTrue(r2.err.contains(fixed + ", line 4: opens a second image, 'recorded_seg.nii.gz'; in a batch each case has its own: give it with --label "
 			+ "recorded_seg.nii.gz=FILE_OR_FOLDER"), r2.err);
 		assertFalse(Files.exists(dir.resolve("out")));
 	}
@@ -176,7 +176,7 @@ class BatchCliTest {
 		// the history and the manifest record each case's derived seed
 		final long seedA = CaseSeeds.derive(1234, "a", 1);
 		final List<String> history = History.of(ImageFiles.read(dir.resolve("out/a.nii.gz")));
-		assertTrue(history.get(history.size() - 1).contains("seed=" + seedA), history.toString());
+		assertTrue(history.get(0).startsWith("run(\"Random Affine\"") && history.get(0).contains("seed=" + seedA), history.toString());
 		final List<ManifestRow> rows = Manifest.read(dir.resolve("out/manifest.jsonl"));
 		assertEquals(Long.valueOf(seedA), rows.get(0).seeds().get("step 1"));
 		assertEquals(Long.valueOf(CaseSeeds.derive(1234, "b", 1)), rows.get(1).seeds().get("step 1"));
@@ -202,8 +202,8 @@ class BatchCliTest {
 		assertTrue(r.err.contains(p + ", line 2: unknown option 'levle' for \"HU Window\" (did you mean 'level'?)"), r.err);
 		assertTrue(r.err.contains(p + ", line 3: option 'output' of \"HU Window\" must be one of [float 0-1, 8-bit 0-255, HU clipped], got 'float 0-2'"
 			+ " (did you mean 'float 0-1'?)"), r.err);
-		assertTrue(r.err.contains(p + ", line 4: option 'label' of \"Random Affine\" names the image 'seg', which this run does not have (None, or a title "
-			+ "given with --image TITLE=PATH)"), r.err);
+		assertTrue(r.err.contains(p + ", line 4: option 'label' of \"Random Affine\" names the image 'seg', which this run does not have (None, or a member "
+			+ "given with --label, --image or --ref NAME=PATH)"), r.err);
 		assertTrue(r.err.contains(p + ", line 4: option 'seed' of \"Random Affine\" must be a whole number (or empty), got 'abc'"), r.err);
 		assertTrue(r.err.contains(p + ", line 5: option 'min' of \"Clip Intensity\" must be a number, got 'low'"), r.err);
 		assertTrue(r.err.contains(p + ", line 6: unknown command \"Sharpen Everthing\""), r.err);

@@ -43,6 +43,21 @@ class PipelineCheckTest extends HeadlessCommandTest {
 	}
 
 	@Test
+	void aHistoryReplaysItsCasesDrawsWhileARecordedSeedIsAMaster() {
+		final String history = "run(\"Random Flip\", \"probability_x=0.5 seed=77\");\n// drawn: flip=[true,false,false]\n"
+			+ "run(\"Random Flip\", \"probability_x=0.5 seed=78\");\n";
+		final CheckedPipeline c = check(history, Collections.emptyList());
+		assertEquals(List.of(true, false), c.recordedDraws());
+		final CaseSeeding.Seeded a = new CaseSeeding(c, null).forCase("a");
+		assertTrue(a.pipeline.steps().get(0).options().contains("seed=77"), a.pipeline.steps().get(0).options());
+		assertTrue(a.pipeline.steps().get(1).options().contains("seed=" + org.medprep.cli.batch.CaseSeeds.derive(78, "a", 2)));
+		assertEquals(Long.valueOf(77), a.seeds.get(1));
+		// --seed is a new master seed for every random step, replayed or not
+		final CaseSeeding.Seeded b = new CaseSeeding(c, 5L).forCase("a");
+		assertTrue(b.pipeline.steps().get(0).options().contains("seed=" + org.medprep.cli.batch.CaseSeeds.derive(5, "a", 1)));
+	}
+
+	@Test
 	void aStepOnASelectedLabelMapIsRefused() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check("open(\"/d/ct.tif\");\n"
 			+ "open(\"/d/seg.tif\");\n" + "run(\"Clip Intensity\", \"min=0 max=1\");\n", Collections.singletonList("seg.tif")));

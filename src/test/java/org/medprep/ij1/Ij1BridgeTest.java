@@ -186,16 +186,18 @@ class Ij1BridgeTest {
 		final Path pipeline = Files.write(dir.resolve("session.ijm"), transcript.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		final java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
 		final int code = org.medprep.cli.MedPrepCli.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "run", "--pipeline",
-			pipeline.toString(), "-i", ct.toString(), "--image", "case001_seg.nii.gz=" + seg, "-o", dir.resolve("out").toString());
+			pipeline.toString(), "-i", ct.toString(), "--label", "case001_seg.nii.gz=" + seg, "-o", dir.resolve("out").toString());
 		assertEquals(0, code, "transcript:\n" + transcript + "\n" + err);
 		assertTrue(out.toString().startsWith("3 case(s), 0 failed"), out.toString());
 		assertTrue(err.toString().contains("line 1: \"Import NIfTI/MetaImage\" is the case input"), err.toString());
 		assertTrue(err.toString().contains("label=case001_seg-resampled is the transformed 'case001_seg.nii.gz'"), err.toString());
 		final Path o = dir.resolve("out");
 		assertTrue(!java.util.Arrays.equals(values(o.resolve("p01.nii.gz")), values(o.resolve("p02.nii.gz"))), "identical cases got the same draw");
-		assertTrue(!java.util.Arrays.equals(values(o.resolve("p01_label_result.nii.gz")), values(o.resolve("p02_label_result.nii.gz"))));
+		// the label map, a member of each case, is written under its name (the title the session gave it)
+		final Path labels = o.resolve("case001_seg.nii.gz");
+		assertTrue(!java.util.Arrays.equals(values(labels.resolve("p01.nii.gz")), values(labels.resolve("p02.nii.gz"))));
 		for (final String name : new String[] { "p01", "p02", "p03" })
-			for (final double l : values(o.resolve(name + "_label_result.nii.gz")))
+			for (final double l : values(labels.resolve(name + ".nii.gz")))
 				assertTrue(l == Math.rint(l) && l >= 0 && l <= CtPhantom.LABEL_BONE, name + ": label " + l);
 		final String[] history = org.medprep.io.ImageFormats.read(o.resolve("p02.nii.gz")).metadata().get(org.medprep.core.Volume.HISTORY).split("\n");
 		assertTrue(history[history.length - 1].startsWith("run(\"Random Affine\", \"label=case001_seg.nii.gz"), String.join("\n", history));

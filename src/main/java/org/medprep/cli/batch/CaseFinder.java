@@ -13,26 +13,21 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
+import org.medprep.io.ImageFileNames;
 import org.medprep.io.dicom.DicomDataset;
 import org.medprep.io.dicom.DicomException;
-import org.medprep.io.dicom.DicomFile;
+import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomFrame;
 import org.medprep.io.dicom.DicomLoadOptions;
-import org.medprep.io.dicom.DicomParser;
-import org.medprep.io.dicom.NotDicomException;
-import org.medprep.io.dicom.SlicePlane;
+import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.Tags;
 import org.medprep.io.metaimage.MetaImageHeader;
 import org.medprep.io.metaimage.MetaImageReader;
-
-import net.imglib2.parallel.Parallelization;
 
 /**
  * Finds the cases of a batch in its inputs: an image file is a case; a folder
@@ -45,7 +40,6 @@ import net.imglib2.parallel.Parallelization;
 public final class CaseFinder {
 
 	private static final int PATIENT_NAME = 0x00100010;
-	private static final String DICOMDIR_SOP_CLASS = "1.2.840.10008.1.3.10";
 
 	/** What a search found: the cases, notes for the user, and inputs that hold no case. */
 	public static final class Found {
@@ -138,7 +132,7 @@ public final class CaseFinder {
 			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) {
 				if (!attrs.isRegularFile() || hidden(file)) return FileVisitResult.CONTINUE;
 				if (ImageFileNames.extensionOf(file.getFileName().toString()) != null) images.add(file);
-				else if (!ImageFileNames.isPartnerFile(file.getFileName().toString())) others.add(file);
+				else if (!isPartnerFile(file.getFileName().toString())) others.add(file);
 				return FileVisitResult.CONTINUE;
 			}
 
@@ -153,6 +147,21 @@ public final class CaseFinder {
 		Collections.sort(others);
 	}
 
+	/** Data files that belong to a header file (.hdr/.img, .mhd/.raw): never cases, never DICOM. */
+	private static final List<String> PARTNER_EXTENSIONS = java.util.Arrays.asList(".img", ".img.gz", ".raw", ".zraw");
+
+	private static boolean isPartnerFile(final String name) {
+		final String lower = name.toLowerCase(Locale.ROOT);
+		for (final String ext : PARTNER_EXTENSIONS)
+			if (lower.endsWith(ext)) return true;
+		return false;
+	}
+
+	private static String stripExtension(final String name) {
+		final String ext = ImageFileNames.extensionOf(name);
+		return ext == null ? name : name.substring(0, name.length() - ext.length());
+	}
+
 	private static boolean hidden(final Path p) {
 		return p.getFileName() != null && p.getFileName().toString().startsWith(".");
 	}
@@ -163,7 +172,7 @@ public final class CaseFinder {
 		final StringBuilder sb = new StringBuilder();
 		for (int i = 0; i < rel.getNameCount(); i++) {
 			if (i > 0) sb.append('_');
-			sb.append(i == rel.getNameCount() - 1 ? ImageFileNames.stripExtension(rel.getName(i).toString()) : rel.getName(i).toString());
+			sb.append(i == rel.getNameCount() - 1 ? stripExtension(rel.getName(i).toString()) : rel.getName(i).toString());
 		}
 		return sb.toString();
 	}
@@ -219,119 +228,93 @@ public final class CaseFinder {
 		}
 	}
 
-	/** One header-only look at a file that may be DICOM. */
-	private static final class SeriesFile {
-		final Path path;
-		final String uid, modality, description, patientWords;
-		final int number;
-
-		SeriesFile(final Path path, final DicomDataset ds) throws DicomException {
-			this.path = path;
-			this.uid = ds.getString(Tags.SeriesInstanceUID, "");
-			this.modality = ds.getString(Tags.Modality, "");
-			this.description = ds.getString(Tags.SeriesDescription, "");
-			this.number = ds.getInt(Tags.SeriesNumber, 0);
-			this.patientWords = ds.getString(PATIENT_NAME, "") + " " + ds.getString(Tags.PatientID, "");
+	/** Adds the DICOM series (and series parts, such as echoes) found under {@code root}; returns how many. */
+	private int addDicom(final Path root, final List<Path> candidates) {
+		if (candidates.isEmpty()) return 0;
+		final DicomFolder.Scan scan;
+		try {
+			scan = DicomFolder.scan(root);
 		}
-	}
-
-	/** Adds the DICOM series among {@code files}; returns how many. */
-	private int addDicom(final Path root, final List<Path> files) {
-		if (files.isEmpty()) return 0;
-		final List<Object> scanned = Parallelization.getTaskExecutor().forEachApply(files, CaseFinder::scanFile);
-		final Map<String, List<SeriesFile>> byUid = new LinkedHashMap<>();
-		int skipped = 0;
-		for (final Object o : scanned) {
-			if (o instanceof SeriesFile) byUid.computeIfAbsent(((SeriesFile) o).uid, k -> new ArrayList<>()).add((SeriesFile) o);
-			else skipped++;
-		}
-		if (byUid.isEmpty()) {
-			if (Files.isRegularFile(root) && scanned.size() == 1) problems.add(String.valueOf(scanned.get(0)));
+		catch (final DicomException e) {
+			problems.add(e.getMessage());
 			return 0;
 		}
-		if (skipped > 0) notices.add(root + ": " + skipped + " file(s) neither images nor DICOM images, skipped");
-		final List<List<SeriesFile>> series = new ArrayList<>();
-		for (final List<SeriesFile> s : byUid.values()) {
-			if (!seenSeries.add(s.get(0).uid)) {
-				notices.add(root + ": DICOM series " + s.get(0).number + " was already found in another input, taken once");
+		for (final DicomFolder.Skipped e : scan.errors()) problems.add(e.toString());
+		int notDicom = 0;
+		for (final DicomFolder.Skipped k : scan.skipped())
+			if (!k.isError() && k.file() != null && ImageFileNames.extensionOf(k.file().getFileName().toString()) == null
+				&& !isPartnerFile(k.file().getFileName().toString())) notDicom++;
+		if (scan.series().isEmpty()) {
+			if (Files.isRegularFile(root) && scan.errors().isEmpty() && !scan.skipped().isEmpty()) problems.add(scan.skipped().get(0).toString());
+			return 0;
+		}
+		if (notDicom > 0) notices.add(root + ": " + notDicom + " file(s) neither images nor DICOM images, skipped");
+		if (!scan.annotations().isEmpty())
+			notices.add(root + ": " + scan.annotations().size() + " RTSTRUCT/SEG file(s) are not cases (medprep convert turns them into label maps)");
+		final List<DicomSeries> chosen;
+		try {
+			chosen = DicomFolder.select(scan, dicom);
+		}
+		catch (final DicomException e) {
+			problems.add(e.getMessage());
+			return 0;
+		}
+		final List<DicomSeries> series = new ArrayList<>();
+		for (final DicomSeries s : chosen) {
+			if (!seenSeries.add(s.uid() + "/" + s.part())) {
+				notices.add(root + ": DICOM series " + s.seriesNumber() + " was already found in another input, taken once");
 				continue;
 			}
-			if (inPlane(s)) series.add(s);
-		}
-		if (series.isEmpty()) {
-			problems.add(root + ": no " + dicom.planeFilter().map(SlicePlane::label).orElse("") + " DICOM series (" + byUid.size() + " in other planes)");
-			return 0;
+			series.add(s);
 		}
 		final Map<String, Integer> perFolder = new HashMap<>();
-		for (final List<SeriesFile> s : series) perFolder.merge(folderName(root, s), 1, Integer::sum);
+		for (final DicomSeries s : series) perFolder.merge(folderName(root, s), 1, Integer::sum);
 		final Set<String> used = new HashSet<>();
-		for (final List<SeriesFile> s : series) {
-			final SeriesFile first = s.get(0);
+		for (final DicomSeries s : series) {
 			String name = name(root, s, perFolder.get(folderName(root, s)) > 1);
 			for (int k = 2; !used.add(name); k++) name = name(root, s, true) + "_" + k;
-			final List<String> paths = new ArrayList<>();
-			for (final SeriesFile f : s) paths.add(f.path.toString());
-			Collections.sort(paths);
-			final String modality = first.modality.isEmpty() ? "" : first.modality + ", ";
-			cases.add(CaseRef.dicomSeries(name, root.toString(), first.uid, paths,
-				root + " series " + first.number + " (" + modality + s.size() + " file" + (s.size() == 1 ? "" : "s") + ")"));
+			final Set<String> paths = new java.util.TreeSet<>();
+			for (final DicomFrame f : s.frames()) paths.add(f.source());
+			final String modality = s.modality().isEmpty() ? "" : s.modality() + ", ";
+			cases.add(CaseRef.dicomSeries(name, root.toString(), s.uid(), s.part(), new ArrayList<>(paths),
+				root + " series " + s.seriesNumber() + (s.part().isEmpty() ? "" : " " + s.part()) + " (" + modality + paths.size() + " file"
+					+ (paths.size() == 1 ? "" : "s") + ")"));
 		}
 		return series.size();
 	}
 
-	/** A SeriesFile, or the reason the file is not a DICOM image. */
-	private static Object scanFile(final Path f) {
-		try {
-			final DicomFile file = DicomParser.readHeader(f);
-			final String sopClass = file.dataset().getString(Tags.SOPClassUID, file.meta().getString(Tags.MediaStorageSOPClassUID, ""));
-			if (DICOMDIR_SOP_CLASS.equals(sopClass)) return f + ": a DICOMDIR (a media directory, not an image)";
-			if (!file.pixelData().isPresent()) return f + ": DICOM without pixel data";
-			final SeriesFile s = new SeriesFile(f, file.dataset());
-			if (s.uid.isEmpty()) return f + ": DICOM without a Series Instance UID";
-			return s;
-		}
-		catch (final NotDicomException e) {
-			return f + ": not DICOM";
-		}
-		catch (final DicomException e) {
-			return e.getMessage();
-		}
-	}
-
-	private boolean inPlane(final List<SeriesFile> s) {
-		final Optional<SlicePlane> want = dicom.planeFilter();
-		if (!want.isPresent()) return true;
-		try {
-			final DicomFrame frame = DicomFrame.of(DicomParser.readHeader(s.get(0).path)).get(0);
-			return SlicePlane.classify(frame.imageOrientationPatient(), dicom.planeToleranceDegrees()).plane() == want.get();
-		}
-		catch (final DicomException e) {
-			return false;
-		}
-	}
-
-	private String name(final Path root, final List<SeriesFile> s, final boolean numbered) {
-		final SeriesFile first = s.get(0);
-		final String number = String.format(Locale.ROOT, "s%03d", first.number);
-		final String modality = first.modality.isEmpty() ? "" : "_" + sanitize(first.modality);
+	private String name(final Path root, final DicomSeries s, final boolean numbered) {
+		final String number = String.format(Locale.ROOT, "s%03d", s.seriesNumber());
+		final String modality = s.modality().isEmpty() ? "" : "_" + sanitize(s.modality());
+		final String part = s.part().isEmpty() ? "" : "_" + sanitize(s.part());
 		switch (naming) {
 			case FOLDER:
-				return folderName(root, s) + (numbered ? "_" + number : "");
+				return folderName(root, s) + (numbered ? "_" + number : "") + part;
 			case DESCRIPTION:
-				final String d = sanitize(withoutWords(first.description, first.patientWords));
-				return number + modality + (d.isEmpty() ? "" : "_" + d) + "_" + digest(first.uid);
+				final String d = sanitize(withoutWords(s.description(), patientWords(s)));
+				return number + modality + (d.isEmpty() ? "" : "_" + d) + "_" + digest(s.uid()) + part;
 			default:
-				return number + modality + "_" + digest(first.uid);
+				return number + modality + "_" + digest(s.uid()) + part;
+		}
+	}
+
+	private static String patientWords(final DicomSeries s) {
+		try {
+			final DicomDataset ds = s.frames().get(0).file().dataset();
+			return ds.getString(PATIENT_NAME, "") + " " + ds.getString(Tags.PatientID, "");
+		}
+		catch (final DicomException e) {
+			return "";
 		}
 	}
 
 	/** The series' folder relative to the input ("sub_study"), the input's own name for series directly in it. */
-	private static String folderName(final Path root, final List<SeriesFile> s) {
+	private static String folderName(final Path root, final DicomSeries s) {
 		if (Files.isRegularFile(root)) return sanitize(ImageFileNames.baseName(root));
-		final Path parent = s.get(0).path.getParent();
+		final Path parent = Path.of(s.frames().get(0).source()).getParent();
 		final Path rel = parent == null ? null : root.relativize(parent);
-		if (rel == null || rel.toString().isEmpty()) return sanitize(root.toAbsolutePath().normalize().getFileName() == null ? "dicom"
-			: root.toAbsolutePath().normalize().getFileName().toString());
+		final Path rootName = root.toAbsolutePath().normalize().getFileName();
+		if (rel == null || rel.toString().isEmpty()) return sanitize(rootName == null ? "dicom" : rootName.toString());
 		return sanitize(rel.toString().replace(root.getFileSystem().getSeparator(), "_"));
 	}
 

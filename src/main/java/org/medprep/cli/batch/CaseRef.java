@@ -22,15 +22,19 @@ public final class CaseRef implements Serializable, Comparable<CaseRef> {
 	private final Kind kind;
 	private final String location;
 	private final String seriesUid;
+	private final String part;
 	private final ArrayList<String> files;
 	private final String description;
 
-	private CaseRef(final String name, final Kind kind, final String location, final String seriesUid, final List<String> files, final String description) {
+	private CaseRef(final String name, final Kind kind, final String location, final String seriesUid, final String part, final List<String> files,
+		final String description)
+	{
 		if (name == null || name.isEmpty()) throw new IllegalArgumentException("a case needs a name");
 		this.name = name;
 		this.kind = kind;
 		this.location = location;
 		this.seriesUid = seriesUid;
+		this.part = part;
 		this.files = new ArrayList<>(files);
 		this.description = description;
 	}
@@ -45,18 +49,21 @@ public final class CaseRef implements Serializable, Comparable<CaseRef> {
 		final List<String> files = new ArrayList<>();
 		files.add(path);
 		files.addAll(dataFiles);
-		return new CaseRef(name, Kind.IMAGE_FILE, path, null, files, path);
+		return new CaseRef(name, Kind.IMAGE_FILE, path, null, null, files, path);
 	}
 
 	/**
-	 * A DICOM series.
+	 * A DICOM series, or one part of it (an echo: see the series parts of io.dicom).
 	 *
 	 * @param folder where it was found (for messages)
+	 * @param part the part's label ("e2"), empty for a whole series
 	 * @param description how messages name it: never patient data
 	 */
-	public static CaseRef dicomSeries(final String name, final String folder, final String seriesUid, final List<String> files, final String description) {
+	public static CaseRef dicomSeries(final String name, final String folder, final String seriesUid, final String part, final List<String> files,
+		final String description)
+	{
 		if (files.isEmpty()) throw new IllegalArgumentException("DICOM series " + seriesUid + " has no files");
-		return new CaseRef(name, Kind.DICOM_SERIES, folder, seriesUid, files, description);
+		return new CaseRef(name, Kind.DICOM_SERIES, folder, seriesUid, part, files, description);
 	}
 
 	/** Names the case's outputs; unique in a run; identifies it for seeds, shards and the manifest. */
@@ -66,6 +73,8 @@ public final class CaseRef implements Serializable, Comparable<CaseRef> {
 	public String location() { return location; }
 	/** The Series Instance UID of a DICOM case, null for a file. */
 	public String seriesUid() { return seriesUid; }
+	/** The label of a DICOM series part ("e2"), empty for a whole series, null for a file. */
+	public String part() { return part; }
 	/** Every file the case is read from (one for an image file). */
 	public List<String> files() { return Collections.unmodifiableList(files); }
 
@@ -84,7 +93,8 @@ public final class CaseRef implements Serializable, Comparable<CaseRef> {
 	public boolean equals(final Object o) {
 		if (!(o instanceof CaseRef)) return false;
 		final CaseRef c = (CaseRef) o;
-		return name.equals(c.name) && kind == c.kind && location.equals(c.location) && Objects.equals(seriesUid, c.seriesUid) && files.equals(c.files);
+		return name.equals(c.name) && kind == c.kind && location.equals(c.location) && Objects.equals(seriesUid, c.seriesUid) && Objects.equals(part, c.part)
+			&& files.equals(c.files);
 	}
 
 	@Override

@@ -104,7 +104,7 @@ class CaseFinderTest {
 		assertEquals(1, f.cases().size());
 		assertTrue(f.cases().get(0).name().startsWith("s002_CT_"), names(f).toString());
 		assertEquals(1, f.problems().size());
-		assertTrue(f.problems().get(0).startsWith(FIXTURES.resolve("ct_axial") + ": no sagittal DICOM series"), f.problems().toString());
+		assertTrue(f.problems().get(0).startsWith(FIXTURES.resolve("ct_axial") + ": no sagittal series"), f.problems().toString());
 	}
 
 	@Test
