@@ -1,0 +1,64 @@
+package org.medprep.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.core.Planes;
+import org.medprep.core.Volume;
+import org.medprep.core.phantom.CtPhantom;
+import org.medprep.core.spatial.BoundaryMode;
+import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.Interpolation;
+import org.medprep.core.spatial.Orientation;
+import org.medprep.core.spatial.ResampleToGrid;
+import org.medprep.core.spatial.Reorient;
+import org.medprep.core.spatial.Sampling;
+
+import net.imglib2.type.numeric.integer.ShortType;
+
+/**
+ * The dataset-preparation operations on the 512x512x300 CT at 0.7 x 0.7 x 1 mm
+ * (quick: 48x48x20): reorientation to RAS (read into a new image, as the
+ * command does) and resampling onto a reference grid. The reference timings
+ * (nibabel, scipy, scikit-image) come from
+ * {@code src/test/resources/org/medprep/dataset/reference_benchmark.py}.
+ */
+public class DatasetBenchmarks implements BenchmarkSuite {
+
+	@Override
+	public String name() {
+		return "dataset";
+	}
+
+	@Override
+	public List<BenchmarkCase> cases(final boolean quick) {
+		final long[] n = quick ? new long[] { 48, 48, 20 } : new long[] { 512, 512, 300 };
+		final CtPhantom phantom = quick ? new CtPhantom(48, 48, 20, new double[] { 0.8, 0.8, 2.5 }, 10, 42) : CtPhantom.large();
+		final Grid source = Grid.of(n, phantom.geometry());
+		final String size = n[0] + "x" + n[1] + "x" + n[2];
+		final long voxels = source.numVoxels();
+		final List<BenchmarkCase> cases = new ArrayList<>();
+		final Reorient ras = new Reorient(Orientation.parse("RAS"));
+		cases.add(new BenchmarkCase("Reorient LPS to RAS int16 " + size, voxels, phantom::image,
+			v -> Planes.toFloat(ras.apply(ct(v)).data(), (z, in, out) -> {
+				for (int i = 0; i < in.length; i++) out[i] = (float) in[i];
+			})));
+		// a reference grid of 1 mm voxels, shifted by a third of a voxel: every output voxel interpolates
+		final long[] refSize = new long[3];
+		final double[] origin = source.geometry().origin();
+		for (int d = 0; d < 3; d++) {
+			refSize[d] = Math.max(1, Math.round(source.size(d) * source.geometry().spacing(d)));
+			origin[d] += 1 / 3.0;
+		}
+		final Grid reference = Grid.of(refSize, source.geometry().withSpacing(new double[] { 1, 1, 1 }).withOrigin(origin));
+		final Sampling linear = Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, -1000);
+		cases.add(new BenchmarkCase("Resample to Reference 1 mm linear " + size, reference.numVoxels(), phantom::image,
+			v -> new ResampleToGrid(reference).apply(ct(v), linear)));
+		return cases;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Volume<ShortType> ct(final Object v) {
+		return (Volume<ShortType>) v;
+	}
+}
