@@ -5,7 +5,13 @@ import java.util.List;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
+import org.medprep.core.labels.LabelHoles;
+import org.medprep.core.labels.LabelMap;
+import org.medprep.core.labels.LabelRemap;
+import org.medprep.core.labels.LabelStatistics;
+import org.medprep.core.labels.LargestComponents;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.core.segment.Connectivity;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
@@ -19,7 +25,8 @@ import net.imglib2.type.numeric.integer.ShortType;
 /**
  * The dataset-preparation operations on the 512x512x300 CT at 0.7 x 0.7 x 1 mm
  * (quick: 48x48x20): reorientation to RAS (read into a new image, as the
- * command does) and resampling onto a reference grid. The reference timings
+ * command does), resampling onto a reference grid, and the label utilities on
+ * the phantom's tissue labels. The reference timings
  * (nibabel, scipy, scikit-image) come from
  * {@code src/test/resources/org/medprep/dataset/reference_benchmark.py}.
  */
@@ -54,6 +61,14 @@ public class DatasetBenchmarks implements BenchmarkSuite {
 		final Sampling linear = Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, -1000);
 		cases.add(new BenchmarkCase("Resample to Reference 1 mm linear " + size, reference.numVoxels(), phantom::image,
 			v -> new ResampleToGrid(reference).apply(ct(v), linear)));
+		final Connectivity six = Connectivity.SIX;
+		cases.add(new BenchmarkCase("Keep Largest Component per label 6-connected " + size, voxels, () -> LabelMap.read(phantom.labels()),
+			m -> new LargestComponents(LargestComponents.Scope.PER_LABEL, six).apply((LabelMap) m)));
+		cases.add(new BenchmarkCase("Fill Label Holes 6-connected " + size, voxels, () -> LabelMap.read(phantom.labels()),
+			m -> new LabelHoles(six).apply((LabelMap) m)));
+		cases.add(new BenchmarkCase("Remap Labels " + size, voxels, () -> LabelMap.read(phantom.labels()),
+			m -> LabelRemap.parse("1:2,3:0").apply((LabelMap) m)));
+		cases.add(new BenchmarkCase("Label Statistics " + size, voxels, () -> LabelMap.read(phantom.labels()), m -> LabelStatistics.of((LabelMap) m)));
 		return cases;
 	}
 
