@@ -11,6 +11,10 @@ import org.medprep.core.labels.LabelRemap;
 import org.medprep.core.labels.LabelStatistics;
 import org.medprep.core.labels.LargestComponents;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.core.phantom.HeadPhantom;
+import org.medprep.core.segment.BodyMask;
+import org.medprep.core.segment.BrainMask;
+import org.medprep.core.segment.LungMask;
 import org.medprep.core.segment.Connectivity;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
@@ -26,7 +30,8 @@ import net.imglib2.type.numeric.integer.ShortType;
  * The dataset-preparation operations on the 512x512x300 CT at 0.7 x 0.7 x 1 mm
  * (quick: 48x48x20): reorientation to RAS (read into a new image, as the
  * command does), resampling onto a reference grid, and the label utilities on
- * the phantom's tissue labels. The reference timings
+ * the phantom's tissue labels, the body and lung masks; the brain mask on the
+ * head phantom at 1 mm, 192x224x192 (quick: 48x56x48 at 3 mm). The reference timings
  * (nibabel, scipy, scikit-image) come from
  * {@code src/test/resources/org/medprep/dataset/reference_benchmark.py}.
  */
@@ -69,6 +74,14 @@ public class DatasetBenchmarks implements BenchmarkSuite {
 		cases.add(new BenchmarkCase("Remap Labels " + size, voxels, () -> LabelMap.read(phantom.labels()),
 			m -> LabelRemap.parse("1:2,3:0").apply((LabelMap) m)));
 		cases.add(new BenchmarkCase("Label Statistics " + size, voxels, () -> LabelMap.read(phantom.labels()), m -> LabelStatistics.of((LabelMap) m)));
+		cases.add(new BenchmarkCase("Body Mask -500 HU opening 3 mm " + size, voxels, phantom::image, v -> new BodyMask(-500, 3).apply(ct(v))));
+		cases.add(new BenchmarkCase("Lung Mask (DSB tutorial, 2 lungs) " + size, voxels, phantom::image,
+			v -> new LungMask(-320, true, 2, 0.1, 0).apply(ct(v))));
+		final HeadPhantom head = quick ? new HeadPhantom(48, 56, 48, new double[] { 3, 3, 3 }, 6, 6, 20, true, 42)
+			: new HeadPhantom(192, 224, 192, new double[] { 1, 1, 1 }, 6, 6, 20, true, 42);
+		final long headVoxels = quick ? 48L * 56 * 48 : 192L * 224 * 192;
+		cases.add(new BenchmarkCase("Brain Mask erosion 4 mm head " + (quick ? "48x56x48" : "192x224x192"), headVoxels, head::image,
+			v -> BrainMask.defaults().apply(ct(v))));
 		return cases;
 	}
 

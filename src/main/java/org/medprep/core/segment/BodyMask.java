@@ -56,17 +56,11 @@ public final class BodyMask {
 	}
 
 	private int[] largest(final int[] mask, final int[] size) {
-		final ConnectedComponents cc = ConnectedComponents.ofNonZero(mask, size, Connectivity.SIX);
-		if (cc.count() == 0)
+		final int[] largest = ConnectedComponents.largest(mask, size, Connectivity.SIX);
+		if (largest == null)
 			throw new IllegalArgumentException("no voxel above " + threshold + " HU" + (openingMm > 0 ? " survives an opening of " + openingMm + " mm" : "")
 				+ ": is this a CT in HU?");
-		int best = 1;
-		for (int c = 2; c <= cc.count(); c++) if (cc.size(c) > cc.size(best)) best = c;
-		final int keep = best;
-		final int[] labels = cc.labels();
-		final int[] out = new int[mask.length];
-		for (int i = 0; i < out.length; i++) out[i] = labels[i] == keep ? 1 : 0;
-		return out;
+		return largest;
 	}
 
 	@Override

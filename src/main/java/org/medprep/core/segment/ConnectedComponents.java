@@ -38,6 +38,20 @@ public final class ConnectedComponents {
 		return label(voxels, size, connectivity, true);
 	}
 
+	/**
+	 * 1 on the largest component of the non-zero voxels (ties: the one met first
+	 * in scan order), 0 elsewhere; null if there is no non-zero voxel.
+	 */
+	public static int[] largest(final int[] voxels, final int[] size, final Connectivity connectivity) {
+		final ConnectedComponents cc = ofNonZero(voxels, size, connectivity);
+		if (cc.count() == 0) return null;
+		int best = 1;
+		for (int c = 2; c <= cc.count(); c++) if (cc.size(c) > cc.size(best)) best = c;
+		final int[] labels = cc.labels;
+		for (int i = 0; i < labels.length; i++) labels[i] = labels[i] == best ? 1 : 0;
+		return labels;
+	}
+
 	/** Component number of each voxel (0 for background), x fastest. Shared, not copied: do not modify. */
 	public int[] labels() { return labels; }
 

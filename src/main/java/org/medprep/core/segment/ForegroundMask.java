@@ -104,13 +104,8 @@ public final class ForegroundMask {
 	/** The largest 6-connected component of the non-zero voxels (all zero if there are none). */
 	public static PlanarImg<UnsignedByteType, ByteArray> largestComponent(final RandomAccessibleInterval<? extends RealType<?>> mask) {
 		final int[] size = MaskArrays.size(mask);
-		final ConnectedComponents cc = ConnectedComponents.ofNonZero(MaskArrays.nonZero(mask), size, Connectivity.SIX);
-		int best = 0;
-		for (int c = 1; c <= cc.count(); c++)
-			if (best == 0 || cc.size(c) > cc.size(best)) best = c; // ties: the component met first in scan order
-		final int keep = best;
-		final int[] labels = cc.labels();
-		return MaskArrays.toMask(size, i -> keep != 0 && labels[i] == keep);
+		final int[] largest = ConnectedComponents.largest(MaskArrays.nonZero(mask), size, Connectivity.SIX);
+		return MaskArrays.toMask(size, i -> largest != null && largest[i] != 0);
 	}
 
 	/** Fills, slice by slice, background regions not 4-connected to the slice border. */
