@@ -3,9 +3,7 @@ package org.medprep.core.spatial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
-import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 
 import net.imglib2.type.numeric.RealType;
@@ -80,14 +78,11 @@ public final class SpatialChain {
 		final StringBuilder sb = new StringBuilder();
 		for (final SpatialPlan p : plans) {
 			if (sb.length() > 0) sb.append('\n');
-			sb.append("plan source ");
-			grid(sb, p.source());
-			sb.append(" target ");
-			grid(sb, p.target());
+			sb.append("plan source ").append(p.source().toText()).append(" target ").append(p.target().toText());
 			sb.append(" pullback");
 			final double[][] m = p.pullBack().matrix();
 			for (final double[] row : m)
-				for (final double v : row) sb.append(' ').append(number(v));
+				for (final double v : row) sb.append(' ').append(Grid.number(v));
 		}
 		return sb.toString();
 	}
@@ -106,7 +101,7 @@ public final class SpatialChain {
 			try {
 				if (t.length != 1 + 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("plan") || !t[1].equals("source") || !t[20].equals("target") || !t[39].equals("pullback"))
 					throw new IllegalArgumentException("expected 'plan source <18 numbers> target <18 numbers> pullback <12 numbers>'");
-				final Grid source = grid(t, 2), target = grid(t, 21);
+				final Grid source = Grid.parse(t, 2), target = Grid.parse(t, 21);
 				final double[][] m = new double[3][4];
 				for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[40 + i]);
 				chain = chain.then(SpatialPlan.of(source, target, PhysicalAffine.of(m)));
@@ -115,33 +110,6 @@ public final class SpatialChain {
 			}
 		}
 		return chain;
-	}
-
-	private static Grid grid(final String[] t, final int at) {
-		final long[] size = new long[3];
-		final double[] spacing = new double[3], origin = new double[3];
-		final double[][] dir = new double[3][3];
-		for (int d = 0; d < 3; d++) {
-			size[d] = Long.parseLong(t[at + d]);
-			spacing[d] = Double.parseDouble(t[at + 3 + d]);
-			origin[d] = Double.parseDouble(t[at + 6 + d]);
-		}
-		for (int i = 0; i < 9; i++) dir[i / 3][i % 3] = Double.parseDouble(t[at + 9 + i]);
-		return Grid.of(size, Geometry.of(spacing, origin, dir));
-	}
-
-	/** 18 numbers: size (3), spacing (3), origin (3), direction row by row (9). */
-	private static void grid(final StringBuilder sb, final Grid g) {
-		final Geometry geo = g.geometry();
-		for (int d = 0; d < 3; d++) sb.append(d == 0 ? "" : " ").append(g.size(d));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.spacing(d)));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.origin(d)));
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 3; c++) sb.append(' ').append(number(geo.direction(r, c)));
-	}
-
-	private static String number(final double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v);
 	}
 
 	@Override
