@@ -2,6 +2,7 @@ package org.medprep.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
@@ -10,6 +11,11 @@ import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelRemap;
 import org.medprep.core.labels.LabelStatistics;
 import org.medprep.core.labels.LargestComponents;
+import org.medprep.core.patch.LabelBalancedSampler;
+import org.medprep.core.patch.PaddingMode;
+import org.medprep.core.patch.Patch;
+import org.medprep.core.patch.PatchAggregator;
+import org.medprep.core.patch.PatchGrid;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.phantom.HeadPhantom;
 import org.medprep.core.segment.BodyMask;
@@ -17,6 +23,7 @@ import org.medprep.core.segment.BrainMask;
 import org.medprep.core.segment.LungMask;
 import org.medprep.core.segment.Connectivity;
 import org.medprep.core.spatial.BoundaryMode;
+import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Orientation;
@@ -24,6 +31,7 @@ import org.medprep.core.spatial.ResampleToGrid;
 import org.medprep.core.spatial.Reorient;
 import org.medprep.core.spatial.Sampling;
 
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.ShortType;
 
 /**
@@ -77,6 +85,17 @@ public class DatasetBenchmarks implements BenchmarkSuite {
 		cases.add(new BenchmarkCase("Body Mask -500 HU opening 3 mm " + size, voxels, phantom::image, v -> new BodyMask(-500, 3).apply(ct(v))));
 		cases.add(new BenchmarkCase("Lung Mask (DSB tutorial, 2 lungs) " + size, voxels, phantom::image,
 			v -> new LungMask(-320, true, 2, 0.1, 0).apply(ct(v))));
+		// patches of 96x96x64 with overlap 16, edge padding: cut (each patch read into an array), then put back by averaging
+		final PatchGrid patchGrid = quick ? new PatchGrid(new long[] { 16, 16, 8 }, new long[] { 4, 4, 2 }, PaddingMode.EDGE)
+			: new PatchGrid(new long[] { 96, 96, 64 }, new long[] { 16, 16, 16 }, PaddingMode.EDGE);
+		cases.add(new BenchmarkCase("Grid Sampler + Grid Aggregator average " + size, voxels, phantom::image, v -> {
+			final PatchAggregator agg = new PatchAggregator(source, patchGrid, PatchAggregator.Mode.AVERAGE);
+			for (final Patch p : patchGrid.patches(n)) agg.add(p, ArrayImgs.floats(FloatVolumes.read(p.of(ct(v), PaddingMode.EDGE, 0).data()), p.size()));
+			return agg.result();
+		}));
+		final long[] drawn = quick ? new long[] { 16, 16, 8 } : new long[] { 96, 96, 64 };
+		cases.add(new BenchmarkCase("Label-Balanced Patches 16 draws pos/neg " + size, voxels, () -> LabelMap.read(phantom.labels()),
+			m -> LabelBalancedSampler.posNeg(drawn, 1, 1).draw((LabelMap) m, 16, new SplittableRandom(7))));
 		final HeadPhantom head = quick ? new HeadPhantom(48, 56, 48, new double[] { 3, 3, 3 }, 6, 6, 20, true, 42)
 			: new HeadPhantom(192, 224, 192, new double[] { 1, 1, 1 }, 6, 6, 20, true, 42);
 		final long headVoxels = quick ? 48L * 56 * 48 : 192L * 224 * 192;

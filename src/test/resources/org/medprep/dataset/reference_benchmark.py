@@ -140,3 +140,47 @@ def brain_mask():
 
 
 timeit('scipy brain mask (percentiles, EDT erosion 4 mm, label) %dx%dx%d' % (HX, HY, HZ), brain_mask, t1.size, reps=1)
+
+# patches: TorchIO's grid (pad by overlap/2 with edge mode, step patch - overlap, last moved back), numpy slicing,
+# then averaging aggregation (sums and counts), as TorchIO's GridSampler + GridAggregator do on arrays
+P, O = ((8, 16, 16), (2, 4, 4)) if QUICK else ((64, 96, 96), (16, 16, 16))  # numpy (z, y, x)
+
+
+def starts(n, p, o):
+    s = list(range(0, n - p + 1, p - o))
+    if s[-1] + p != n:
+        s.append(n - p)
+    return s
+
+
+def grid_sample_aggregate():
+    ctz = np.ascontiguousarray(ct.T)  # (z, y, x)
+    b = [o // 2 for o in O]
+    padded = np.pad(ctz, [(k, k) for k in b], mode='edge')
+    acc = np.zeros(padded.shape, np.float64); cnt = np.zeros(padded.shape, np.int32)
+    for z0 in starts(padded.shape[0], P[0], O[0]):
+        for y0 in starts(padded.shape[1], P[1], O[1]):
+            for x0 in starts(padded.shape[2], P[2], O[2]):
+                sl = (slice(z0, z0 + P[0]), slice(y0, y0 + P[1]), slice(x0, x0 + P[2]))
+                acc[sl] += padded[sl].astype(np.float32)
+                cnt[sl] += 1
+    out = acc / cnt
+    return out[b[0]:-b[0], b[1]:-b[1], b[2]:-b[2]].astype(np.float32)
+
+
+timeit('numpy grid sample + average aggregate (TorchIO rules) ' + SIZE, grid_sample_aggregate, ct.size, reps=1)
+
+
+def pos_neg_draws():
+    # MONAI map_binary_to_indices + generate_pos_neg_label_crop_centers: flat indices of fg and bg, then draws
+    flat = lab.ravel()
+    fg = np.nonzero(flat > 0)[0]; bg = np.nonzero(flat == 0)[0]
+    r = np.random.RandomState(7)
+    out = []
+    for _ in range(16):
+        pool = fg if r.rand() < 0.5 else bg
+        out.append(np.unravel_index(pool[r.randint(len(pool))], lab.shape))
+    return out
+
+
+timeit('numpy fg/bg indices + 16 pos/neg draws (MONAI rules) ' + SIZE, pos_neg_draws, lab.size, reps=1)

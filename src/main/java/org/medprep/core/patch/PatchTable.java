@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.SpatialChain;
 
 /**
  * The table that travels with a folder of patches: the grid they were cut
@@ -15,6 +16,7 @@ import org.medprep.core.spatial.Grid;
  * # medprep patches
  * # grid 512 512 300 0.7 0.7 1 -178.85 -178.85 -149.5 1 0 0 0 1 0 0 0 1
  * # sampler patch 96 96 64 overlap 16 16 16 padding edge
+ * # chain plan source ... (the sampled image's spatial history, one line per step, if it has one)
  * index,file,label_file,start_x,start_y,start_z,size_x,size_y,size_z,center_x,center_y,center_z,kind
  * 0,case001_p0000_x-8_y-8_z-8.nii.gz,,-8,-8,-8,96,96,64,,,,
  * </pre>
@@ -50,16 +52,23 @@ public final class PatchTable {
 	private final Grid grid;
 	private final PatchGrid sampler;
 	private final List<Row> rows;
+	private final SpatialChain chain;
 
-	/** @param sampler how a grid sampler cut the patches; null for drawn patches */
-	public PatchTable(final Grid grid, final PatchGrid sampler, final List<Row> rows) {
+	/**
+	 * @param sampler how a grid sampler cut the patches; null for drawn patches
+	 * @param chain the spatial history of the image the patches come from (how to get back to the original scan); may be empty
+	 */
+	public PatchTable(final Grid grid, final PatchGrid sampler, final List<Row> rows, final SpatialChain chain) {
 		if (grid == null || rows == null) throw new IllegalArgumentException("a patch table needs a grid and rows");
 		this.grid = grid;
 		this.sampler = sampler;
 		this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+		this.chain = chain == null ? SpatialChain.empty() : chain;
 	}
 
 	public Grid grid() { return grid; }
+	/** The sampled image's spatial history, so an aggregated prediction can be brought back to the original scan. */
+	public SpatialChain chain() { return chain; }
 	/** The grid sampler's settings, or null when the patches were drawn. */
 	public PatchGrid sampler() { return sampler; }
 	public List<Row> rows() { return rows; }
@@ -72,6 +81,7 @@ public final class PatchTable {
 			sb.append("# sampler patch ").append(p[0]).append(' ').append(p[1]).append(' ').append(p[2]).append(" overlap ").append(o[0]).append(' ')
 				.append(o[1]).append(' ').append(o[2]).append(" padding ").append(sampler.padding().label()).append('\n');
 		}
+		if (!chain.isEmpty()) for (final String plan : chain.toText().split("\n")) sb.append("# chain ").append(plan).append('\n');
 		sb.append(HEADER).append('\n');
 		for (final Row r : rows) {
 			final Patch p = r.patch;
@@ -94,6 +104,7 @@ public final class PatchTable {
 		Grid grid = null;
 		PatchGrid sampler = null;
 		final List<Row> rows = new ArrayList<>();
+		final StringBuilder chain = new StringBuilder();
 		boolean header = false;
 		for (int i = 1; i < lines.length; i++) {
 			final String line = lines[i].trim();
@@ -101,6 +112,7 @@ public final class PatchTable {
 			try {
 				if (line.startsWith("# grid ")) grid = Grid.parse(line.substring(7).trim().split("\\s+"), 0);
 				else if (line.startsWith("# sampler ")) sampler = sampler(line.substring(10).trim().split("\\s+"));
+				else if (line.startsWith("# chain ")) chain.append(line.substring(8).trim()).append('\n');
 				else if (line.startsWith("#")) continue;
 				else if (!header) {
 					if (!line.equals(HEADER)) throw new IllegalArgumentException("expected the column names " + HEADER);
@@ -113,7 +125,7 @@ public final class PatchTable {
 			}
 		}
 		if (grid == null) throw new IllegalArgumentException("the patch table has no '# grid' line");
-		return new PatchTable(grid, sampler, rows);
+		return new PatchTable(grid, sampler, rows, SpatialChain.parse(chain.toString()));
 	}
 
 	private static PatchGrid sampler(final String[] t) {

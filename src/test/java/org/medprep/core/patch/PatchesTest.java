@@ -15,6 +15,7 @@ import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.SpatialChain;
 import org.medprep.testutil.TestVolumes;
 
 import net.imglib2.img.array.ArrayImgs;
@@ -48,9 +49,9 @@ class PatchesTest {
 	void sampleThenAggregateGivesTheInputBackExactly() {
 		final double[] values = new double[13 * 11 * 9];
 		final SplittableRandom r = new SplittableRandom(5);
-		for (int i = 0; i < values.length; i++) values[i] = r.nextGaussian() * 1000;
+		for (int i = 0; i < values.length; i++) values[i] = (r.nextDouble() - 0.5) * 2000;
 		final Volume<FloatType> image = TestVolumes.floats(new long[] { 13, 11, 9 }, values);
-		final Volume<ShortType> ct = new CtPhantom(19, 17, 7, new double[] { 0.8, 0.8, 2 }, 30, 1).image();
+		final Volume<ShortType> ct = new CtPhantom(19, 17, 9, new double[] { 0.8, 0.8, 2 }, 30, 1).image();
 		for (final PaddingMode padding : PaddingMode.values())
 			for (final PatchAggregator.Mode mode : PatchAggregator.Mode.values())
 				for (final long[][] po : new long[][][] { { { 6, 5, 4 }, { 2, 0, 2 } }, { { 8, 8, 5 }, { 4, 6, 0 } }, { { 13, 11, 9 }, { 0, 0, 0 } } }) {
@@ -108,16 +109,18 @@ class PatchesTest {
 		final List<Patch> patches = sampler.patches(grid.size());
 		final List<PatchTable.Row> rows = new java.util.ArrayList<>();
 		for (final Patch p : patches) rows.add(new PatchTable.Row(p, "ct_p" + p.index() + ".nii.gz", "", null, null));
-		final PatchTable t = new PatchTable(grid, sampler, rows);
+		final SpatialChain chain = SpatialChain.empty().then(new org.medprep.core.spatial.Flip(true, false, false).plan(grid));
+		final PatchTable t = new PatchTable(grid, sampler, rows, chain);
 		final PatchTable back = PatchTable.parse(t.toText());
 		assertEquals(t.toText(), back.toText());
 		assertEquals(grid, back.grid());
+		assertEquals(chain.toText(), back.chain().toText());
 		assertEquals(PaddingMode.REFLECT, back.sampler().padding());
 		assertEquals(patches.size(), back.rows().size());
 		assertArrayEquals(patches.get(3).start(), back.rows().get(3).patch().start());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse("index,file\n1,2")).getMessage().startsWith("not a MedPrep patch table"));
 		final String broken = t.toText().replace(",8,8,4,", ",8,x,4,");
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse(broken)).getMessage().startsWith("patch table line 5:"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse(broken)).getMessage().startsWith("patch table line 6:"));
 	}
 
 	/** 20x20x10: label 1 in a 4x4x2 block, label 2 in a 2x2x1 block, the rest 0. */
