@@ -42,6 +42,11 @@ final class ExportNnunetCommand implements Callable<Integer> {
 	@Option(names = "--labels", required = true, paramLabel = "FOLDER", description = "Folder of label maps, one per training case, named as the images.")
 	Path labelFolder;
 
+	@Option(names = "--label-suffix", defaultValue = "", paramLabel = "SUFFIX",
+		description = "Label files are named <case>SUFFIX (e.g. _label_result, as medprep run names a step's label map); "
+			+ "files with this suffix in the channel folders are not cases.")
+	String labelSuffix;
+
 	@Option(names = "--label", required = true, paramLabel = "NAME=VALUE",
 		description = "A label of dataset.json, e.g. --label background=0 --label lung=1 (background 0, values consecutive).")
 	List<String> labelNames = new ArrayList<>();
@@ -105,8 +110,17 @@ final class ExportNnunetCommand implements Callable<Integer> {
 		for (final Path f : folders) if (!Files.isDirectory(f)) throw new IllegalArgumentException(f + ": not a folder");
 		if (!Files.isDirectory(labelFolder)) throw new IllegalArgumentException(labelFolder + ": not a folder");
 		final List<Map<String, Path>> byChannel = new ArrayList<>();
-		for (final Path f : folders) byChannel.add(images(f));
-		final Map<String, Path> labelFiles = images(labelFolder);
+		for (final Path f : folders) {
+			final Map<String, Path> m = images(f);
+			if (!labelSuffix.isEmpty()) m.keySet().removeIf(base -> base.endsWith(labelSuffix));
+			byChannel.add(m);
+		}
+		final Map<String, Path> labelFiles = new TreeMap<>();
+		for (final Map.Entry<String, Path> e : images(labelFolder).entrySet()) {
+			final String base = e.getKey();
+			if (labelSuffix.isEmpty()) labelFiles.put(base, e.getValue());
+			else if (base.endsWith(labelSuffix)) labelFiles.put(base.substring(0, base.length() - labelSuffix.length()), e.getValue());
+		}
 		if (byChannel.get(0).isEmpty()) throw new IllegalArgumentException(folders.get(0) + ": no image files (" + ImageFiles.EXTENSIONS + ")");
 		final List<NnUnetDataset.Case> cases = new ArrayList<>();
 		for (final String base : byChannel.get(0).keySet()) {

@@ -57,6 +57,24 @@ class MaskCommandsTest extends HeadlessCommandTest {
 	}
 
 	@Test
+	void applyMaskKeepsTheInsideAndSetsTheOutside() {
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(CT.image(), "ct", null);
+		final double[] hu = TestVolumes.values(CT.image().data()), labels = TestVolumes.values(CT.labels().data());
+		final double[] lungsOnly = TestVolumes.values(ImagePlusVolumes.toVolume(run(ApplyMaskCommand.class, "mask=[CT lungs] outside=-3000", ct)).data());
+		long wrong = 0;
+		for (int i = 0; i < hu.length; i++) {
+			assertTrue(lungsOnly[i] == -3000 || lungsOnly[i] == hu[i], "a voxel keeps its HU or becomes the outside value");
+			if ((lungsOnly[i] != -3000) != (labels[i] == CtPhantom.LABEL_LUNG)) wrong++;
+		}
+		assertTrue(wrong < 0.001 * hu.length, wrong + " voxels");
+		final org.medprep.commands.ImageTitleService titles = context.service(org.medprep.commands.ImageTitleService.class);
+		titles.register("tiny", ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 2, 2, 2 }, new double[8]), "tiny", null));
+		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(ApplyMaskCommand.class, "mask=tiny", ct));
+		assertTrue(e.getMessage().startsWith("Apply Mask: label map 'tiny' is not in the image's space"), e.getMessage());
+		titles.clear();
+	}
+
+	@Test
 	void badInputGetsOneClearLine() {
 		final ImagePlus water = ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 8, 8, 2 }, new double[128]), "water", null);
 		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(LungMaskCommand.class, "", water));

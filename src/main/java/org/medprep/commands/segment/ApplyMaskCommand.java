@@ -1,0 +1,62 @@
+package org.medprep.commands.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Volume;
+import org.medprep.core.augment.Subject;
+import org.medprep.core.segment.BodyMask;
+import org.medprep.core.segment.LungMask;
+import org.medprep.core.segment.MaskApplication;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** {@code run("Apply Mask", "mask=[CT body] outside=-1000")}. */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>Apply Mask",
+	description = "Set every voxel outside a mask to a value: a mask image on the same grid (named by title, non-zero inside), or the CT body or "
+		+ "lung mask computed here with Body Mask's and Lung Mask's defaults, so a pipeline masks without a second input.")
+public class ApplyMaskCommand extends VolumeCommand {
+
+	public static final String CT_BODY = "CT body", CT_LUNGS = "CT lungs";
+
+	@Parameter(label = "Mask", initializer = "initMask", persist = false,
+		description = "CT body, CT lungs (computed from this CT with the mask commands' defaults), or the title of a mask image on the same grid.")
+	private String mask = CT_BODY;
+
+	@Parameter(label = "Value outside", description = "What voxels outside the mask become (e.g. -1000 HU, or 0).")
+	private double outside = 0;
+
+	protected void initMask() {
+		final List<String> choices = new ArrayList<>();
+		choices.add(CT_BODY);
+		choices.add(CT_LUNGS);
+		if (titles != null)
+			for (final String t : titles.titles())
+				if (image == null || !t.equals(image.getTitle())) choices.add(t);
+		getInfo().getMutableInput("mask", String.class).setChoices(choices);
+	}
+
+	@Override
+	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+		final RandomAccessibleInterval<? extends RealType<?>> m;
+		if (CT_BODY.equals(mask)) m = new BodyMask(-500, 3).apply(in);
+		else if (CT_LUNGS.equals(mask)) m = new LungMask(LungMask.TUTORIAL_THRESHOLD, true, 2, 0.1, 0).apply(in);
+		else {
+			final Volume<? extends RealType<?>> given = ImagePlusVolumes.toVolume(imageTitled(mask));
+			Subject.of(in, java.util.Collections.singletonMap(mask, given)); // one space, or a message naming the mask
+			m = given.data();
+		}
+		return MaskApplication.apply(in, m, outside);
+	}
+
+	@Override
+	protected String titleSuffix() {
+		return "masked";
+	}
+}
