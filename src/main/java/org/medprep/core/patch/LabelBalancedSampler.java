@@ -89,8 +89,8 @@ public final class LabelBalancedSampler {
 			final String e = raw.trim();
 			final int colon = e.indexOf(':');
 			if (colon < 0) throw new IllegalArgumentException("class ratio '" + e + "' is not label:ratio (e.g. 1:2)");
-			final int label = LabelSet.parse(e.substring(0, colon)).values().length == 1 ? LabelSet.parse(e.substring(0, colon)).values()[0] : -1;
-			if (label < 0) throw new IllegalArgumentException("class ratio '" + e + "' does not start with one label");
+			final int[] label = LabelSet.parse(e.substring(0, colon)).values();
+			if (label.length != 1) throw new IllegalArgumentException("class ratio '" + e + "' does not start with one label");
 			final double ratio;
 			try {
 				ratio = Double.parseDouble(e.substring(colon + 1).trim());
@@ -98,7 +98,7 @@ public final class LabelBalancedSampler {
 			catch (final NumberFormatException x) {
 				throw new IllegalArgumentException("class ratio '" + e + "' has no number after the colon");
 			}
-			if (r.put(label, ratio) != null) throw new IllegalArgumentException("label " + label + " has two ratios in '" + text.trim() + "'");
+			if (r.put(label[0], ratio) != null) throw new IllegalArgumentException("label " + label[0] + " has two ratios in '" + text.trim() + "'");
 		}
 		return r;
 	}

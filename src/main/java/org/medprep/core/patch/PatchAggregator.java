@@ -2,8 +2,10 @@ package org.medprep.core.patch;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
+import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Grid;
 
+import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
@@ -61,7 +63,7 @@ public final class PatchAggregator {
 		this.grid = grid;
 		this.patches = patches;
 		this.mode = mode;
-		final int[] n = org.medprep.core.spatial.FloatVolumes.size(new net.imglib2.FinalInterval(grid.size()));
+		final int[] n = FloatVolumes.size(new FinalInterval(grid.size()));
 		this.nx = n[0];
 		this.ny = n[1];
 		this.nz = n[2];
@@ -91,7 +93,7 @@ public final class PatchAggregator {
 			hi[d] = Math.min(grid.size(d), e == lastEnd[d] ? e : e - half);
 		}
 		final int px = (int) patch.size(0), ppy = (int) patch.size(1);
-		final float[] v = org.medprep.core.spatial.FloatVolumes.read(values);
+		final float[] v = FloatVolumes.read(values);
 		for (long z = lo[2]; z < hi[2]; z++)
 			for (long y = lo[1]; y < hi[1]; y++) {
 				final int row = (int) ((z * ny + y) * nx);
