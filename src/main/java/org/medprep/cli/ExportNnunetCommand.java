@@ -39,13 +39,9 @@ final class ExportNnunetCommand implements Callable<Integer> {
 			+ "Repeat for several channels, in order (_0000, _0001, ...).")
 	List<String> channels = new ArrayList<>();
 
-	@Option(names = "--labels", required = true, paramLabel = "FOLDER", description = "Folder of label maps, one per training case, named as the images.")
+	@Option(names = "--labels", required = true, paramLabel = "FOLDER",
+		description = "Folder of label maps, one per training case, named as the images (medprep run writes a --label seg member to OUT/seg/).")
 	Path labelFolder;
-
-	@Option(names = "--label-suffix", defaultValue = "", paramLabel = "SUFFIX",
-		description = "Label files are named <case>SUFFIX (e.g. _label_result, as medprep run names a step's label map); "
-			+ "files with this suffix in the channel folders are not cases.")
-	String labelSuffix;
 
 	@Option(names = "--label", required = true, paramLabel = "NAME=VALUE",
 		description = "A label of dataset.json, e.g. --label background=0 --label lung=1 (background 0, values consecutive).")
@@ -110,17 +106,8 @@ final class ExportNnunetCommand implements Callable<Integer> {
 		for (final Path f : folders) if (!Files.isDirectory(f)) throw new IllegalArgumentException(f + ": not a folder");
 		if (!Files.isDirectory(labelFolder)) throw new IllegalArgumentException(labelFolder + ": not a folder");
 		final List<Map<String, Path>> byChannel = new ArrayList<>();
-		for (final Path f : folders) {
-			final Map<String, Path> m = images(f);
-			if (!labelSuffix.isEmpty()) m.keySet().removeIf(base -> base.endsWith(labelSuffix));
-			byChannel.add(m);
-		}
-		final Map<String, Path> labelFiles = new TreeMap<>();
-		for (final Map.Entry<String, Path> e : images(labelFolder).entrySet()) {
-			final String base = e.getKey();
-			if (labelSuffix.isEmpty()) labelFiles.put(base, e.getValue());
-			else if (base.endsWith(labelSuffix)) labelFiles.put(base.substring(0, base.length() - labelSuffix.length()), e.getValue());
-		}
+		for (final Path f : folders) byChannel.add(images(f));
+		final Map<String, Path> labelFiles = images(labelFolder);
 		if (byChannel.get(0).isEmpty()) throw new IllegalArgumentException(folders.get(0) + ": no image files (" + ImageFiles.EXTENSIONS + ")");
 		final List<NnUnetDataset.Case> cases = new ArrayList<>();
 		for (final String base : byChannel.get(0).keySet()) {
@@ -137,10 +124,17 @@ final class ExportNnunetCommand implements Callable<Integer> {
 		return cases;
 	}
 
+	/**
+	 * The image files of a folder by base name (subfolders, such as the label folders medprep run writes beside
+	 * its images, are not cases).
+	 * @throws IllegalArgumentException for two files of one case, or a TIFF (nnU-Net's cases here are NIfTI or MetaImage)
+	 */
 	private static Map<String, Path> images(final Path folder) throws IOException {
 		final Map<String, Path> m = new TreeMap<>();
 		try (Stream<Path> s = Files.list(folder)) {
-			s.filter(p -> Files.isRegularFile(p) && org.medprep.io.ImageFormats.canRead(p)).sorted().forEach(p -> {
+			s.filter(ImageFiles::isImageFile).sorted().forEach(p -> {
+				if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
+					throw new IllegalArgumentException(p + ": export-nnunet reads NIfTI and MetaImage; write the cases as nii.gz (medprep run --format nii.gz)");
 				if (m.put(ImageFiles.baseName(p), p) != null)
 					throw new IllegalArgumentException(folder + ": two files for case '" + ImageFiles.baseName(p) + "'");
 			});

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.medprep.core.Subject;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.display.DisplayPostprocessor;
+import org.scijava.module.process.CheckInputsPreprocessor;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.PluginService;
@@ -59,7 +61,7 @@ public final class CommandInvocation {
 		public Module module() { return module; }
 		public Map<String, Object> outputs() { return outputs; }
 
-		/** The step as it ran, with every option's final value: the line to record and to keep as provenance. */
+		/** The step as the Recorder writes it: every option as given (an empty seed stays empty; the history of the outputs holds the seed drawn). */
 		public MacroLine recorded() {
 			return new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module));
 		}
@@ -93,6 +95,74 @@ public final class CommandInvocation {
 		}
 	}
 
+	/** What a run on a case produced: the subject after the step, and the command's other outputs by name (tables, extra images). */
+	public static final class SubjectResult {
+		private final Subject subject;
+		private final Map<String, Object> extras;
+
+		SubjectResult(final Subject subject, final Map<String, Object> extras) {
+			this.subject = subject;
+			this.extras = extras;
+		}
+
+		public Subject subject() { return subject; }
+		public Map<String, Object> extras() { return extras; }
+	}
+
+	/** True if the command works on a case ({@link VolumeCommand}): pipelines hand it their subject. */
+	public static boolean worksOnSubjects(final CommandInfo info) {
+		try {
+			return VolumeCommand.class.isAssignableFrom(info.loadDelegateClass());
+		}
+		catch (final ClassNotFoundException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Runs a case command ({@link VolumeCommand}) on a subject, the way a
+	 * pipeline does: options parsed and checked as {@link #run} does, the
+	 * command's preprocessing (services, initializers) done, then
+	 * {@link VolumeCommand#apply} on the subject in the calling thread. No
+	 * ImagePlus is made; spatial steps come back pending.
+	 *
+	 * @throws IllegalArgumentException for unknown or malformed options, naming them
+	 * @throws CommandFailedException when the command itself fails, with its message
+	 */
+	public SubjectResult apply(final CommandInfo info, final String options, final Subject subject) {
+		final String label = CommandOptions.label(info);
+		final Module module = moduleService.createModule(info);
+		final Object delegate = module instanceof VolumeCommand ? module : module.getDelegateObject();
+		if (!(delegate instanceof VolumeCommand)) throw new IllegalArgumentException("\"" + label + "\" does not work on a case");
+		final Map<String, Object> inputs = inputs(module, options, null, false);
+		for (final Map.Entry<String, Object> e : inputs.entrySet()) {
+			module.setInput(e.getKey(), e.getValue());
+			module.resolveInput(e.getKey());
+		}
+		final ModuleItem<?> main = CommandOptions.mainImage(info);
+		if (main != null) module.resolveInput(main.getName());
+		for (final PreprocessorPlugin p : preprocessors()) {
+			if (p instanceof CheckInputsPreprocessor) continue; // the main image is the subject, not an input
+			p.process(module);
+			if (p.isCanceled()) throw new CommandFailedException(label + ": " + p.getCancelReason());
+		}
+		final Subject out;
+		try {
+			out = ((VolumeCommand) delegate).apply(subject);
+		}
+		catch (final RuntimeException e) {
+			final Throwable cause = meaningful(e);
+			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);
+			throw new CommandFailedException(label + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+		}
+		final Map<String, Object> extras = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = module.getOutput(item.getName());
+			if (value != null && !"result".equals(item.getName()) && !"label_result".equals(item.getName())) extras.put(item.getName(), value);
+		}
+		return new SubjectResult(out, extras);
+	}
+
 	/**
 	 * The exception that says what went wrong, below the wrappers that threads add:
 	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
@@ -124,6 +194,10 @@ public final class CommandInvocation {
 
 	/** The input values for a run: parsed options, defaults for the rest, and the main image. */
 	Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage) {
+		return inputs(module, options, mainImage, true);
+	}
+
+	private Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage, final boolean needsImage) {
 		final ModuleInfo info = module.getInfo();
 		final String label = CommandOptions.label(info);
 		final List<ModuleItem<?>> items = CommandOptions.optionItems(info);
@@ -133,7 +207,7 @@ public final class CommandInvocation {
 			if (!known.contains(key)) throw new IllegalArgumentException("unknown option '" + key + "' for \"" + label + "\"; its options are " + known);
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final ModuleItem<?> main = CommandOptions.mainImage(info);
-		if (main != null) {
+		if (main != null && needsImage) {
 			if (mainImage == null) throw new IllegalArgumentException("\"" + label + "\" needs an image");
 			inputs.put(main.getName(), mainImage);
 		}

@@ -19,6 +19,15 @@ public final class Geometry {
 
 	private static final double ORTHONORMAL_TOLERANCE = 1e-4;
 
+	/**
+	 * How far two grids may differ (mm for spacing and origin, absolute for
+	 * direction cosines) and still count as one space: the one tolerance used
+	 * wherever MedPrep asks whether images share a grid. Above the rounding of
+	 * coordinates stored as float32 (NIfTI keeps its affine in float32: about
+	 * 1e-5 mm at 500 mm), far below any real misalignment.
+	 */
+	public static final double SAME_SPACE_TOLERANCE = 1e-4;
+
 	private final double[] spacing;
 	private final double[] origin;
 	private final double[][] direction;
@@ -98,6 +107,11 @@ public final class Geometry {
 			index[c] = s / spacing[c];
 		}
 		return index;
+	}
+
+	/** Same place within {@link #SAME_SPACE_TOLERANCE}. */
+	public boolean sameSpace(final Geometry other) {
+		return sameSpace(other, SAME_SPACE_TOLERANCE);
 	}
 
 	/** Same grid within a tolerance (mm for spacing and origin, absolute for direction cosines). */

@@ -141,13 +141,14 @@ class ExportNnunetTest {
 		final Path pipeline = dir.resolve("prepare.ijm");
 		Files.write(pipeline, List.of("run(\"Reorient\", \"orientation=RAS label=seg\");", "run(\"Apply Mask\", \"mask=[CT body] outside=-2000\");",
 			"run(\"HU Window\", \"level=-600 width=1500 output=[float 0-1]\");"));
-		final CliTest.Run run = CliTest.cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("ct").toString(), "--image", "seg=" + dir.resolve("seg"),
+		final CliTest.Run run = CliTest.cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("ct").toString(), "--label", "seg=" + dir.resolve("seg"),
 			"-o", dir.resolve("prepared").toString());
 		// case3 has no label map: its run fails (the pipeline names seg), the others go on
 		assertEquals(1, run.code, run.err);
 		assertTrue(run.err.contains("case3"), run.err);
+		// the run wrote each case's image to prepared/<case>.nii.gz and its reoriented label map to prepared/seg/<case>.nii.gz
 		final CliTest.Run r = CliTest.cli("export-nnunet", "--id", "502", "--name", "Prepared", "--channel", "CT=" + dir.resolve("prepared"), "--labels",
-			dir.resolve("prepared").toString(), "--label-suffix", "_label_result", "--label", "background=0", "--label", "tissue=1", "--label", "fat=2",
+			dir.resolve("prepared").resolve("seg").toString(), "--label", "background=0", "--label", "tissue=1", "--label", "fat=2",
 			"--label", "lung=3", "--label", "bone=4", "-o", dir.resolve("raw").toString());
 		assertEquals(0, r.code, r.err);
 		final Path ds = dir.resolve("raw").resolve("Dataset502_Prepared");

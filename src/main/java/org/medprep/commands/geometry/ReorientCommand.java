@@ -1,7 +1,6 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
-import org.medprep.core.spatial.Grid;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Orientation;
 import org.medprep.core.spatial.Reorient;
 import org.medprep.core.spatial.Sampling;
@@ -10,9 +9,12 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.type.numeric.RealType;
-
-/** {@code run("Reorient", "orientation=RAS label=seg")}. */
+/**
+ * {@code run("Reorient", "orientation=RAS label=seg")}. The plan lands on whole
+ * voxels, so reading it with nearest neighbour copies every voxel in its own
+ * type; fused with other spatial steps it is one more affine in their one
+ * resampling.
+ */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Reorient",
 	description = "Permute and mirror the voxel axes to an orientation code (RAS as TorchIO's ToCanonical, LPS as DICOM, or any of the 48 codes); "
 		+ "no resampling, every voxel keeps its value and place, the geometry follows.")
@@ -22,22 +24,12 @@ public class ReorientCommand extends GeometryCommand {
 		description = "Three letters naming where x, y and z run towards (nibabel's convention): one of L/R, one of A/P, one of S/I, e.g. RAS, LPS, PIR.")
 	private String orientation = "RAS";
 
-	private Reorient op() {
-		return new Reorient(Orientation.parse(orientation));
-	}
-
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return op().plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new Reorient(Orientation.parse(orientation)).plan(in.grid());
 	}
 
-	/** The exact permutation (the type is kept), not a resampling. */
-	@Override
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	protected Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> in, final SpatialPlan plan) {
-		return op().apply((Volume) in);
-	}
-
+	/** Whole voxels: nearest neighbour is an exact copy (the type is kept). */
 	@Override
 	protected Sampling sampling() {
 		return Sampling.labels();

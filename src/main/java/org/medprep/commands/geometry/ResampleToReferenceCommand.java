@@ -3,8 +3,7 @@ package org.medprep.commands.geometry;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
@@ -15,8 +14,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.type.numeric.RealType;
-
 /** {@code run("Resample to Reference", "reference=t1 interpolation=linear fill=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resample to Reference",
 	description = "Put this image onto another image's grid (size, spacing, origin, direction), each voxel read at the same physical point "
@@ -24,7 +21,7 @@ import net.imglib2.type.numeric.RealType;
 public class ResampleToReferenceCommand extends GeometryCommand {
 
 	@Parameter(label = "Reference", initializer = "initReference", persist = false,
-		description = "Title of the image whose grid the result takes.")
+		description = "Title of the image whose grid the result takes (in a pipeline, a --ref member of the case).")
 	private String reference = "";
 
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
@@ -43,10 +40,9 @@ public class ResampleToReferenceCommand extends GeometryCommand {
 	}
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+	protected SpatialPlan plan(final Subject in) {
 		if (reference == null || reference.trim().isEmpty()) throw new IllegalArgumentException("name the reference image (reference=<title>)");
-		final Grid target = Grid.of(ImagePlusVolumes.toVolume(imageTitled(reference)));
-		return new ResampleToGrid(target).plan(Grid.of(in));
+		return new ResampleToGrid(Grid.of(named(in, reference))).plan(in.grid());
 	}
 
 	@Override

@@ -18,7 +18,7 @@ public class FillLabelHolesCommand extends LabelMapCommand {
 	private String connectivity = Connectivity.SIX.label();
 
 	@Override
-	protected LabelMap process(final LabelMap map) {
+	protected LabelMap process(final String name, final LabelMap map) {
 		return new LabelHoles(Connectivity.fromLabel(connectivity)).apply(map);
 	}
 

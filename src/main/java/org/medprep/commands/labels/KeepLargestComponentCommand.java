@@ -28,7 +28,7 @@ public class KeepLargestComponentCommand extends LabelMapCommand {
 	private String labels = "";
 
 	@Override
-	protected LabelMap process(final LabelMap map) {
+	protected LabelMap process(final String name, final LabelMap map) {
 		return new LargestComponents(LargestComponents.Scope.fromLabel(scope), Connectivity.fromLabel(connectivity), components, LabelSet.parse(labels))
 			.apply(map);
 	}

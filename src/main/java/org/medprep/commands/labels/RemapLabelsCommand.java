@@ -15,7 +15,7 @@ public class RemapLabelsCommand extends LabelMapCommand {
 	private String table = "";
 
 	@Override
-	protected LabelMap process(final LabelMap map) {
+	protected LabelMap process(final String name, final LabelMap map) {
 		return LabelRemap.parse(table).apply(map);
 	}
 

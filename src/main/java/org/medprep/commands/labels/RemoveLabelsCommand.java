@@ -16,7 +16,7 @@ public class RemoveLabelsCommand extends LabelMapCommand {
 	private String labels = "";
 
 	@Override
-	protected LabelMap process(final LabelMap map) {
+	protected LabelMap process(final String name, final LabelMap map) {
 		final LabelSet set = LabelSet.parse(labels);
 		if (set.isEmpty()) throw new IllegalArgumentException("name the labels to remove (labels=2,5)");
 		return LabelRemap.removing(set).apply(map);

@@ -11,7 +11,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** {@code run("Sequential Labels", "")}: labels 2, 5, 9 become 1, 2, 3. */
+/** {@code run("Sequential Labels", "")}: labels 2, 5, 9 become 1, 2, 3; the mapping table has a row per label of each label map renumbered. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Labels>Sequential Labels",
 	description = "Renumber the labels present to 1..n in increasing order, 0 kept (scikit-image's relabel_sequential; nnU-Net wants consecutive labels).")
 public class SequentialLabelsCommand extends LabelMapCommand {
@@ -20,11 +20,13 @@ public class SequentialLabelsCommand extends LabelMapCommand {
 	private ResultsTable mapping;
 
 	@Override
-	protected LabelMap process(final LabelMap map) {
+	protected LabelMap process(final String name, final LabelMap map) {
 		final LabelRemap remap = LabelRemap.sequential(map);
-		mapping = new ResultsTable();
+		// one table for the run: rows for each label map renumbered
+		if (mapping == null) mapping = new ResultsTable();
 		for (final Map.Entry<Integer, Integer> e : remap.table().entrySet()) {
 			mapping.incrementCounter();
+			mapping.addValue("label_map", name);
 			mapping.addValue("from", e.getKey());
 			mapping.addValue("to", e.getValue());
 		}

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Threads;
-import org.medprep.commands.geometry.GeometryCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PatchAggregator;
 import org.medprep.core.patch.PatchTable;
@@ -23,7 +23,11 @@ import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Grid Aggregator", "positions=/data/patches/ct_patches.csv folder=/data/predictions mode=average")}. */
+/**
+ * {@code run("Grid Aggregator", "positions=/data/patches/ct_patches.csv folder=/data/predictions mode=average")}.
+ * The result's history is the table's (the sampled case's steps and the Grid
+ * Sampler's), then this step.
+ */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Patches>Grid Aggregator",
 	description = "Put patches (a network's predictions, same file names as the Grid Sampler wrote) back onto the grid they were cut from "
 		+ "(TorchIO's GridAggregator): average the overlaps or crop them. The result carries the sampled image's spatial history, "
@@ -82,7 +86,8 @@ public class GridAggregatorCommand implements Command {
 		});
 		final String name = csv.getFileName().toString();
 		result = ImagePlusVolumes.toImagePlus(out, (name.endsWith("_patches.csv") ? name.substring(0, name.length() - 12) : name) + "-aggregated", null);
-		if (!table.chain().isEmpty()) result.setProp(GeometryCommand.CHAIN_PROPERTY, table.chain().toText());
+		// the step itself is appended by the history postprocessor, as for every command that does not record its own
+		HistoryStore.put(result, table.history());
 	}
 
 	@SuppressWarnings("unchecked")

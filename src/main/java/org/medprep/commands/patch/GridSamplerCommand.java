@@ -7,29 +7,35 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Threads;
-import org.medprep.commands.geometry.GeometryCommand;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PaddingMode;
 import org.medprep.core.patch.Patch;
 import org.medprep.core.patch.PatchGrid;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
-import org.medprep.core.spatial.SpatialChain;
+import org.medprep.io.ImageFileNames;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Grid Sampler", "patch_x=96 patch_y=96 patch_z=64 overlap_x=16 overlap_y=16 overlap_z=16 padding=edge folder=/data/patches")}. */
+/**
+ * {@code run("Grid Sampler", "patch_x=96 patch_y=96 patch_z=64 overlap_x=16 overlap_y=16 overlap_z=16 padding=edge folder=/data/patches")}.
+ * The table holds the image's history and this step ({@link PatchTable}); each
+ * patch file holds them too, the step with the patch's window as its plan, so
+ * a patch's history leads to the patch's own grid.
+ */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Patches>Grid Sampler",
 	description = "Cut the image into patches that tile it (TorchIO's GridSampler) and write one file per patch plus <image>_patches.csv "
 		+ "(grid, overlap, padding, positions) into a folder, for inference; Grid Aggregator puts the predictions back.")
-public class GridSamplerCommand implements Command {
+public class GridSamplerCommand extends DynamicCommand {
 
 	@Parameter(label = "Image", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
@@ -74,18 +80,19 @@ public class GridSamplerCommand implements Command {
 			PaddingMode.fromLabel(padding));
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
 		final List<Patch> cut = grid.patches(in.dimensions());
-		final PatchFolder out = new PatchFolder(folder, baseTitle(image.getTitle()), format);
+		final PatchFolder out = new PatchFolder(folder, baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
+			PatchFolder.step(this).toStep());
 		final List<PatchTable.Row> rows = new ArrayList<>();
 		try {
 			Threads.call(() -> {
 				for (final Patch p : cut) {
 					final String name = out.name(p, false);
-					out.write(of(p, in, grid.padding()), name);
+					out.write(of(p, in, grid.padding()), p, name);
 					rows.add(new PatchTable.Row(p, name, "", null, null));
 				}
 				return null;
 			});
-			final PatchTable table = new PatchTable(Grid.of(in), grid, rows, SpatialChain.parse(image.getProp(GeometryCommand.CHAIN_PROPERTY)));
+			final PatchTable table = new PatchTable(Grid.of(in), grid, rows, out.history());
 			out.finish(table);
 			patches = PatchFolder.results(table);
 		}
@@ -99,11 +106,9 @@ public class GridSamplerCommand implements Command {
 		return p.of((Volume) in, mode, fill);
 	}
 
-	/** A title without its image extension, as the CLI names cases. */
+	/** A title without its image ending, as the CLI names cases. */
 	static String baseTitle(final String t) {
-		final String lower = t.toLowerCase(java.util.Locale.ROOT);
-		for (final String ext : new String[] { ".nii.gz", ".nii", ".mha", ".mhd", ".tif", ".tiff" })
-			if (lower.endsWith(ext)) return t.substring(0, t.length() - ext.length());
-		return t;
+		final String ext = ImageFileNames.extensionOf(t);
+		return ext == null ? t : t.substring(0, t.length() - ext.length());
 	}
 }

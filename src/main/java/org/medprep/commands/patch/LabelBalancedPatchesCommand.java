@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.patch.LabelBalancedSampler;
 import org.medprep.core.patch.PaddingMode;
@@ -21,6 +21,7 @@ import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -29,11 +30,13 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * {@code run("Label-Balanced Patches", "label=seg mode=[pos/neg] pos=1 neg=1 count=8 patch_x=96 patch_y=96 patch_z=64 seed=42 folder=/data/train")}.
+ * The seed used (the one drawn for an empty {@code seed}) is recorded in the
+ * step's line in the table's history and in every patch file's.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Patches>Label-Balanced Patches",
 	description = "Draw N training patches of the image and its label map, centred on foreground or background voxels (MONAI's RandCropByPosNegLabel) "
 		+ "or on voxels of each class by ratio (RandCropByLabelClasses); writes image and label patch files and <image>_patches.csv into a folder.")
-public class LabelBalancedPatchesCommand implements Command {
+public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	public static final String POS_NEG = "pos/neg", CLASSES = "classes";
 
@@ -93,7 +96,8 @@ public class LabelBalancedPatchesCommand implements Command {
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
 		final Volume<? extends RealType<?>> labels = ImagePlusVolumes.toVolume(titles.find(label));
-		Subject.of(in, java.util.Collections.singletonMap(label, labels)); // checks that both share one space
+		if (!Grid.of(labels).sameSpace(Grid.of(in)))
+			throw new IllegalArgumentException("label map '" + label + "' is not in the image's space: " + Grid.of(labels) + " vs " + Grid.of(in));
 		final LabelMap map;
 		try {
 			map = LabelMap.read(labels);
@@ -102,20 +106,21 @@ public class LabelBalancedPatchesCommand implements Command {
 			throw new IllegalArgumentException("'" + label + "' is not a label map: " + e.getMessage(), e);
 		}
 		final long used = Seeds.resolve(seed);
-		seed = Long.toString(used); // recorded in the history
-		final PatchFolder out = new PatchFolder(folder, GridSamplerCommand.baseTitle(image.getTitle()), format);
+		// the step's line records the seed used, not the empty option
+		final PatchFolder out = new PatchFolder(folder, GridSamplerCommand.baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
+			PatchFolder.step(this).seed(used).toStep());
 		try {
 			final List<PatchTable.Row> rows = Threads.call(() -> {
 				final List<PatchTable.Row> r = new ArrayList<>();
 				for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
 					final String name = out.name(d.patch(), false), labelName = out.name(d.patch(), true);
-					out.write(cut(d, in), name);
-					out.write(cut(d, labels), labelName);
+					out.write(cut(d, in), d.patch(), name);
+					out.write(cut(d, labels), d.patch(), labelName);
 					r.add(new PatchTable.Row(d.patch(), name, labelName, d.center(), d.kind()));
 				}
 				return r;
 			});
-			final PatchTable table = new PatchTable(Grid.of(in), null, rows, null);
+			final PatchTable table = new PatchTable(Grid.of(in), null, rows, out.history());
 			out.finish(table);
 			patches = PatchFolder.results(table);
 		}

@@ -12,19 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.HistoryStore;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.Patch;
 import org.medprep.core.patch.PatchTable;
+import org.medprep.core.spatial.Grid;
+import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.io.AtomicFiles;
 import org.medprep.io.ImageFormats;
+import org.scijava.module.Module;
 
 /**
  * Writes a case's patches into a folder: one file per patch, named
  * {@code <case>_p<index>_x<start>_y<start>_z<start>.<format>} (label patches
  * with {@code _label} before the extension), each with the geometry of its
- * place, then {@code <case>_patches.csv} ({@link PatchTable}). Every file is
- * written atomically; if any write fails, the files of this run are deleted,
- * so a folder never holds a half-written set.
+ * place and the case's history up to the step that cut it (whose plan is the
+ * patch's window of the grid), then {@code <case>_patches.csv}
+ * ({@link PatchTable}). Every file is written atomically; if any write fails,
+ * the files of this run are deleted, so a folder never holds a half-written set.
  */
 final class PatchFolder {
 
@@ -33,10 +41,18 @@ final class PatchFolder {
 	private final Path folder;
 	private final String base;
 	private final String format;
+	private final Grid grid;
+	private final History before;
+	private final History.Step step;
 	private final List<Path> written = new ArrayList<>();
 
-	/** @throws IllegalArgumentException for a missing folder parameter or an unknown format */
-	PatchFolder(final File folder, final String base, final String format) {
+	/**
+	 * @param grid the grid the patches are cut from
+	 * @param before the history of the image they are cut from
+	 * @param step the step that cuts them
+	 * @throws IllegalArgumentException for a missing folder parameter or an unknown format
+	 */
+	PatchFolder(final File folder, final String base, final String format, final Grid grid, final History before, final History.Step step) {
 		if (folder == null || folder.getPath().isEmpty()) throw new IllegalArgumentException("name the folder for the patches (folder=...)");
 		final String f = format.startsWith(".") ? format.substring(1) : format;
 		if (!java.util.Arrays.asList(FORMATS).contains(f.toLowerCase(Locale.ROOT)))
@@ -44,6 +60,19 @@ final class PatchFolder {
 		this.folder = folder.toPath();
 		this.base = base;
 		this.format = f.toLowerCase(Locale.ROOT);
+		this.grid = grid;
+		this.before = before;
+		this.step = step;
+	}
+
+	/** The history of the patches as a set, the table's: the image's, then the step that cut them. */
+	History history() {
+		return before.then(step);
+	}
+
+	/** The record of a patch command's run: its macro line as the Recorder writes it (record what differs, a drawn seed, in it). */
+	static StepRecord step(final Module command) {
+		return new StepRecord(CommandOptions.label(command.getInfo()), CommandOptions.recorded(command));
 	}
 
 	/** The file name of a patch (its index and start in the name). */
@@ -51,11 +80,13 @@ final class PatchFolder {
 		return String.format(Locale.ROOT, "%s_p%04d_x%d_y%d_z%d%s.%s", base, p.index(), p.start(0), p.start(1), p.start(2), label ? "_label" : "", format);
 	}
 
-	void write(final Volume<?> patch, final String name) {
+	/** Writes one patch of the grid, with the history that leads to it. */
+	void write(final Volume<?> patch, final Patch where, final String name) {
 		final Path target = folder.resolve(name);
+		final History history = before.then(step.withPlan(SpatialPlan.window(grid, where.start(), where.size())));
 		try {
 			Files.createDirectories(folder);
-			ImageFormats.write(patch, target);
+			ImageFormats.write(HistoryStore.with(patch, history), target);
 			written.add(target);
 		}
 		catch (final IOException e) {

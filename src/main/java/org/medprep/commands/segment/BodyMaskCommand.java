@@ -1,6 +1,8 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.BodyMask;
 import org.scijava.command.Command;
@@ -22,8 +24,9 @@ public class BodyMaskCommand extends VolumeCommand {
 	private double opening = 3;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return in.withData(new BodyMask(threshold, opening).apply(in));
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(new BodyMask(threshold, opening).apply(in)));
 	}
 
 	@Override

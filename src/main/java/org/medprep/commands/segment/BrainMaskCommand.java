@@ -1,6 +1,8 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.BrainMask;
 import org.scijava.command.Command;
@@ -23,8 +25,9 @@ public class BrainMaskCommand extends VolumeCommand {
 	private double erosion = 4;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return in.withData(new BrainMask(threshold_fraction, erosion).apply(in));
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(new BrainMask(threshold_fraction, erosion).apply(in)));
 	}
 
 	@Override

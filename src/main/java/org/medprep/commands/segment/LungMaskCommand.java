@@ -1,6 +1,8 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.LungMask;
 import org.scijava.command.Command;
@@ -34,7 +36,8 @@ public class LungMaskCommand extends VolumeCommand {
 	private double dilation = 0;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
 		final int n;
 		try {
 			n = Integer.parseInt(components.trim());
@@ -42,7 +45,7 @@ public class LungMaskCommand extends VolumeCommand {
 		catch (final NumberFormatException e) {
 			throw new IllegalArgumentException("components must be 1 or 2, got '" + components + "'");
 		}
-		return in.withData(new LungMask(threshold, fill_structures, n, second_fraction, dilation).apply(in));
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(new LungMask(threshold, fill_structures, n, second_fraction, dilation).apply(in)));
 	}
 
 	@Override

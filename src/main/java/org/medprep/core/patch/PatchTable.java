@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.medprep.core.History;
 import org.medprep.core.spatial.Grid;
-import org.medprep.core.spatial.SpatialChain;
 
 /**
  * The table that travels with a folder of patches: the grid they were cut
- * from, how (patch size, overlap, padding, for a grid sampler), and one row per
+ * from, how (patch size, overlap, padding, for a grid sampler), the history of
+ * the case they were cut from (its steps and spatial plans, so predictions put
+ * back onto the grid can go back onto the original scan), and one row per
  * patch with its file name(s) and position. As text it is a CSV whose first
- * lines are {@code #} comments holding the grid and the sampler:
+ * lines are {@code #} comments holding the grid, the sampler and the history
+ * ({@link History#toText}, each line after {@code # history }):
  * <pre>
  * # medprep patches
  * # grid 512 512 300 0.7 0.7 1 -178.85 -178.85 -149.5 1 0 0 0 1 0 0 0 1
  * # sampler patch 96 96 64 overlap 16 16 16 padding edge
- * # chain plan source ... (the sampled image's spatial history, one line per step, if it has one)
+ * # history run("Reorient", "orientation=RAS ...");
+ * # history // plan: source ... target ... pullback ...
+ * # history run("Grid Sampler", "patch_x=96 ...");
  * index,file,label_file,start_x,start_y,start_z,size_x,size_y,size_z,center_x,center_y,center_z,kind
  * 0,case001_p0000_x-8_y-8_z-8.nii.gz,,-8,-8,-8,96,96,64,,,,
  * </pre>
@@ -25,6 +30,7 @@ import org.medprep.core.spatial.SpatialChain;
 public final class PatchTable {
 
 	static final String MAGIC = "# medprep patches";
+	static final String HISTORY = "# history ";
 	static final String HEADER = "index,file,label_file,start_x,start_y,start_z,size_x,size_y,size_z,center_x,center_y,center_z,kind";
 
 	/** One patch: its files (label file may be empty) and place; centre and kind only for drawn patches. */
@@ -52,23 +58,23 @@ public final class PatchTable {
 	private final Grid grid;
 	private final PatchGrid sampler;
 	private final List<Row> rows;
-	private final SpatialChain chain;
+	private final History history;
 
 	/**
 	 * @param sampler how a grid sampler cut the patches; null for drawn patches
-	 * @param chain the spatial history of the image the patches come from (how to get back to the original scan); may be empty
+	 * @param history the history of the case the patches come from, up to the step that cut them; null for none
 	 */
-	public PatchTable(final Grid grid, final PatchGrid sampler, final List<Row> rows, final SpatialChain chain) {
+	public PatchTable(final Grid grid, final PatchGrid sampler, final List<Row> rows, final History history) {
 		if (grid == null || rows == null) throw new IllegalArgumentException("a patch table needs a grid and rows");
 		this.grid = grid;
 		this.sampler = sampler;
 		this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
-		this.chain = chain == null ? SpatialChain.empty() : chain;
+		this.history = history == null ? History.empty() : history;
 	}
 
 	public Grid grid() { return grid; }
-	/** The sampled image's spatial history, so an aggregated prediction can be brought back to the original scan. */
-	public SpatialChain chain() { return chain; }
+	/** The history of the case the patches come from (its spatial steps bring an aggregated prediction back to the original scan). */
+	public History history() { return history; }
 	/** The grid sampler's settings, or null when the patches were drawn. */
 	public PatchGrid sampler() { return sampler; }
 	public List<Row> rows() { return rows; }
@@ -81,7 +87,7 @@ public final class PatchTable {
 			sb.append("# sampler patch ").append(p[0]).append(' ').append(p[1]).append(' ').append(p[2]).append(" overlap ").append(o[0]).append(' ')
 				.append(o[1]).append(' ').append(o[2]).append(" padding ").append(sampler.padding().label()).append('\n');
 		}
-		if (!chain.isEmpty()) for (final String plan : chain.toText().split("\n")) sb.append("# chain ").append(plan).append('\n');
+		if (!history.isEmpty()) for (final String line : history.toText().split("\n")) sb.append(HISTORY).append(line).append('\n');
 		sb.append(HEADER).append('\n');
 		for (final Row r : rows) {
 			final Patch p = r.patch;
@@ -104,7 +110,7 @@ public final class PatchTable {
 		Grid grid = null;
 		PatchGrid sampler = null;
 		final List<Row> rows = new ArrayList<>();
-		final StringBuilder chain = new StringBuilder();
+		final StringBuilder history = new StringBuilder();
 		boolean header = false;
 		for (int i = 1; i < lines.length; i++) {
 			final String line = lines[i].trim();
@@ -112,7 +118,7 @@ public final class PatchTable {
 			try {
 				if (line.startsWith("# grid ")) grid = Grid.parse(line.substring(7).trim().split("\\s+"), 0);
 				else if (line.startsWith("# sampler ")) sampler = sampler(line.substring(10).trim().split("\\s+"));
-				else if (line.startsWith("# chain ")) chain.append(line.substring(8).trim()).append('\n');
+				else if (line.startsWith(HISTORY)) history.append(line.substring(HISTORY.length()).trim()).append('\n');
 				else if (line.startsWith("#")) continue;
 				else if (!header) {
 					if (!line.equals(HEADER)) throw new IllegalArgumentException("expected the column names " + HEADER);
@@ -125,7 +131,12 @@ public final class PatchTable {
 			}
 		}
 		if (grid == null) throw new IllegalArgumentException("the patch table has no '# grid' line");
-		return new PatchTable(grid, sampler, rows, SpatialChain.parse(chain.toString()));
+		try {
+			return new PatchTable(grid, sampler, rows, History.parse(history.toString()));
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("the patch table's history: " + e.getMessage());
+		}
 	}
 
 	private static PatchGrid sampler(final String[] t) {

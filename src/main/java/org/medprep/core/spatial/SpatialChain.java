@@ -16,8 +16,9 @@ import net.imglib2.type.numeric.RealType;
  * grid) back onto the original grid in one resampling, which is what an
  * inference pipeline needs to write predictions next to the original scan.
  * <p>
- * Has a plain text form, one plan per line, numbers round-trippable, so it
- * can travel with an image (MedPrep keeps it in an image property). Immutable.
+ * Has a plain text form, one plan per line, numbers round-trippable. A
+ * subject's {@link org.medprep.core.History} holds the plans of its steps and
+ * gives the chain that ends on its current grid. Immutable.
  */
 public final class SpatialChain {
 
@@ -73,17 +74,10 @@ public final class SpatialChain {
 		return inverse.apply(volume.withGeometry(last.geometry()), sampling);
 	}
 
-	/** One line per plan: {@code plan source <grid> target <grid> pullback <12 numbers>}. */
+	/** One line per plan, {@link SpatialPlan#toText()}. */
 	public String toText() {
 		final StringBuilder sb = new StringBuilder();
-		for (final SpatialPlan p : plans) {
-			if (sb.length() > 0) sb.append('\n');
-			sb.append("plan source ").append(p.source().toText()).append(" target ").append(p.target().toText());
-			sb.append(" pullback");
-			final double[][] m = p.pullBack().matrix();
-			for (final double[] row : m)
-				for (final double v : row) sb.append(' ').append(Grid.number(v));
-		}
+		for (final SpatialPlan p : plans) sb.append(sb.length() > 0 ? "\n" : "").append("plan ").append(p.toText());
 		return sb.toString();
 	}
 
@@ -97,14 +91,10 @@ public final class SpatialChain {
 		int lineNo = 0;
 		for (final String line : text.trim().split("\n")) {
 			lineNo++;
-			final String[] t = line.trim().split("\\s+");
+			final String t = line.trim();
 			try {
-				if (t.length != 1 + 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("plan") || !t[1].equals("source") || !t[20].equals("target") || !t[39].equals("pullback"))
-					throw new IllegalArgumentException("expected 'plan source <18 numbers> target <18 numbers> pullback <12 numbers>'");
-				final Grid source = Grid.parse(t, 2), target = Grid.parse(t, 21);
-				final double[][] m = new double[3][4];
-				for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[40 + i]);
-				chain = chain.then(SpatialPlan.of(source, target, PhysicalAffine.of(m)));
+				if (!t.startsWith("plan ")) throw new IllegalArgumentException("expected 'plan source ... target ... pullback ...'");
+				chain = chain.then(SpatialPlan.parse(t.substring(5)));
 			} catch (final IllegalArgumentException e) {
 				throw new IllegalArgumentException("spatial history line " + lineNo + " is malformed: " + e.getMessage());
 			}

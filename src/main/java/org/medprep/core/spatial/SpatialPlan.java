@@ -13,8 +13,6 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class SpatialPlan {
 
-	private static final double SAME_SPACE_MM = 1e-6;
-
 	private final Grid source;
 	private final Grid target;
 	private final PhysicalAffine pullBack;
@@ -60,7 +58,7 @@ public final class SpatialPlan {
 	 * @throws IllegalArgumentException if the grids do not chain
 	 */
 	public SpatialPlan then(final SpatialPlan next) {
-		if (!next.source.sameSpace(target, SAME_SPACE_MM))
+		if (!next.source.sameSpace(target))
 			throw new IllegalArgumentException("plans do not chain: the next step reads " + next.source + " but this one writes " + target);
 		return new SpatialPlan(source, next.target, pullBack.after(next.pullBack));
 	}
@@ -82,8 +80,41 @@ public final class SpatialPlan {
 	}
 
 	void requireOnSource(final Volume<?> volume) {
-		if (!Grid.of(volume).sameSpace(source, SAME_SPACE_MM))
+		if (!Grid.of(volume).sameSpace(source))
 			throw new IllegalArgumentException("the volume " + Grid.of(volume) + " is not on the plan's source grid " + source);
+	}
+
+	/**
+	 * One line, every number round-trippable:
+	 * {@code source <grid> target <grid> pullback <12 numbers>}, a grid being
+	 * 18 numbers (size, spacing, origin, direction row by row) and the
+	 * pull-back the top 3x4 block of its matrix, row by row.
+	 */
+	public String toText() {
+		final StringBuilder sb = new StringBuilder("source ").append(source.toText());
+		sb.append(" target ").append(target.toText()).append(" pullback");
+		for (final double[] row : pullBack.matrix())
+			for (final double v : row) sb.append(' ').append(Grid.number(v));
+		return sb.toString();
+	}
+
+	/**
+	 * Reads {@link #toText()}.
+	 * @throws IllegalArgumentException saying what is malformed
+	 */
+	public static SpatialPlan parse(final String text) {
+		final String[] t = text.trim().split("\\s+");
+		if (t.length != 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("source") || !t[19].equals("target") || !t[38].equals("pullback"))
+			throw new IllegalArgumentException("expected 'source <18 numbers> target <18 numbers> pullback <12 numbers>'");
+		try {
+			final Grid source = Grid.parse(t, 1), target = Grid.parse(t, 20);
+			final double[][] m = new double[3][4];
+			for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[39 + i]);
+			return of(source, target, PhysicalAffine.of(m));
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("not a number: " + e.getMessage());
+		}
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.spatial.Grid;
@@ -35,15 +36,13 @@ import net.imglib2.type.numeric.RealType;
  * <p>
  * Every case is checked before anything is written: all its channels and its
  * label map share one space (size, spacing, origin and direction within
- * {@value #SAME_SPACE_MM} mm), the label map holds whole numbers and only
+ * {@link Geometry#SAME_SPACE_TOLERANCE}, MedPrep's one tolerance), the label map holds whole numbers and only
  * declared labels. The dataset is written into a hidden folder beside the
  * target and renamed into place when complete, so a failure leaves no output;
  * an existing dataset folder is never overwritten.
  */
 public final class NnUnetDataset {
 
-	/** Grids may differ by this much (mm, and in direction cosines) and still count as one space. */
-	public static final double SAME_SPACE_MM = 1e-4;
 	public static final String FILE_ENDING = ".nii.gz";
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
@@ -195,8 +194,8 @@ public final class NnUnetDataset {
 		final Grid g = Grid.of(v);
 		if (!Arrays.equals(g.size(), grid.size()))
 			throw new ImageFormatException(other, "is " + size(g) + " voxels but " + first.getFileName() + " is " + size(grid) + ": not one space");
-		if (!g.geometry().sameSpace(grid.geometry(), SAME_SPACE_MM))
-			throw new ImageFormatException(other, "spacing, origin or direction differ from " + first.getFileName() + " (more than " + SAME_SPACE_MM
+		if (!g.geometry().sameSpace(grid.geometry()))
+			throw new ImageFormatException(other, "spacing, origin or direction differ from " + first.getFileName() + " (more than " + Geometry.SAME_SPACE_TOLERANCE
 				+ " mm): not one space; resample it onto the image first (Resample to Reference)");
 		return v;
 	}

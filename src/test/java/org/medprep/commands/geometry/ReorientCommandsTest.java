@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.Geometry;
@@ -65,7 +65,7 @@ class ReorientCommandsTest extends HeadlessCommandTest {
 		assertEquals(24, out.getStackSize());
 		assertTrue(geometry(out).sameSpace(geometry(lab), 0));
 		assertEquals(ct.getCalibration().isSigned16Bit(), out.getCalibration().isSigned16Bit(), "a signed CT stays signed 16-bit");
-		assertTrue(History.of(out).get(0).startsWith("run(\"Reorient\", ") && History.of(out).get(0).contains("orientation=PIR"), History.of(out).toString());
+		assertTrue(HistoryStore.of(out).lines().get(0).startsWith("run(\"Reorient\", ") && HistoryStore.of(out).lines().get(0).contains("orientation=PIR"), HistoryStore.of(out).toString());
 		context.service(ImageTitleService.class).register("pre", lab);
 		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "reference=pre interpolation=nearest", lab).outputs().get("result");
 		assertArrayEquals(TestVolumes.values(PHANTOM.labels().data()), values(back), 0);

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -57,7 +57,7 @@ class DicomCommandsTest extends HeadlessCommandTest {
 		assertEquals(-50, g.origin(2), 1e-9);
 		assertEquals("HU", v.metadata().get(Volume.UNITS));
 		assertEquals(List.of("run(\"Import DICOM Series\", \"folder=" + fixture("ct_axial")
-			+ " plane=all plane_tolerance=10.0 series_index=0 replace_padding=false padding_value=-1000.0\");"), History.of(imp));
+			+ " plane=all plane_tolerance=10.0 series_index=0 replace_padding=false padding_value=-1000.0\");"), HistoryStore.of(imp).lines());
 	}
 
 	@Test

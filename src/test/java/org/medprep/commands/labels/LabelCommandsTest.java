@@ -11,7 +11,7 @@ import ij.measure.ResultsTable;
 import org.junit.jupiter.api.Test;
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -53,7 +53,7 @@ class LabelCommandsTest extends HeadlessCommandTest {
 		assertEquals(7, v[30], "7 has two 1-voxel pieces: the first in scan order stays");
 		assertEquals(0, v[63]);
 		assertEquals(ImagePlus.GRAY8, out.getType());
-		assertTrue(History.of(out).get(0).startsWith("run(\"Keep Largest Component\", "), History.of(out).toString());
+		assertTrue(HistoryStore.of(out).lines().get(0).startsWith("run(\"Keep Largest Component\", "), HistoryStore.of(out).toString());
 		final double[] fg = values(run(KeepLargestComponentCommand.class, "scope=foreground components=2 connectivity=26", small()).outputs().get("result"));
 		assertEquals(3, fg[0]);
 		assertEquals(7, fg[30], "7 at (6,3,0) and (7,3,1) touch by an edge: 26-connected they are one piece of 2");

@@ -23,6 +23,8 @@ import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.geometry.FlipCommand;
 import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
+import org.medprep.core.History;
+import org.medprep.core.patch.PatchTable;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.io.ImageFormats;
 import org.medprep.testutil.HeadlessCommandTest;
@@ -30,6 +32,8 @@ import org.medprep.testutil.TestVolumes;
 
 /** Grid Sampler, Grid Aggregator and Label-Balanced Patches through a real SciJava context, writing real files. */
 class PatchCommandsTest extends HeadlessCommandTest {
+
+	private static final String HEADER = "index,file,label_file,start_x,start_y,start_z,size_x,size_y,size_z,center_x,center_y,center_z,kind";
 
 	private static final CtPhantom PHANTOM = new CtPhantom(30, 26, 10, new double[] { 1.2, 1.1, 2.5 }, 10, 4);
 
@@ -66,15 +70,22 @@ class PatchCommandsTest extends HeadlessCommandTest {
 		assertTrue(Files.isRegularFile(dir.resolve("case7_patches.csv")));
 		final String csv = new String(Files.readAllBytes(dir.resolve("case7_patches.csv")), StandardCharsets.UTF_8);
 		assertTrue(csv.startsWith("# medprep patches\n# grid 30 26 10 "), csv);
-		assertTrue(csv.contains("# chain plan source"), "the flip travels with the patches");
+		assertTrue(csv.contains("# history // plan: source"), "the flip travels with the patches");
 		// the first patch starts half the overlap before the image, and its file says so
 		assertEquals("case7_p0000_x-2_y-1_z-1.nii.gz", t.getStringValue("file", 0));
 		assertEquals(-1.0, ImageFormats.read(dir.resolve("case7_p0000_x-2_y-1_z-1.nii.gz")).geometry().origin(2) / 2.5 - PHANTOM.geometry().origin(2) / 2.5, 1e-9);
+		// a patch file's history leads to the patch's own grid: the flip, then the patch's window
+		final org.medprep.core.Volume<?> patch = ImageFormats.read(dir.resolve("case7_p0000_x-2_y-1_z-1.nii.gz"));
+		final org.medprep.core.spatial.SpatialChain toPatch = org.medprep.commands.HistoryStore.of(patch).spatialChain();
+		assertEquals(2, toPatch.plans().size());
+		assertTrue(toPatch.plans().get(1).target().sameSpace(org.medprep.core.spatial.Grid.of(patch)));
 		for (final String mode : new String[] { "average", "crop" }) {
 			final ImagePlus back = (ImagePlus) run(GridAggregatorCommand.class, "positions=[" + dir.resolve("case7_patches.csv") + "] mode=" + mode, null)
 				.outputs().get("result");
 			assertArrayEquals(values(flipped), values(back), 0, mode);
 			assertTrue(ImagePlusVolumes.toVolume(back).geometry().sameSpace(ImagePlusVolumes.toVolume(flipped).geometry(), 1e-9));
+			final History h = org.medprep.commands.HistoryStore.of(back);
+			assertTrue(h.lines().get(h.size() - 1).startsWith("run(\"Grid Aggregator\""), h.toText());
 			final ImagePlus original = (ImagePlus) run(InvertSpatialHistoryCommand.class, "interpolation=nearest", back).outputs().get("result");
 			assertArrayEquals(values(ct), values(original), 0, "the aggregated prediction goes back onto the scan");
 		}
@@ -95,11 +106,14 @@ class PatchCommandsTest extends HeadlessCommandTest {
 		run(LabelBalancedPatchesCommand.class, options, ct);
 		assertEquals(first, new String(Files.readAllBytes(dir.resolve("ct_patches.csv")), StandardCharsets.UTF_8), "same seed, same patches");
 		// a drawn label patch holds the label map's values at its place
-		final String labelFile = first.split("\n")[3].split(",")[2];
+		final java.util.List<String> lines = java.util.Arrays.asList(first.split("\n"));
+		final String labelFile = lines.get(lines.indexOf(HEADER) + 1).split(",")[2];
 		for (final double v : TestVolumes.values(ImageFormats.read(dir.resolve(labelFile)).data()))
 			assertTrue(v >= 0 && v <= 4 && v == Math.rint(v));
-		final CommandInvocation.Result drawn = run(LabelBalancedPatchesCommand.class, options.replace("seed=11", "seed="), ct);
-		assertTrue(drawn.recorded().toString().matches(".*seed=\\d+.*"), "an empty seed is drawn and recorded: " + drawn.recorded());
+		run(LabelBalancedPatchesCommand.class, options.replace("seed=11", "seed="), ct);
+		final History drawn = PatchTable.parse(new String(Files.readAllBytes(dir.resolve("ct_patches.csv")), StandardCharsets.UTF_8)).history();
+		final String step = drawn.lines().get(drawn.size() - 1);
+		assertTrue(step.matches(".*seed=\\d+.*"), "an empty seed is drawn and recorded: " + step);
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.phantom.HeadPhantom;
@@ -42,7 +42,7 @@ class MaskCommandsTest extends HeadlessCommandTest {
 		final ImagePlus lungs = run(LungMaskCommand.class, "threshold=-320 components=2", ct);
 		assertEquals(ImagePlus.GRAY8, lungs.getType());
 		assertEquals("ct-lungs", lungs.getTitle());
-		assertTrue(History.of(lungs).get(0).startsWith("run(\"Lung Mask\", "), History.of(lungs).toString());
+		assertTrue(HistoryStore.of(lungs).lines().get(0).startsWith("run(\"Lung Mask\", "), HistoryStore.of(lungs).toString());
 		assertTrue(disagreements(lungs, labels, CtPhantom.LABEL_LUNG, CtPhantom.LABEL_LUNG) < 0.001 * labels.length);
 		final ImagePlus body = run(BodyMaskCommand.class, "", ct);
 		assertTrue(disagreements(body, labels, 1, 4) < 0.001 * labels.length);

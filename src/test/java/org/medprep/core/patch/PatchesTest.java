@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.medprep.core.Geometry;
+import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.phantom.CtPhantom;
@@ -110,17 +111,22 @@ class PatchesTest {
 		final List<PatchTable.Row> rows = new java.util.ArrayList<>();
 		for (final Patch p : patches) rows.add(new PatchTable.Row(p, "ct_p" + p.index() + ".nii.gz", "", null, null));
 		final SpatialChain chain = SpatialChain.empty().then(new org.medprep.core.spatial.Flip(true, false, false).plan(grid));
-		final PatchTable t = new PatchTable(grid, sampler, rows, chain);
+		final History history = History.empty().then(History.Step.of("run(\"Flip\", \"flip_x=true\");").withPlan(chain.plans().get(0)))
+			.then(History.Step.of("run(\"Grid Sampler\", \"patch_x=8 patch_y=8 patch_z=4\");"));
+		final PatchTable t = new PatchTable(grid, sampler, rows, history);
 		final PatchTable back = PatchTable.parse(t.toText());
 		assertEquals(t.toText(), back.toText());
 		assertEquals(grid, back.grid());
-		assertEquals(chain.toText(), back.chain().toText());
+		assertEquals(history, back.history());
+		assertEquals(chain.toText(), back.history().spatialChain().toText());
 		assertEquals(PaddingMode.REFLECT, back.sampler().padding());
 		assertEquals(patches.size(), back.rows().size());
 		assertArrayEquals(patches.get(3).start(), back.rows().get(3).patch().start());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse("index,file\n1,2")).getMessage().startsWith("not a MedPrep patch table"));
 		final String broken = t.toText().replace(",8,8,4,", ",8,x,4,");
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse(broken)).getMessage().startsWith("patch table line 6:"));
+		// the first row (after the grid, sampler and history comments and the header) is the broken one
+		final int firstRow = java.util.Arrays.asList(broken.split("\n")).indexOf(PatchTable.HEADER) + 2;
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatchTable.parse(broken)).getMessage().startsWith("patch table line " + firstRow + ":"));
 	}
 
 	/** 20x20x10: label 1 in a 4x4x2 block, label 2 in a 2x2x1 block, the rest 0. */

@@ -118,6 +118,49 @@ class ReorientTest {
 		}
 	}
 
+	/**
+	 * As a subject's spatial step (what the Reorient command does, fused or alone), the plan copies the voxels in
+	 * their own type: doubles and 32-bit integers that a float cannot hold come through bit for bit, for all 48 codes,
+	 * on an oblique, off-origin grid; fused with a flip it is still one exact copy.
+	 */
+	@Test
+	void asASubjectStepTheVoxelsAreCopiedExactlyInTheirOwnType() {
+		final double t = Math.toRadians(11);
+		final Geometry oblique = Geometry.of(new double[] { 0.8, 1.1, 3 }, new double[] { 17.5, -4.25, 60 },
+			new double[][] { { Math.cos(t), 0, Math.sin(t) }, { 0, -1, 0 }, { -Math.sin(t), 0, Math.cos(t) } });
+		final int n = 5 * 4 * 3;
+		final double[] d = new double[n];
+		final int[] ints = new int[n];
+		for (int i = 0; i < n; i++) {
+			d[i] = 1e17 + 16 * i + Math.PI * i;
+			ints[i] = (1 << 30) + 2 * i + 1;
+		}
+		final Volume<? extends RealType<?>> doubles = Volume.of(Views.translate(ArrayImgs.doubles(d, SHAPE), TestVolumes.OFFSET), oblique);
+		final Volume<? extends RealType<?>> integers = Volume.of(ArrayImgs.ints(ints, SHAPE), oblique);
+		for (final Orientation o : Orientation.all()) {
+			final Reorient r = new Reorient(o);
+			final SpatialStep step = SpatialStep.of(r.plan(Grid.of(doubles)), Sampling.labels(), Interpolation.NEAREST);
+			final org.medprep.core.Subject moved = org.medprep.core.Subject.of("image", doubles).withLabel("ints", integers).transform(step);
+			assertArrayEquals(TestVolumes.values(reoriented(r, doubles).data()), TestVolumes.values(moved.main().data()), 0, o.code());
+			assertArrayEquals(TestVolumes.values(reoriented(r, integers).data()), TestVolumes.values(moved.volume("ints").data()), 0, o.code());
+			assertTrue(net.imglib2.util.Util.getTypeFromInterval(moved.main().data()) instanceof net.imglib2.type.numeric.real.DoubleType, o.code());
+			assertTrue(net.imglib2.util.Util.getTypeFromInterval(moved.volume("ints").data()) instanceof net.imglib2.type.numeric.integer.IntType, o.code());
+			assertTrue(moved.grid().sameSpace(Grid.of(reoriented(r, doubles)), 0), o.code());
+			// a flip after it: one resampling of both plans, still whole voxels
+			final SpatialStep flip = SpatialStep.of(new Flip(true, false, true).plan(moved.grid()), Sampling.labels(), Interpolation.NEAREST);
+			final org.medprep.core.Subject both = org.medprep.core.Subject.of("image", doubles).transform(step).transform(flip);
+			final Volume<? extends RealType<?>> stepByStep = flip.applyToImage(reoriented(r, doubles));
+			assertArrayEquals(TestVolumes.values(stepByStep.data()), TestVolumes.values(both.main().data()), 0, o.code() + " then a flip");
+		}
+		assertEquals(null, VoxelCopy.of(doubles, new ResampleToSpacing(new double[] { 1, 1, 1 }, false).plan(Grid.of(doubles)).target(),
+			PhysicalAffine.identity()), "a new spacing is not a copy");
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Volume<? extends RealType<?>> reoriented(final Reorient r, final Volume<? extends RealType<?>> v) {
+		return r.apply((Volume) v);
+	}
+
 	@Test
 	void badCodesAreRefusedWithTheReason() {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> Orientation.parse("RA")).getMessage().contains("three letters"));
