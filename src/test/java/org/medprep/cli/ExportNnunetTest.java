@@ -131,6 +131,16 @@ class ExportNnunetTest {
 		assertTrue(r.err.contains("x.nii.gz: not a label map: a label map holds whole numbers"), r.err);
 	}
 
+	@Test
+	void aTiffCaseIsRefusedWithTheFormatToWrite() throws IOException {
+		cases();
+		Files.write(dir.resolve("ct").resolve("case4.tif"), new byte[] { 0 });
+		final CliTest.Run r = export();
+		assertEquals(MedPrepCli.EXIT_USAGE, r.code);
+		assertTrue(r.err.contains("case4.tif: export-nnunet reads NIfTI and MetaImage"), r.err);
+		assertFalse(Files.exists(dir.resolve("raw").resolve("Dataset501_Chest")));
+	}
+
 	/**
 	 * The README's chain on CT cases with label maps: reoriented to RAS with the labels, body-masked and windowed in one
 	 * pipeline, then exported; the labels are the reoriented ones, on the image's grid.
