@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.core.Geometry;
 import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormat;
@@ -126,7 +126,7 @@ final class InfoCommand implements Callable<Integer> {
 		final Map<String, String> props = new LinkedHashMap<>();
 		if (fi.properties != null)
 			for (int i = 0; i + 1 < fi.properties.length; i += 2) props.put(fi.properties[i], fi.properties[i + 1]);
-		m.put("history", lines(props.remove(History.PROPERTY)));
+		m.put("history", lines(props.remove(HistoryStore.PROPERTY)));
 		if (!props.isEmpty()) m.put("properties", props);
 		return m;
 	}

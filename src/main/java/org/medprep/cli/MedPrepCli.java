@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "medprep", mixinStandardHelpOptions = true, versionProvider = MedPrepCli.Version.class,
 	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");",
 	subcommands = { CommandLine.HelpCommand.class, ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
-		BenchCommand.class })
+		BenchCommand.class, ExportNnunetCommand.class })
 public final class MedPrepCli implements Callable<Integer> {
 
 	public static final int EXIT_FAILURES = 1;

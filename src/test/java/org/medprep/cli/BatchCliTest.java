@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medprep.cli.batch.CaseSeeds;
 import org.medprep.cli.batch.Manifest;
 import org.medprep.cli.batch.ManifestRow;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.io.ImageFormats;
@@ -175,7 +175,7 @@ class BatchCliTest {
 		assertFalse(Arrays.equals(a, b), "the cases got the same draw");
 		// the history and the manifest record each case's derived seed
 		final long seedA = CaseSeeds.derive(1234, "a", 1);
-		final List<String> history = History.of(ImageFiles.read(dir.resolve("out/a.nii.gz")));
+		final List<String> history = HistoryStore.of(ImageFiles.read(dir.resolve("out/a.nii.gz"))).lines();
 		assertTrue(history.get(0).startsWith("run(\"Random Affine\"") && history.get(0).contains("seed=" + seedA), history.toString());
 		final List<ManifestRow> rows = Manifest.read(dir.resolve("out/manifest.jsonl"));
 		assertEquals(Long.valueOf(seedA), rows.get(0).seeds().get("step 1"));
@@ -188,7 +188,7 @@ class BatchCliTest {
 			dir.resolve("out3").toString());
 		assertEquals(0, other.code, other.err);
 		assertFalse(Arrays.equals(a, values(dir.resolve("out3/a.nii.gz"))));
-		assertTrue(History.of(ImageFiles.read(dir.resolve("out3/a.nii.gz"))).toString().contains("seed=" + CaseSeeds.derive(99, "a", 1)));
+		assertTrue(HistoryStore.of(ImageFiles.read(dir.resolve("out3/a.nii.gz"))).lines().toString().contains("seed=" + CaseSeeds.derive(99, "a", 1)));
 	}
 
 	@Test

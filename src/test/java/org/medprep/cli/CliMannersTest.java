@@ -16,7 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
+import org.medprep.core.History;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -92,7 +93,7 @@ class CliMannersTest {
 	@Test
 	void infoReadsTiffHeadersAndTheirHistory() throws IOException {
 		final ImagePlus imp = ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 5, 4, 3 }, new double[60]), "t", null);
-		History.append(imp, "run(\"Clip Intensity\", \"min=-1000.0 max=400.0\");");
+		HistoryStore.put(imp, HistoryStore.of(imp).then(History.Step.of("run(\"Clip Intensity\", \"min=-1000.0 max=400.0\");")));
 		final Path p = dir.resolve("t.tif");
 		ImageFiles.write(imp, p);
 		final CliTest.Run json = CliTest.cli("info", "--json", p.toString());
