@@ -35,7 +35,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 		"NMF K-Means Segment", "n_components=2 max_iter=50 k=3 kmin=2 kmax=3");
 
 	/** Commands that must be given a file or a recorded state to run at all. */
-	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History");
+	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History", "Register Images", "Apply Transform");
 
 	@Test
 	void everyImageCommandRunsWithItsDefaults() {

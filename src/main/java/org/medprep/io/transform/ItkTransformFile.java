@@ -62,6 +62,11 @@ public final class ItkTransformFile {
 		return text.startsWith("#Insight Transform File") || text.contains("\nTransform:") || text.startsWith("Transform:");
 	}
 
+	/** Reads the text of a transform file kept elsewhere (an image property); {@code source} names it in messages. */
+	public static StoredTransform parse(final String text, final String source) throws TransformFileException {
+		return parse(text, Path.of(source.replace('/', '_')));
+	}
+
 	static StoredTransform parse(final String text, final Path file) throws TransformFileException {
 		final List<String> types = new ArrayList<>();
 		String parameters = null, fixed = null;
