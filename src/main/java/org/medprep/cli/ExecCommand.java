@@ -20,6 +20,7 @@ import org.medprep.commands.CommandOptions;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
+import org.medprep.commands.registration.RegistrationTransform;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -85,6 +86,13 @@ final class ExecCommand implements Callable<Integer> {
 	private void write(final String label, final String name, final Object value, final PrintWriter out) throws IOException {
 		if (value == null) return;
 		final String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_" + name;
+		if (value instanceof RegistrationTransform && outDir != null) {
+			Files.createDirectories(outDir);
+			final Path target = outDir.resolve(base + ".tfm");
+			((RegistrationTransform) value).write(target);
+			out.println("  " + name + ": " + target);
+			return;
+		}
 		if (value instanceof ImagePlus || value instanceof ResultsTable) {
 			if (outDir == null) {
 				if (value instanceof ResultsTable) out.print(((ResultsTable) value).getColumnHeadings() + "\n" + tableRows((ResultsTable) value));

@@ -18,6 +18,7 @@ import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.MacroOptions;
 import org.medprep.commands.Pipeline;
+import org.medprep.commands.registration.RegistrationTransform;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -138,6 +139,7 @@ final class PipelineRunner {
 			for (final Map.Entry<String, Object> e : extras.entrySet()) {
 				if (e.getValue() instanceof ImagePlus) stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + format), e.getValue(), outDir);
 				else if (e.getValue() instanceof ResultsTable) stage(staged, outDir.resolve(base + "_" + e.getKey() + ".csv"), e.getValue(), outDir);
+				else if (e.getValue() instanceof RegistrationTransform) stage(staged, outDir.resolve(base + "_" + e.getKey() + ".tfm"), e.getValue(), outDir);
 			}
 			for (final Map.Entry<Path, Path> s : staged.entrySet())
 				Files.move(s.getValue(), s.getKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -163,6 +165,7 @@ final class PipelineRunner {
 		Files.createDirectories(outDir);
 		final Path tmp = outDir.resolve(".staged-" + target.getFileName()); // same extension, so the same writer
 		if (value instanceof ImagePlus) ImageFiles.write((ImagePlus) value, tmp);
+		else if (value instanceof RegistrationTransform) ((RegistrationTransform) value).write(tmp);
 		else TableFiles.writeCsv((ResultsTable) value, tmp);
 		staged.put(target, tmp);
 	}
