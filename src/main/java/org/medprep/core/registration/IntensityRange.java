@@ -10,6 +10,11 @@ final class IntensityRange {
 	 * @throws IllegalArgumentException if a considered voxel is NaN or infinite
 	 */
 	static double[] of(final LevelImage image, final LevelImage mask) {
+		return image.range(mask);
+	}
+
+	/** The scan behind {@link LevelImage#range}. */
+	static double[] scan(final LevelImage image, final LevelImage mask) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		final float[] d = image.data;
 		for (int i = 0; i < d.length; i++) {

@@ -36,6 +36,18 @@ final class LevelImage {
 		this.sz = nx * ny;
 	}
 
+	private LevelImage rangeMask;
+	private double[] range;
+
+	/** {@link IntensityRange} of this image inside {@code mask} (or everywhere), computed once per mask. */
+	synchronized double[] range(final LevelImage mask) {
+		if (range == null || rangeMask != mask) {
+			range = IntensityRange.scan(this, mask);
+			rangeMask = mask;
+		}
+		return range.clone();
+	}
+
 	int size() {
 		return data.length;
 	}

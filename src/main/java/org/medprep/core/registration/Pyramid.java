@@ -31,10 +31,12 @@ import net.imglib2.type.numeric.real.FloatType;
  * {@code round(f * smallest spacing / spacing)} (at least 1, and never below
  * {@value #MIN_LEVEL_SIZE} voxels), so anisotropic images become about
  * isotropic on coarse levels instead of losing their thick axis. Both images
- * of a registration get the same physical sigma. Levels are built from the
- * next finer one (the incremental sigma on the smaller grid), so a coarse level
- * costs a fraction of a full-size smoothing; the shrunk grid covers the same
- * box (see {@link ResampleToSpacing}).
+ * of a registration get the same physical sigma. Each level is built from the
+ * next finer one: shrunk first by linear interpolation onto the coarser grid
+ * (covering the same box, see {@link ResampleToSpacing}; for a halving this
+ * averages pairs of voxels, whose blur counts towards the sigma), then smoothed
+ * on the smaller grid by the Gaussian that makes up the rest. So no level costs
+ * a full-size smoothing.
  */
 final class Pyramid {
 
@@ -79,34 +81,57 @@ final class Pyramid {
 		final int levels = shrink.length;
 		final List<LevelImage> out = new ArrayList<>(levels);
 		LevelImage previous = new LevelImage(FloatVolumes.read(image), grid);
-		double previousSigma = 0;
+		// the blur (variance, mm^2) each axis of the previous level has had
+		final double[] variance = new double[3];
 		final double[] spacing = grid.geometry().spacing();
 		for (int l = levels - 1; l >= 0; l--) {
-			final double sigma = labels ? 0 : sigmas[l];
-			float[] data = previous.data;
-			if (sigma > previousSigma) {
-				final double increment = Math.sqrt(sigma * sigma - previousSigma * previousSigma);
-				final double[] voxels = new double[3];
-				for (int d = 0; d < 3; d++) voxels[d] = increment / previous.grid.geometry().spacing(d);
-				data = data.clone();
-				GaussianSmoothing.smooth(data, new int[] { previous.nx, previous.ny, previous.nz }, voxels);
-			}
 			final double[] target = new double[3];
 			for (int d = 0; d < 3; d++) target[d] = spacing[d] * shrink[l][d];
-			final LevelImage level;
-			if (Arrays.equals(target, previous.grid.geometry().spacing())) level = data == previous.data ? previous : new LevelImage(data, previous.grid);
-			else level = shrunk(data, previous.grid, target, labels);
+			final double[] before = previous.grid.geometry().spacing();
+			LevelImage level = previous;
+			if (!Arrays.equals(target, before)) {
+				level = shrunk(previous.data, previous.grid, target, labels);
+				for (int d = 0; d < 3; d++) variance[d] += interpolationVariance(target[d] / before[d]) * before[d] * before[d];
+			}
+			if (!labels && sigmas[l] > 0) {
+				// the shrinking's averaging counts towards the level's sigma; a Gaussian on the smaller grid adds the rest
+				final double[] voxels = new double[3];
+				boolean smooth = false;
+				for (int d = 0; d < 3; d++) {
+					final double rest = sigmas[l] * sigmas[l] - variance[d];
+					if (rest > 1e-12) {
+						voxels[d] = Math.sqrt(rest) / level.grid.geometry().spacing(d);
+						variance[d] = sigmas[l] * sigmas[l];
+						smooth = true;
+					}
+				}
+				if (smooth) {
+					final float[] data = level == previous ? level.data.clone() : level.data;
+					GaussianSmoothing.smooth(data, new int[] { level.nx, level.ny, level.nz }, voxels);
+					level = new LevelImage(data, level.grid);
+				}
+			}
 			out.add(level);
 			previous = level;
-			previousSigma = sigma;
 		}
 		Collections.reverse(out);
 		return out;
 	}
 
+	/**
+	 * The variance (in old voxels squared) that linear interpolation adds when a
+	 * grid is shrunk by {@code ratio} keeping its outer corner: new centres fall
+	 * half-way between old ones for even ratios (a two-voxel average), on old
+	 * centres for odd ones.
+	 */
+	static double interpolationVariance(final double ratio) {
+		final double offset = (ratio - 1) / 2, t = offset - Math.floor(offset);
+		return t * (1 - t);
+	}
+
 	private static LevelImage shrunk(final float[] data, final Grid from, final double[] spacing, final boolean labels) {
 		final Grid to = new ResampleToSpacing(spacing, false).plan(from).target();
-		final Sampling sampling = Sampling.of(labels ? Interpolation.NEAREST : Interpolation.LINEAR, BoundaryMode.NEAREST, 0);
+		final Sampling sampling = Sampling.of(labels ? Interpolation.NEAREST : Interpolation.LINEAR, BoundaryMode.BOX, 0);
 		final PlanarImg<FloatType, FloatArray> resampled = Resampler.resample(ArrayImgs.floats(data, from.size()), from, to, PhysicalAffine.identity(),
 			null, sampling);
 		final int plane = (int) (to.size(0) * to.size(1));
