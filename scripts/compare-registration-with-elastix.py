@@ -10,6 +10,8 @@ tools then register every case with the same threads, alternately, several times
   medprep  run --step 'run("Register Images", "fixed=fixed transform=affine seed=N preview=none")'
 
 and a cohort run registers all cases in one medprep process (how the CLI is used on a cohort).
+transformix applies MedPrep's transform written as elastix parameters, which must give MedPrep's
+own resampling (a check of the file format and of the LPS conventions).
 Reported: wall time and peak resident memory of each process (median over the repeats), and
 the mean target registration error over the fixed image's head voxels, computed here with
 numpy from each tool's transform file and the truth. Needs elastix on the PATH, Java, and
@@ -119,6 +121,26 @@ def tre(points, estimate, truth):
     return float(np.mean(np.linalg.norm(points @ a.T + o - (points @ b.T + q), axis=1)))
 
 
+def transformix_agreement(d, java, threads):
+    """MedPrep's transform written as elastix parameters and applied by transformix, against MedPrep's own
+    resampling (both cubic B-spline): the correlation over the fixed image's head voxels."""
+    import nibabel
+    out = os.path.join(d, "transformix-check")
+    os.makedirs(out)
+    txt = os.path.join(out, "TransformParameters.medprep.txt")
+    step = 'run("Register Images", "fixed=fixed seed=1 preview=none interpolation=[cubic B-spline] transform_file=[%s]");' % txt
+    subprocess.run(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--image", "fixed=" + os.path.join(d, "fixed.mha"), "-o", out,
+                           "--format", "nii", "--threads", threads], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["transformix", "-in", os.path.join(d, "moving.mha"), "-tp", txt, "-out", out, "-threads", threads], check=True,
+                   stdout=subprocess.DEVNULL)
+    a = np.asarray(nibabel.load(os.path.join(out, "moving.nii")).dataobj, dtype=float)
+    b = np.asarray(nibabel.load(os.path.join(out, "result.nii")).dataobj, dtype=float)
+    header, offset = metaimage_header(os.path.join(d, "fixed_head.mha"))
+    size = [int(v) for v in header["DimSize"].split()]
+    head = np.fromfile(os.path.join(d, "fixed_head.mha"), dtype=np.uint8, offset=offset).reshape(size[::-1]).transpose(2, 1, 0) != 0
+    return float(np.corrcoef(a[head], b[head])[0, 1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
@@ -134,6 +156,7 @@ def main():
     threads = str(args.threads)
     java = ["java", "-Xmx4g", "-jar", medprep]
     rows = []
+    agreement = []
     for case in cases:
         d = os.path.join(work, case)
         points = head_points(os.path.join(d, "fixed_head.mha"))
@@ -152,6 +175,7 @@ def main():
             wall, rss = timed(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--image", "fixed=" + os.path.join(d, "fixed.mha"),
                                       "-o", out, "--format", "nii", "--threads", threads], os.path.join(out, "stdout.txt"))
             results["medprep"].append((wall, rss, tre(points, itk_transform(tfm), truth)))
+        agreement.append((case, transformix_agreement(d, java, threads)))
         for tool, runs in results.items():
             rows.append((case, tool, statistics.median(w for w, _, _ in runs), max(m for _, m, _ in runs), [t for _, _, t in runs]))
     # the cohort: every case in one medprep process, fixed images paired with the moving ones by name
@@ -170,6 +194,8 @@ def main():
     print("%-14s %-8s %12s %12s  %s" % ("case", "tool", "median s", "peak MiB", "mean TRE per run (mm)"))
     for case, tool, wall, rss, tres in rows:
         print("%-14s %-8s %12.2f %12.0f  %s" % (case, tool, wall, rss, " ".join("%.2f" % t for t in tres)))
+    print("transformix applying MedPrep's elastix parameter file vs MedPrep's own resampling, correlation over the head: "
+          + ", ".join("%s %.5f" % a for a in agreement))
     print("cohort of %d cases in one medprep run: %.2f s, peak %.0f MiB, TRE %s mm; elastix, one process per case (sum of medians): %.2f s"
           % (len(cases), cohort_wall, cohort_rss, " ".join("%.2f" % t for t in cohort_tre), elastix_total))
 
