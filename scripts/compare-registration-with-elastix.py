@@ -17,7 +17,7 @@ the mean target registration error over the fixed image's head voxels, computed 
 numpy from each tool's transform file and the truth. Needs elastix on the PATH, Java, and
 numpy; the tests never need any of this.
 
-usage: compare-registration-with-elastix.py [--repeats 3] [--threads 2] [--scale 1] [--work DIR]
+usage: compare-registration-with-elastix.py [--repeats 3] [--threads 2] [--scale 1] [--work DIR] [--elastix-tuned]
 """
 import argparse
 import glob
@@ -147,6 +147,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--scale", default="1", help="voxel size factor of the cases (1: the standard sizes)")
     parser.add_argument("--work", default="registration-comparison")
+    parser.add_argument("--elastix-tuned", action="store_true",
+                        help="also run elastix with AutomaticScalesEstimation and a centre-of-gravity initialization added to the default map")
     args = parser.parse_args()
     medprep = jar()
     work = os.path.abspath(args.work)
@@ -154,6 +156,10 @@ def main():
     subprocess.run(["java", "-cp", medprep, "org.medprep.bench.RegistrationComparison", work, args.scale], check=True, stdout=subprocess.DEVNULL)
     cases = sorted(d for d in os.listdir(work) if os.path.isdir(os.path.join(work, d)))
     threads = str(args.threads)
+    tuned = os.path.join(work, "elastix-tuned-affine.txt")
+    with open(tuned, "w") as f:
+        f.write(open(PARAMETERS).read() + '\n(AutomaticScalesEstimation "true")\n(AutomaticTransformInitialization "true")\n'
+                '(AutomaticTransformInitializationMethod "CenterOfGravity")\n')
     java = ["java", "-Xmx4g", "-jar", medprep]
     rows = []
     agreement = []
@@ -162,12 +168,20 @@ def main():
         points = head_points(os.path.join(d, "fixed_head.mha"))
         truth = itk_transform(os.path.join(d, "truth.tfm"))
         results = {"elastix": [], "medprep": []}
+        if args.elastix_tuned:
+            results["elastix+"] = []
         for r in range(args.repeats):
             out = os.path.join(d, "elastix-%d" % r)
             os.makedirs(out)
             wall, rss = timed(["elastix", "-f", os.path.join(d, "fixed.mha"), "-m", os.path.join(d, "moving.mha"), "-p", PARAMETERS, "-out", out,
                                "-threads", threads], os.path.join(out, "stdout.txt"))
             results["elastix"].append((wall, rss, tre(points, elastix_transform(os.path.join(out, "TransformParameters.0.txt")), truth)))
+            if args.elastix_tuned:
+                out = os.path.join(d, "elastix-tuned-%d" % r)
+                os.makedirs(out)
+                wall, rss = timed(["elastix", "-f", os.path.join(d, "fixed.mha"), "-m", os.path.join(d, "moving.mha"), "-p", tuned, "-out", out,
+                                   "-threads", threads], os.path.join(out, "stdout.txt"))
+                results["elastix+"].append((wall, rss, tre(points, elastix_transform(os.path.join(out, "TransformParameters.0.txt")), truth)))
             out = os.path.join(d, "medprep-%d" % r)
             tfm = os.path.join(out, "fixed-to-moving.tfm")
             os.makedirs(out)
@@ -190,6 +204,7 @@ def main():
     cohort_tre = [tre(head_points(os.path.join(work, c, "fixed_head.mha")), itk_transform(os.path.join(cohort, "out", c + "_registration.tfm")),
                       itk_transform(os.path.join(work, c, "truth.tfm"))) for c in cases]
     elastix_total = sum(r[2] for r in rows if r[1] == "elastix")
+    print("elastix: the default affine map; elastix+: with automatic scales and a centre-of-gravity start (--elastix-tuned)")
     print("%d threads, %d repeats, cases at scale %s" % (args.threads, args.repeats, args.scale))
     print("%-14s %-8s %12s %12s  %s" % ("case", "tool", "median s", "peak MiB", "mean TRE per run (mm)"))
     for case, tool, wall, rss, tres in rows:
