@@ -127,9 +127,10 @@ def transformix_agreement(d, java, threads):
     import nibabel
     out = os.path.join(d, "transformix-check")
     os.makedirs(out)
-    txt = os.path.join(out, "TransformParameters.medprep.txt")
-    step = 'run("Register Images", "fixed=fixed seed=1 preview=none interpolation=[cubic B-spline] transform_file=[%s]");' % txt
-    subprocess.run(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--image", "fixed=" + os.path.join(d, "fixed.mha"), "-o", out,
+    # a transform_file ending in .txt makes medprep run write each case's transform as elastix parameters, <case>_registration.txt
+    step = 'run("Register Images", "fixed=fixed seed=1 preview=none interpolation=[cubic B-spline] transform_file=TransformParameters.txt");'
+    txt = os.path.join(out, "moving_registration.txt")
+    subprocess.run(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--ref", "fixed=" + os.path.join(d, "fixed.mha"), "-o", out,
                            "--format", "nii", "--threads", threads], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["transformix", "-in", os.path.join(d, "moving.mha"), "-tp", txt, "-out", out, "-threads", threads], check=True,
                    stdout=subprocess.DEVNULL)
@@ -183,10 +184,10 @@ def main():
                                    "-threads", threads], os.path.join(out, "stdout.txt"))
                 results["elastix+"].append((wall, rss, tre(points, elastix_transform(os.path.join(out, "TransformParameters.0.txt")), truth)))
             out = os.path.join(d, "medprep-%d" % r)
-            tfm = os.path.join(out, "fixed-to-moving.tfm")
+            tfm = os.path.join(out, "moving_registration.tfm")
             os.makedirs(out)
-            step = 'run("Register Images", "fixed=fixed transform=affine seed=%d preview=none transform_file=[%s]");' % (r + 1, tfm)
-            wall, rss = timed(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--image", "fixed=" + os.path.join(d, "fixed.mha"),
+            step = 'run("Register Images", "fixed=fixed transform=affine seed=%d preview=none");' % (r + 1)
+            wall, rss = timed(java + ["run", "--step", step, "-i", os.path.join(d, "moving.mha"), "--ref", "fixed=" + os.path.join(d, "fixed.mha"),
                                       "-o", out, "--format", "nii", "--threads", threads], os.path.join(out, "stdout.txt"))
             results["medprep"].append((wall, rss, tre(points, itk_transform(tfm), truth)))
         agreement.append((case, transformix_agreement(d, java, threads)))
@@ -199,7 +200,7 @@ def main():
         for case in cases:
             shutil.copy(os.path.join(work, case, kind + ".mha"), os.path.join(cohort, kind, case + ".mha"))
     step = 'run("Register Images", "fixed=fixed transform=affine seed=1 preview=none");'
-    cohort_wall, cohort_rss = timed(java + ["run", "--step", step, "-i", os.path.join(cohort, "moving"), "--image", "fixed=" + os.path.join(cohort, "fixed"),
+    cohort_wall, cohort_rss = timed(java + ["run", "--step", step, "-i", os.path.join(cohort, "moving"), "--ref", "fixed=" + os.path.join(cohort, "fixed"),
                                             "-o", os.path.join(cohort, "out"), "--format", "nii", "--threads", threads], os.path.join(cohort, "stdout.txt"))
     cohort_tre = [tre(head_points(os.path.join(work, c, "fixed_head.mha")), itk_transform(os.path.join(cohort, "out", c + "_registration.tfm")),
                       itk_transform(os.path.join(work, c, "truth.tfm"))) for c in cases]

@@ -20,7 +20,6 @@ import org.medprep.commands.CommandOptions;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
-import org.medprep.commands.registration.RegistrationTransform;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -67,10 +66,10 @@ final class ExecCommand implements Callable<Integer> {
 			}
 			final ImageTitleService titles = context.service(ImageTitleService.class);
 			for (final String spec : images) {
-				final PipelineRunner.SecondaryImage s = PipelineRunner.SecondaryImage.parse(spec);
+				final MemberSource s = MemberSource.parse(spec, MemberSource.Role.REFERENCE, "--image");
 				final ImagePlus imp = ImageFiles.read(s.path);
-				imp.setTitle(s.title);
-				titles.register(s.title, imp);
+				imp.setTitle(s.name);
+				titles.register(s.name, imp);
 			}
 			final CommandInvocation invocation = new CommandInvocation(context);
 			for (final MacroLine step : pipeline.steps()) {
@@ -86,13 +85,6 @@ final class ExecCommand implements Callable<Integer> {
 	private void write(final String label, final String name, final Object value, final PrintWriter out) throws IOException {
 		if (value == null) return;
 		final String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_" + name;
-		if (value instanceof RegistrationTransform && outDir != null) {
-			Files.createDirectories(outDir);
-			final Path target = outDir.resolve(base + ".tfm");
-			((RegistrationTransform) value).write(target);
-			out.println("  " + name + ": " + target);
-			return;
-		}
 		if (value instanceof ImagePlus || value instanceof ResultsTable) {
 			if (outDir == null) {
 				if (value instanceof ResultsTable) out.print(((ResultsTable) value).getColumnHeadings() + "\n" + tableRows((ResultsTable) value));
@@ -100,8 +92,11 @@ final class ExecCommand implements Callable<Integer> {
 				return;
 			}
 			Files.createDirectories(outDir);
-			final Path target = outDir.resolve(base + (value instanceof ImagePlus ? ".nii.gz" : ".csv"));
-			if (value instanceof ImagePlus) ImageFiles.write((ImagePlus) value, target);
+			// pictures (plots, previews) as PNG, volumes as NIfTI
+			final boolean picture = value instanceof ImagePlus && ImageFiles.isPicture((ImagePlus) value);
+			final Path target = outDir.resolve(base + (picture ? ".png" : value instanceof ImagePlus ? ".nii.gz" : ".csv"));
+			if (picture) ImageFiles.writePng((ImagePlus) value, target);
+			else if (value instanceof ImagePlus) ImageFiles.write((ImagePlus) value, target);
 			else TableFiles.writeCsv((ResultsTable) value, target);
 			out.println("  " + name + ": " + target);
 		}

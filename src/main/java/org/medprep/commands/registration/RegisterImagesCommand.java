@@ -11,9 +11,10 @@ import java.util.Locale;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
+import org.medprep.commands.StepRecord;
 import org.medprep.core.ProgressListener;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.registration.Initialization;
 import org.medprep.core.registration.MetricType;
 import org.medprep.core.registration.Registration;
@@ -25,7 +26,7 @@ import org.medprep.core.registration.TransformType;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
-import org.medprep.core.spatial.SpatialChain;
+import org.medprep.core.spatial.SpatialStep;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -40,11 +41,16 @@ import net.imglib2.type.numeric.real.FloatType;
 /**
  * {@code run("Register Images", "fixed=t1 moving=flair transform=affine metric=[Mattes mutual information] seed=7")}:
  * aligns the moving image to the fixed one in patient coordinates and
- * resamples it onto the fixed grid. Also gives the transform (ITK .tfm, or
- * elastix parameters, optionally written to a file), a preview, and the same
- * resampling of a label map on the moving grid; the step enters the result's
- * spatial history, so {@code Invert Spatial History} brings results back onto
- * the moving grid, and {@code Apply Transform} moves further images the same way.
+ * resamples it onto the fixed grid.
+ * <p>
+ * A spatial step on the case whose main image is the moving one: every member
+ * (further images on the moving grid, label maps, nearest or one-hot) moves
+ * with the same transform, and the plan enters the history, so
+ * {@code Invert Spatial History} brings results back onto the moving grid (in
+ * this run, or from the files in a later one) and {@code Apply Transform}
+ * reads the transform back from any output. The fixed image is named by title
+ * (in {@code medprep run} a {@code --ref}); it is read, never moved. Also
+ * gives the transform (ITK .tfm, or elastix parameters) and a preview.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Registration>Register Images",
 	description = "Rigid or affine registration of two 3D images in patient coordinates (Mattes mutual information for different contrasts), "
@@ -52,14 +58,14 @@ import net.imglib2.type.numeric.real.FloatType;
 public class RegisterImagesCommand extends SpatialCommand {
 
 	public static final String THIS_IMAGE = ImageChoices.THIS_IMAGE;
-	/** The image property holding the registration (ITK .tfm text) of a registered image. */
-	public static final String TRANSFORM_PROPERTY = "MedPrep.Registration";
 
 	@Parameter(label = "Fixed image", initializer = "initImages", persist = false,
-		description = "Title of the image to align to (the result lies on its grid), or 'this image'.")
+		description = "Title of the image to align to (the result lies on its grid); in medprep run a --ref NAME.")
 	private String fixed = "";
 
-	@Parameter(label = "Moving image", persist = false, description = "Title of the image that is moved, or 'this image' (the active image).")
+	@Parameter(label = "Moving image", persist = false,
+		description = "Title of the image that is moved, or 'this image' (the active image). In medprep run the case is moved: a member's name picks the member "
+			+ "the metric reads, any other title means the case's main image.")
 	private String moving = THIS_IMAGE;
 
 	@Parameter(label = "Transform", choices = { "translation", "rigid", "similarity", "affine" },
@@ -91,20 +97,21 @@ public class RegisterImagesCommand extends SpatialCommand {
 		description = "Starting translation: align the intensity centres of mass, or the grid centres, or none (trust the scanner coordinates).")
 	private String initialization = Initialization.CENTRE_OF_MASS.label();
 
-	@Parameter(label = "Seed", persist = false,
+	@Parameter(label = "Seed", required = false, persist = false,
 		description = "Same seed, same transform whatever the thread count; empty: a seed is drawn and recorded.")
 	private String seed = "";
 
 	@Parameter(label = "Fixed mask", persist = false, description = "Title of a mask on the fixed grid: only its non-zero voxels are sampled; or None.")
 	private String fixed_mask = ImageChoices.NONE;
 
-	@Parameter(label = "Moving mask", persist = false, description = "Title of a mask on the moving grid: points mapped outside it do not count; or None.")
+	@Parameter(label = "Moving mask", persist = false,
+		description = "Title of a mask on the moving grid (or a label map of the case): points mapped outside it do not count; or None.")
 	private String moving_mask = ImageChoices.NONE;
 
-	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline" }, description = "How the moving image is resampled onto the fixed grid.")
+	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline" }, description = "How the scalar images are resampled onto the fixed grid.")
 	private String interpolation = Interpolation.LINEAR.label();
 
-	@Parameter(label = "Fill value", description = "Value of fixed-grid voxels that map outside the moving image.")
+	@Parameter(label = "Fill value", description = "Value of fixed-grid voxels that map outside the moving image (label maps get 0).")
 	private double fill = 0;
 
 	@Parameter(label = "Preview", choices = { "checkerboard", "colour overlay", "none" },
@@ -112,7 +119,8 @@ public class RegisterImagesCommand extends SpatialCommand {
 	private String preview = "checkerboard";
 
 	@Parameter(label = "Transform file", style = FileWidget.SAVE_STYLE, required = false, persist = false,
-		description = "Optional: where to write the transform, .tfm (ITK, fixed to moving LPS mm) or .txt (elastix TransformParameters).")
+		description = "Optional: where to write the transform, .tfm (ITK, fixed to moving LPS mm) or .txt (elastix TransformParameters). "
+			+ "medprep run writes each case's as <case>_registration.tfm instead (.txt if this name ends in .txt).")
 	private File transform_file;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Preview image", required = false)
@@ -121,93 +129,106 @@ public class RegisterImagesCommand extends SpatialCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Registration", required = false)
 	private RegistrationTransform registration;
 
-	private ImagePlus fixedImage;
-	private RegistrationResult registered;
-
 	protected void initImages() {
-		getInfo().getMutableInput("fixed", String.class).setChoices(ImageChoices.of(titles, THIS_IMAGE));
+		getInfo().getMutableInput("fixed", String.class).setChoices(ImageChoices.of(titles));
 		getInfo().getMutableInput("moving", String.class).setChoices(ImageChoices.of(titles, THIS_IMAGE));
 		getInfo().getMutableInput("fixed_mask", String.class).setChoices(ImageChoices.of(titles, ImageChoices.NONE));
 		getInfo().getMutableInput("moving_mask", String.class).setChoices(ImageChoices.of(titles, ImageChoices.NONE));
 		if (fixed == null || fixed.isEmpty()) fixed = ImageChoices.other(titles, image);
 	}
 
+	/**
+	 * In ImageJ: the moving image named by {@code moving} (or the active image)
+	 * is the case; the transform file, if named, is written once the step succeeded.
+	 */
 	@Override
 	public void run() {
-		if (fixed == null || fixed.trim().isEmpty()) throw new IllegalArgumentException("name the fixed image (fixed=TITLE, or fixed=[this image])");
-		final ImagePlus active = image;
-		final ImagePlus movingImage = THIS_IMAGE.equals(moving) ? active : imageTitled(moving);
-		fixedImage = THIS_IMAGE.equals(fixed) ? active : imageTitled(fixed);
-		if (fixedImage == movingImage) throw new IllegalArgumentException("the fixed and the moving image are the same image ('" + fixedImage.getTitle() + "')");
-		// the moving image is the one processed: the result keeps its history, and the label map must lie on its grid
-		image = movingImage;
+		if (!THIS_IMAGE.equals(moving) && moving != null && !moving.trim().isEmpty() && (image == null || !moving.equals(image.getTitle())))
+			image = imageTitled(moving);
 		super.run();
-		if (result == null || registered == null) return;
-		SpatialChain chain = SpatialChain.parse(movingImage.getProp(ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY));
-		if (!chain.isEmpty() && !chain.plans().get(chain.plans().size() - 1).target().sameSpace(registered.plan().source(), 1e-6)) chain = SpatialChain.empty();
-		final String history = chain.then(registered.plan()).toText();
-		for (final ImagePlus out : new ImagePlus[] { result, label_result }) {
-			if (out == null) continue;
-			out.setProp(ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY, history);
-			out.setProp(TRANSFORM_PROPERTY, registration.toString());
+		if (result == null || registration == null || !hasTransformFile()) return;
+		try {
+			registration.write(transform_file.toPath());
 		}
-		if (transform_file != null && !transform_file.getPath().isEmpty()) {
-			try {
-				registration.write(transform_file.toPath());
-			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
-			}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
 		}
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		final Subject subject = subject(in);
-		final Volume<? extends RealType<?>> fixedVolume = ImagePlusVolumes.toVolume(fixedImage);
-		final Volume<? extends RealType<?>> fixedMask = mask(fixed_mask, "fixed", fixedVolume);
-		final Volume<? extends RealType<?>> movingMask = mask(moving_mask, "moving", in);
+	protected SpatialStep step(final Subject in, final StepRecord record) {
+		if (ImageChoices.isNone(fixed) || THIS_IMAGE.equals(fixed))
+			throw new IllegalArgumentException("name the fixed image by its title (fixed=TITLE; in medprep run, --ref TITLE=PATH)");
+		final String movingName = in.has(moving) ? moving : in.mainName();
+		if (fixed.equals(movingName) || fixed.equals(in.mainName()))
+			throw new IllegalArgumentException("the fixed and the moving image are the same image ('" + fixed + "')");
+		if (in.has(fixed))
+			throw new IllegalArgumentException("the fixed image '" + fixed + "' is a member of the case, which moves with the moving image; name an image that is "
+				+ "not (in medprep run, --ref " + fixed + "=PATH)");
+		final Volume<? extends RealType<?>> fixedVolume = named(in, fixed);
+		final Volume<? extends RealType<?>> movingVolume = in.volume(movingName);
+		final Volume<? extends RealType<?>> fixedMask = mask(in, fixed_mask, "fixed", fixedVolume);
+		final Volume<? extends RealType<?>> movingMask = mask(in, moving_mask, "moving", movingVolume);
+		final Interpolation resampling = Interpolation.fromLabel(interpolation);
+		if (resampling == Interpolation.LABEL) throw new IllegalArgumentException("the image is resampled with nearest, linear or cubic B-spline interpolation");
+		final String extension = extension();
 		final long used = Seeds.resolve(seed);
-		seed = Long.toString(used);
+		record.seed(used);
 		final RegistrationSettings settings = RegistrationSettings.defaults().withTransform(TransformType.fromLabel(transform))
 			.withMetric(MetricType.fromLabel(metric)).withBins(bins).withLevels(levels).withIterations(iterations).withSamples(samples)
 			.withSampling(SamplingStrategy.fromLabel(sampling)).withInitialization(Initialization.fromLabel(initialization)).withSeed(used);
-		final Interpolation resampling = Interpolation.fromLabel(interpolation);
-		if (resampling == Interpolation.LABEL) throw new IllegalArgumentException("the image is resampled with nearest, linear or cubic B-spline interpolation");
-		final Sampling sampling = Sampling.of(resampling, BoundaryMode.BOX, fill);
-		registered = new Registration(settings).register(fixedVolume, in, fixedMask, movingMask, progress());
-		registration = new RegistrationTransform(registered.pullBack(), registered.transform().centre(), registered.fixedGrid());
-		final Volume<? extends RealType<?>> out = registered.resample(in, sampling);
-		for (final Volume<? extends RealType<?>> labels : subject.labels().values()) setLabelResult(registered.resample(labels, labelSampling()));
-		preview_image = preview(fixedVolume, out);
-		return out;
+		final RegistrationResult registered = new Registration(settings).register(fixedVolume, movingVolume, fixedMask, movingMask, progress());
+		// what the registration found: the transform's parameters about its centre (the plan holds the same map as a matrix)
+		record.drawn("centre_mm", registered.transform().centre());
+		record.drawn("parameters", registered.transform().parameters());
+		registration = new RegistrationTransform(registered.pullBack(), registered.transform().centre(), registered.fixedGrid(), extension);
+		final Sampling images = Sampling.of(resampling, BoundaryMode.BOX, fill);
+		preview_image = preview(in, fixedVolume, registered, movingVolume, images);
+		return SpatialStep.of(registered.plan(), images, labelInterpolation());
 	}
 
-	private Volume<? extends RealType<?>> mask(final String title, final String which, final Volume<? extends RealType<?>> image) {
+	private boolean hasTransformFile() {
+		return transform_file != null && !transform_file.getPath().isEmpty();
+	}
+
+	/** How hosts write the transform output: as the transform file is named, ITK by default. */
+	private String extension() {
+		if (!hasTransformFile()) return "tfm";
+		final String name = transform_file.getName().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".txt")) return "txt";
+		if (name.endsWith(".tfm")) return "tfm";
+		throw new IllegalArgumentException("transform file " + transform_file + " must end in .tfm (ITK) or .txt (elastix TransformParameters)");
+	}
+
+	private Volume<? extends RealType<?>> mask(final Subject in, final String title, final String which, final Volume<? extends RealType<?>> onGrid) {
 		if (ImageChoices.isNone(title)) return null;
-		final Volume<? extends RealType<?>> mask = ImagePlusVolumes.toVolume(imageTitled(title));
+		final Volume<? extends RealType<?>> mask = named(in, title);
 		for (int d = 0; d < 3; d++)
-			if (mask.dimension(d) != image.dimension(d))
-				throw new IllegalArgumentException("the " + which + " mask '" + title + "' is " + size(mask) + " but the " + which + " image is " + size(image));
+			if (mask.dimension(d) != onGrid.dimension(d))
+				throw new IllegalArgumentException("the " + which + " mask '" + title + "' is " + size(mask) + " but the " + which + " image is " + size(onGrid));
 		return mask;
 	}
 
-	private ImagePlus preview(final Volume<? extends RealType<?>> fixedVolume, final Volume<? extends RealType<?>> out) {
-		final String base = baseTitle(image.getTitle()) + "-" + baseTitle(fixedImage.getTitle());
+	private ImagePlus preview(final Subject in, final Volume<? extends RealType<?>> fixedVolume, final RegistrationResult registered,
+		final Volume<? extends RealType<?>> movingVolume, final Sampling images)
+	{
+		final String base = baseTitle(in.mainName()) + "-" + baseTitle(fixed);
 		switch (preview) {
 			case "none":
 				return null;
 			case "checkerboard":
-				return ImagePlusVolumes.toImagePlus(RegistrationPreview.checkerboard(fixedVolume, out, 8), base + "-checkerboard", fixedImage);
+				return ImagePlusVolumes.toImagePlus(RegistrationPreview.checkerboard(fixedVolume, registered.resample(movingVolume, images), 8),
+					base + "-checkerboard", null);
 			case "colour overlay":
-				return overlay(RegistrationPreview.normalized(fixedVolume), RegistrationPreview.normalized(out), base + "-overlay");
+				return overlay(RegistrationPreview.normalized(fixedVolume), RegistrationPreview.normalized(registered.resample(movingVolume, images)),
+					base + "-overlay");
 			default:
 				throw new IllegalArgumentException("preview must be checkerboard, colour overlay or none, got '" + preview + "'");
 		}
 	}
 
 	/** Fixed in magenta, moving in green: grey where they agree. */
-	private ImagePlus overlay(final Volume<FloatType> f, final Volume<FloatType> m, final String title) {
+	private static ImagePlus overlay(final Volume<FloatType> f, final Volume<FloatType> m, final String title) {
 		final int nx = (int) f.dimension(0), ny = (int) f.dimension(1), nz = (int) f.dimension(2);
 		final ImageStack stack = new ImageStack(nx, ny);
 		final PlanarImg<FloatType, FloatArray> pf = (PlanarImg<FloatType, FloatArray>) f.data(), pm = (PlanarImg<FloatType, FloatArray>) m.data();
@@ -221,8 +242,10 @@ public class RegisterImagesCommand extends SpatialCommand {
 			stack.addSlice(null, new ColorProcessor(nx, ny, rgb));
 		}
 		final ImagePlus imp = new ImagePlus(title, stack);
-		imp.setCalibration(fixedImage.getCalibration().copy());
-		imp.setProp(ImagePlusVolumes.GEOMETRY_PROPERTY, fixedImage.getProp(ImagePlusVolumes.GEOMETRY_PROPERTY));
+		// the calibration and geometry of the fixed grid, from a view of the fixed image (its planes are wrapped, not copied)
+		final ImagePlus grid = ImagePlusVolumes.toImagePlus(f, title, null);
+		imp.setCalibration(grid.getCalibration().copy());
+		imp.setProp(ImagePlusVolumes.GEOMETRY_PROPERTY, grid.getProp(ImagePlusVolumes.GEOMETRY_PROPERTY));
 		return imp;
 	}
 

@@ -2,13 +2,13 @@ package org.medprep.commands.registration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,20 +19,24 @@ import org.medprep.bench.RegistrationCase;
 import org.medprep.bench.RegistrationCases;
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
+import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.HeadPhantom;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.PhysicalAffine;
-import org.medprep.io.transform.ItkTransformFile;
+import org.medprep.core.spatial.Sampling;
+import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.io.transform.TransformFiles;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;
 
-/** Register Images and Apply Transform headless through a real SciJava context, as a macro or the CLI runs them. */
+import net.imglib2.type.numeric.RealType;
+
+/** Register Images and Apply Transform headless through a real SciJava context, as a macro or Fiji runs them. */
 class RegistrationCommandsTest extends HeadlessCommandTest {
 
 	private static final RegistrationCase CASE = RegistrationCases.rigid(4);
@@ -49,7 +53,7 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 
 	private static ImagePlus named(final Volume<?> v, final String title) {
 		@SuppressWarnings("unchecked")
-		final ImagePlus imp = ImagePlusVolumes.toImagePlus((Volume<? extends net.imglib2.type.numeric.RealType<?>>) (Object) v, title, null);
+		final ImagePlus imp = ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) v, title, null);
 		context.service(ImageTitleService.class).register(title, imp);
 		return imp;
 	}
@@ -62,8 +66,14 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 		return TestVolumes.values(ImagePlusVolumes.toVolume((ImagePlus) imp).data());
 	}
 
-	private static PhysicalAffine transformOf(final ImagePlus imp) throws Exception {
-		return ItkTransformFile.parse(imp.getProp(RegisterImagesCommand.TRANSFORM_PROPERTY), imp.getTitle()).transform();
+	/** The transform a registered image's history holds. */
+	private static PhysicalAffine transformOf(final ImagePlus imp) {
+		return RegistrationHistory.latest(HistoryStore.of(imp), imp.getTitle()).transform();
+	}
+
+	private static String lastLine(final ImagePlus imp) {
+		final List<String> lines = HistoryStore.of(imp).lines();
+		return lines.get(lines.size() - 1);
 	}
 
 	@Test
@@ -77,22 +87,41 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 		assertEquals("t2-registered", out.getTitle());
 		assertTrue(Grid.of(ImagePlusVolumes.toVolume(out)).sameSpace(CASE.fixedGrid(), 1e-9), "the result lies on the fixed grid");
 		assertTrue(CASE.meanTargetRegistrationError(transformOf(out)) < 2.4, "mean TRE " + CASE.meanTargetRegistrationError(transformOf(out)));
-		// the file says the same, and so does the output object
+		// the file says the same as the history, and so does the output object
 		final PhysicalAffine written = TransformFiles.read(tfm).transform();
-		assertArrayEquals(transformOf(out).matrix()[0], written.matrix()[0], 1e-12);
-		assertEquals(new String(java.nio.file.Files.readAllBytes(tfm)), r.outputs().get("registration").toString());
-		// the label map moved the same way, with no new values
+		for (int row = 0; row < 3; row++) assertArrayEquals(transformOf(out).matrix()[row], written.matrix()[row], 1e-9);
+		assertEquals(new String(Files.readAllBytes(tfm)), r.outputs().get("registration").toString());
+		assertEquals("tfm", ((RegistrationTransform) r.outputs().get("registration")).extension());
+		// the label map moved the same way, with no new values, and carries the same history
 		final ImagePlus label = (ImagePlus) r.outputs().get("label_result");
 		for (final double v : values(label)) assertTrue(v == 0 || v == 1, "label value " + v);
 		assertTrue(Grid.of(ImagePlusVolumes.toVolume(label)).sameSpace(CASE.fixedGrid(), 1e-9));
+		assertEquals(HistoryStore.of(out), HistoryStore.of(label));
 		final ImagePlus preview = (ImagePlus) r.outputs().get("preview_image");
 		assertEquals("t2-t1-checkerboard", preview.getTitle());
 		assertEquals(ImagePlus.GRAY32, preview.getType());
-		// the history records the seed and replays to the same voxels
-		final String line = History.of(out).get(History.of(out).size() - 1);
+		// the history records the seed and what was found, and replays to the same voxels
+		final History.Step step = HistoryStore.of(out).steps().get(HistoryStore.of(out).size() - 1);
+		final String line = step.line();
 		assertTrue(line.startsWith("run(\"Register Images\", \"") && line.contains("seed=21") && line.contains("fixed=t1"), line);
+		assertTrue(step.drawn().containsKey("parameters") && step.drawn().containsKey("centre_mm"), step.drawn().toString());
 		final String options = line.substring(line.indexOf(", \"") + 3, line.lastIndexOf("\")")).replace("transform_file=" + tfm, "");
 		assertArrayEquals(values(out), values(run(RegisterImagesCommand.class, options, t2).outputs().get("result")), 0);
+	}
+
+	@Test
+	void anEmptySeedIsDrawnAndRecordedAndTheRecordedSeedReplaysTheTransform() {
+		named(CASE.fixed(), "t1");
+		final ImagePlus t2 = named(CASE.moving(), "t2");
+		final ImagePlus out = (ImagePlus) run(RegisterImagesCommand.class, "fixed=t1 transform=rigid levels=2 iterations=40 preview=none seed=", t2).outputs()
+			.get("result");
+		final String line = lastLine(out);
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("seed=(\\d+)").matcher(line);
+		assertTrue(m.find(), line);
+		final ImagePlus again = (ImagePlus) run(RegisterImagesCommand.class, "fixed=t1 transform=rigid levels=2 iterations=40 preview=none seed=" + m.group(1), t2)
+			.outputs().get("result");
+		assertArrayEquals(transformOf(out).matrix()[0], transformOf(again).matrix()[0], 0);
+		assertArrayEquals(values(out), values(again), 0);
 	}
 
 	@Test
@@ -104,14 +133,19 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 		final ImagePlus out = (ImagePlus) r.outputs().get("result");
 		assertNull(r.outputs().get("preview_image"));
 		context.service(ImageTitleService.class).register("t2-registered", out);
-		// the label map through Apply Transform, from the registered image: the same voxels as Register's label output
+		// the label map through Apply Transform, from the registered image's history: the same voxels as Register's label output
 		final ImagePlus moved = (ImagePlus) run(ApplyTransformCommand.class, "registered=t2-registered interpolation=nearest", head).outputs().get("result");
 		assertArrayEquals(values(r.outputs().get("label_result")), values(moved), 0);
+		assertTrue(lastLine(moved).startsWith("run(\"Apply Transform\""), lastLine(moved));
+		// a further image with a label map of its grid: both follow in one step (the label as a label map, nearest)
+		final CommandInvocation.Result both = run(ApplyTransformCommand.class, "registered=t2-registered label=head interpolation=linear", t2);
+		assertArrayEquals(values(out), values(both.outputs().get("result")), 0);
+		assertArrayEquals(values(moved), values(both.outputs().get("label_result")), 0);
 		// the same from an elastix parameter file (which names the fixed grid) and from an ITK file with the fixed image named
 		final Path txt = dir.resolve("TransformParameters.0.txt"), tfm = dir.resolve("t.tfm");
 		((RegistrationTransform) r.outputs().get("registration")).write(txt);
 		((RegistrationTransform) r.outputs().get("registration")).write(tfm);
-		assertArrayEquals(values(moved), values(run(ApplyTransformCommand.class, "moving=head interpolation=nearest transform_file=" + txt, t2).outputs().get("result")), 0);
+		assertArrayEquals(values(moved), values(run(ApplyTransformCommand.class, "interpolation=nearest transform_file=" + txt, head).outputs().get("result")), 0);
 		assertArrayEquals(values(moved),
 			values(run(ApplyTransformCommand.class, "interpolation=nearest fixed=t1 transform_file=" + tfm, head).outputs().get("result")), 0);
 		final String noGrid = assertThrows(CommandFailedException.class, () -> run(ApplyTransformCommand.class, "transform_file=" + tfm, head)).getMessage();
@@ -134,8 +168,8 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 		final double correlation = (sab - sa * sb / n) / Math.sqrt((saa - sa * sa / n) * (sbb - sb * sb / n));
 		assertTrue(n > 1000 && correlation > 0.8, n + " voxels, correlation " + correlation);
 		// exactly the inverse of the registration's plan applied to the result
-		final org.medprep.core.spatial.SpatialPlan plan = org.medprep.core.spatial.SpatialPlan.of(CASE.movingGrid(), CASE.fixedGrid(), transformOf(out));
-		final Volume<?> expected = plan.inverse().apply(ImagePlusVolumes.toVolume(out), org.medprep.core.spatial.Sampling.linear());
+		final SpatialPlan plan = SpatialPlan.of(CASE.movingGrid(), CASE.fixedGrid(), transformOf(out));
+		final Volume<?> expected = plan.inverse().apply(ImagePlusVolumes.toVolume(out), Sampling.linear());
 		assertArrayEquals(TestVolumes.values(expected.data()), a, 1e-3);
 	}
 
@@ -149,10 +183,14 @@ class RegistrationCommandsTest extends HeadlessCommandTest {
 		assertTrue(constant.contains("moving image is constant"), constant);
 		final String missing = assertThrows(CommandFailedException.class, () -> run(RegisterImagesCommand.class, "fixed=nowhere " + QUICK, flat)).getMessage();
 		assertTrue(missing.contains("nowhere"), missing);
+		final String badFile = assertThrows(CommandFailedException.class,
+			() -> run(RegisterImagesCommand.class, "fixed=t1 transform_file=" + dir.resolve("t.mat") + " " + QUICK, flat)).getMessage();
+		assertTrue(badFile.contains("must end in .tfm (ITK) or .txt"), badFile);
 		final String noTransform = assertThrows(CommandFailedException.class, () -> run(ApplyTransformCommand.class, "", flat)).getMessage();
 		assertTrue(noTransform.contains("give a registered image"), noTransform);
 		final String notRegistered = assertThrows(CommandFailedException.class, () -> run(ApplyTransformCommand.class, "registered=t1", flat)).getMessage();
 		assertTrue(notRegistered.contains("carries no registration"), notRegistered);
-		assertEquals(List.of(), History.of(flat));
+		assertTrue(HistoryStore.of(flat).isEmpty());
+		assertTrue(!Files.exists(dir.resolve("t.mat")));
 	}
 }
