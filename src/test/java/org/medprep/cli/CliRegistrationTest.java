@@ -201,6 +201,19 @@ class CliRegistrationTest {
 		assertArrayEquals(fl, values(dir.resolve("replayed/seg/a.nii.gz")), 0);
 	}
 
+	@Test
+	void aTransformFileNamedTxtMakesEveryCaseWriteElastixParametersBesideItsImageNeverAtThatPath() throws IOException {
+		write(CASE.fixed(), "t1/a.nii.gz");
+		write(CASE.moving(), "flair/a.nii.gz");
+		final Path named = dir.resolve("TransformParameters.txt");
+		ok("run", "--step", "run(\"Register Images\", \"fixed=t1 transform=rigid levels=2 iterations=30 seed=3 preview=none transform_file=[" + named + "]\");",
+			"-i", dir.resolve("flair").toString(), "--ref", "t1=" + dir.resolve("t1"), "-o", dir.resolve("out").toString());
+		assertEquals(List.of("a.nii.gz", "a_registration.txt"), listing(dir.resolve("out")));
+		assertFalse(Files.exists(named), "cases do not overwrite one file");
+		// elastix parameters name the fixed grid, so Apply Transform needs no fixed image with them
+		assertTrue(TransformFiles.read(dir.resolve("out/a_registration.txt")).fixedGrid().sameSpace(CASE.fixedGrid()));
+	}
+
 	private static String[] concat(final String[] a, final String[] b) {
 		return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
 	}
