@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.FileOutput;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
@@ -48,7 +49,9 @@ import net.imglib2.type.numeric.RealType;
  * {@code out/seg/case001.nii.gz} beside {@code out/case001.nii.gz};</li>
  * <li>{@code <case>_<output>.<ext>}: the steps' other outputs: tables as CSV,
  * pictures (RGB, or one plane from a command on ImageJ images) as PNG, other
- * images in the volume format.</li>
+ * images in the volume format, outputs that are files of their own kind
+ * ({@link FileOutput}: a registration's transform) with their own ending,
+ * e.g. {@code <case>_registration.tfm}.</li>
  * </ul>
  * Every image written carries the case's history. Consecutive spatial steps
  * are resampled once unless fusion is off. No picocli and no console here:
@@ -216,6 +219,8 @@ public final class CaseRunner {
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + ".png"), tmp -> ImageFiles.writePng((ImagePlus) value, tmp));
 				else if (value instanceof ImagePlus)
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + format), tmp -> ImageFiles.write((ImagePlus) value, tmp));
+				else if (value instanceof FileOutput)
+					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + ((FileOutput) value).extension()), tmp -> ((FileOutput) value).write(tmp));
 			}
 			for (final Map.Entry<Path, Path> s : staged.entrySet())
 				Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

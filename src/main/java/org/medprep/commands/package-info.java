@@ -28,6 +28,9 @@
  * options are overridden (a preset) calls {@code record.option(name, used)}.
  * Secondary inputs named in the options are found with {@code named(subject, title)}
  * (the case's member of that name, else the image of that title).
+ * An output that is neither an image nor a table (a registration's transform)
+ * implements {@link org.medprep.commands.FileOutput}, so hosts write it with its
+ * own file ending beside the case's other outputs.
  * {@link org.medprep.commands.HistoryStore} is the one place that puts a
  * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
  * files) and reads it back.

@@ -42,7 +42,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 
 	/** Commands that must be given a file or a recorded state to run at all, or that make only a table (tested on their own). */
 	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History", "Resample to Reference",
-		"Label Statistics");
+		"Label Statistics", "Register Images", "Apply Transform");
 
 	@Test
 	void everyImageCommandRunsWithItsDefaults() {
