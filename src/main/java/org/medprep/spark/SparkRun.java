@@ -123,6 +123,10 @@ public final class SparkRun implements Callable<Integer> {
 			conf.setIfMissing("spark.driver.host", "127.0.0.1");
 			conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
 		}
+		else if (!conf.contains("spark.jars")) {
+			// started by medprep spark --master, not spark-submit: the executors need this jar too
+			conf.setJars(JavaSparkContext.jarOfClass(SparkRun.class));
+		}
 		return new JavaSparkContext(conf);
 	}
 
