@@ -12,8 +12,9 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Appends the step that made each image output of a MedPrep command to its
- * history, in every host (Fiji, ImageJ 1.x bridge, CLI). Runs before display
- * and recording so the image is complete when shown.
+ * history, in every host (Fiji, ImageJ 1.x bridge, CLI), with what a random
+ * command drew as a trailing comment. Runs before display and recording so
+ * the image is complete when shown.
  */
 @Plugin(type = PostprocessorPlugin.class, priority = Priority.VERY_HIGH)
 public class HistoryPostprocessor extends AbstractPostprocessorPlugin {
@@ -22,7 +23,10 @@ public class HistoryPostprocessor extends AbstractPostprocessorPlugin {
 	public void process(final Module module) {
 		if (!module.getInfo().getDelegateClassName().startsWith("org.medprep.")) return;
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) return;
-		final String line = new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module)).toString();
+		final String step = new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module)).toString();
+		final Object command = module.getDelegateObject();
+		final String drawn = command instanceof DrawnParameters ? ((DrawnParameters) command).drawn() : null;
+		final String line = drawn == null || drawn.isEmpty() ? step : step + " // " + drawn.replace('\n', ' ');
 		for (final ModuleItem<?> out : module.getInfo().outputs()) {
 			final Object value = module.getOutput(out.getName());
 			if (value instanceof ImagePlus) History.append((ImagePlus) value, line);

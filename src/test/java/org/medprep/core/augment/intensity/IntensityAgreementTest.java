@@ -1,0 +1,55 @@
+package org.medprep.core.augment.intensity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.medprep.core.Volume;
+import org.medprep.testutil.TestVolumes;
+
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Each deterministic intensity transform, given concrete parameters, equals a
+ * numpy reimplementation of its anchor's formula (make_fixtures.py next to the
+ * fixtures) within float error.
+ */
+class IntensityAgreementTest {
+
+	/** Relative to the reference's range (float32 storage and float arithmetic in the anchors). */
+	static void assertClose(final String reference, final Volume<FloatType> actual, final double relative) {
+		final float[] expected = Fixtures.values(reference);
+		final double[] got = TestVolumes.values(actual.data());
+		assertEquals(expected.length, got.length, reference);
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, worst = 0;
+		for (final float e : expected) {
+			lo = Math.min(lo, e);
+			hi = Math.max(hi, e);
+		}
+		final double tolerance = relative * Math.max(hi - lo, Math.max(Math.abs(lo), Math.abs(hi)));
+		for (int i = 0; i < got.length; i++) {
+			worst = Math.max(worst, Math.abs(got[i] - expected[i]));
+			assertEquals(expected[i], got[i], tolerance, reference + " at voxel " + i);
+		}
+	}
+
+	private static final Volume<FloatType> INPUT = Fixtures.volume("input");
+
+	@Test
+	void gammaRangeFormsEqualNnUNets() {
+		assertClose("gamma_range_0.8", new Gamma(0.8, Gamma.Formula.RANGE, false, false).apply(INPUT), 1e-6);
+		assertClose("gamma_range_retain_1.3", new Gamma(1.3, Gamma.Formula.RANGE, false, true).apply(INPUT), 1e-6);
+		assertClose("gamma_range_invert_1.4", new Gamma(1.4, Gamma.Formula.RANGE, true, false).apply(INPUT), 1e-6);
+		assertClose("gamma_range_invert_retain_0.75", new Gamma(0.75, Gamma.Formula.RANGE, true, true).apply(INPUT), 1e-6);
+	}
+
+	@Test
+	void gammaPowerEqualsTorchIOsSignedPower() {
+		assertClose("gamma_power_1.2", new Gamma(1.2, Gamma.Formula.POWER, false, false).apply(INPUT), 1e-6);
+	}
+
+	@Test
+	void contrastEqualsNnUNets() {
+		assertClose("contrast_1.2_preserve", new Contrast(1.2, true).apply(INPUT), 1e-6);
+		assertClose("contrast_0.7", new Contrast(0.7, false).apply(INPUT), 1e-6);
+	}
+}
