@@ -72,6 +72,119 @@ with open(os.path.join(HERE, 'rician.txt'), 'w') as f:
         r = scipy.stats.rice(a / s, scale=s)
         f.write('%r %r %.17g %.17g\n' % (a, s, r.mean(), r.std()))
 
+
+def xyz(a_zyx):
+    return np.ascontiguousarray(a_zyx.transpose(2, 1, 0))
+
+
+def zyx(a_xyz):
+    return np.ascontiguousarray(a_xyz.transpose(2, 1, 0))
+
+
+# ---- blur: TorchIO calls scipy.ndimage.gaussian_filter (sigma in voxels, mode 'reflect', truncate 4) ----
+import scipy.ndimage as ndi
+blur_in = input_volume(14, 11, 9, 2)
+save('blur_input', blur_in)
+save('blur_scipy', zyx(ndi.gaussian_filter(xyz(blur_in), (1.3, 0.6, 2.1))))
+
+
+# nnU-Net's GaussianBlurTransform: kernel of nearest odd size to 6 sigma + 0.5, torch 'reflect' padding
+def round_to_nearest_odd(n):
+    r = round(n)  # Python: half to even
+    if r % 2 == 1:
+        return r
+    return r + 1 if n - r >= 0 else r - 1
+
+
+def nnunet_blur_axis(a, sigma, axis):
+    k = round_to_nearest_odd(sigma * 6 + 0.5)
+    half = (k - 1) // 2
+    x = np.linspace(-half, half, k).astype(np.float32)
+    w = np.exp(-0.5 * (x / np.float32(sigma)) ** 2)
+    w = (w / w.sum()).astype(np.float64)
+    pad = [(0, 0)] * a.ndim
+    pad[axis] = (half, half)
+    p = np.pad(a.astype(np.float64), pad, mode='reflect')  # numpy 'reflect' = torch 'reflect': d c b | a b c d
+    out = np.zeros(a.shape)
+    n = a.shape[axis]
+    for j in range(k):
+        out += w[j] * np.take(p, range(j, j + n), axis=axis)
+    return out.astype(np.float32)
+
+
+b = xyz(blur_in)
+for axis, sigma in enumerate((0.55, 0.9, 1.0)):
+    b = nnunet_blur_axis(b, sigma, axis)
+save('blur_nnunet', zyx(b))
+
+
+# ---- bias field: TorchIO's BiasField.generate_bias_field, literally (data shape (x, y, z)) ----
+def torchio_bias_field(shape, order, coefficients):
+    shape = np.array(shape)
+    half_shape = shape / 2
+    ranges = [np.arange(-n, n) + 0.5 for n in half_shape]
+    bias_field = np.zeros(shape)
+    meshes = np.asarray(np.meshgrid(*ranges))
+    for mesh in meshes:
+        mesh_max = mesh.max()
+        if mesh_max > 0:
+            mesh /= mesh_max
+    x_mesh, y_mesh, z_mesh = meshes
+    i = 0
+    for x_order in range(order + 1):
+        for y_order in range(order + 1 - x_order):
+            for z_order in range(order + 1 - (x_order + y_order)):
+                new_map = coefficients[i] * x_mesh ** x_order * y_mesh ** y_order * z_mesh ** z_order
+                bias_field += np.transpose(new_map, (1, 0, 2))
+                i += 1
+    return np.exp(bias_field).astype(np.float32)
+
+
+BIAS_COEFFICIENTS = [0.3, -0.2, 0.1, 0.05, 0.25, -0.15, 0.2, 0.12, -0.3, 0.07, -0.4, 0.18, 0.09, -0.11, 0.33, -0.06, 0.21, -0.27, 0.14, 0.04]
+bias_in = input_volume(13, 10, 7, 3)
+save('bias_input', bias_in)
+save('bias_order3', zyx(xyz(bias_in) * torchio_bias_field((13, 10, 7), 3, BIAS_COEFFICIENTS)))
+
+
+# ---- low resolution: nnU-Net's SimulateLowResolutionTransform (torch nearest-exact down, trilinear up) ----
+def nearest_exact_indices(n_in, n_out):
+    scale = np.float32(n_in) / np.float32(n_out)
+    i = np.arange(n_out, dtype=np.float32)
+    return np.minimum(np.floor((i + np.float32(0.5)) * scale).astype(np.int64), n_in - 1)
+
+
+def linear_weights(n_in, n_out):
+    if n_in == n_out:
+        i = np.arange(n_out)
+        return i, i, np.zeros(n_out)
+    scale = np.float32(n_in) / np.float32(n_out)
+    real = scale * (np.arange(n_out, dtype=np.float32) + np.float32(0.5)) - np.float32(0.5)
+    real = np.maximum(real, np.float32(0))
+    i0 = np.minimum(np.floor(real).astype(np.int64), n_in - 1)
+    lam = np.clip(real - i0.astype(np.float32), 0, 1).astype(np.float64)
+    i1 = i0 + (i0 < n_in - 1)
+    return i0, i1, lam
+
+
+def low_resolution(a_xyz, scales):
+    shape = a_xyz.shape
+    new = [max(1, round(n * float(np.float32(s)))) for n, s in zip(shape, scales)]
+    ix, iy, iz = (nearest_exact_indices(n, m) for n, m in zip(shape, new))
+    low = a_xyz[np.ix_(ix, iy, iz)].astype(np.float64)
+    out = low
+    for axis in range(3):
+        i0, i1, lam = linear_weights(new[axis], shape[axis])
+        sh = [1, 1, 1]
+        sh[axis] = -1
+        out = np.take(out, i0, axis=axis) * (1 - lam).reshape(sh) + np.take(out, i1, axis=axis) * lam.reshape(sh)
+    return out
+
+
+low_in = input_volume(24, 18, 10, 4)
+save('lowres_input', low_in)
+save('lowres_0.6_0.73_0.5', zyx(low_resolution(xyz(low_in), (0.6, 0.73, 0.5))))
+save('lowres_0.5', zyx(low_resolution(xyz(low_in), (0.5, 0.5, 0.5))))
+
 with open(os.path.join(HERE, 'fixtures.txt'), 'w') as f:
     f.write('# name nx ny nz (float32, x fastest), made by make_fixtures.py\n')
     for s in sizes:

@@ -52,4 +52,24 @@ class IntensityAgreementTest {
 		assertClose("contrast_1.2_preserve", new Contrast(1.2, true).apply(INPUT), 1e-6);
 		assertClose("contrast_0.7", new Contrast(0.7, false).apply(INPUT), 1e-6);
 	}
+
+	@Test
+	void blurEqualsScipysGaussianFilterAndNnUNetsKernel() {
+		final Volume<FloatType> in = Fixtures.volume("blur_input");
+		assertClose("blur_scipy", new GaussianBlur(new double[] { 1.3, 0.6, 2.1 }, GaussianBlur.Kernel.SCIPY).apply(in), 1e-6);
+		assertClose("blur_nnunet", new GaussianBlur(new double[] { 0.55, 0.9, 1.0 }, GaussianBlur.Kernel.NNUNET).apply(in), 1e-6);
+	}
+
+	@Test
+	void biasFieldEqualsTorchIOsPolynomial() {
+		final double[] c = { 0.3, -0.2, 0.1, 0.05, 0.25, -0.15, 0.2, 0.12, -0.3, 0.07, -0.4, 0.18, 0.09, -0.11, 0.33, -0.06, 0.21, -0.27, 0.14, 0.04 };
+		assertClose("bias_order3", new BiasField(3, c).apply(Fixtures.volume("bias_input")), 1e-6);
+	}
+
+	@Test
+	void lowResolutionRoundTripEqualsNnUNets() {
+		final Volume<FloatType> in = Fixtures.volume("lowres_input");
+		assertClose("lowres_0.6_0.73_0.5", new SimulatedLowResolution(new double[] { 0.6, 0.73, 0.5 }).apply(in), 1e-6);
+		assertClose("lowres_0.5", new SimulatedLowResolution(new double[] { 0.5, 0.5, 0.5 }).apply(in), 1e-6);
+	}
 }
