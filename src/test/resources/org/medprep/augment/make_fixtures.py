@@ -185,6 +185,105 @@ save('lowres_input', low_in)
 save('lowres_0.6_0.73_0.5', zyx(low_resolution(xyz(low_in), (0.6, 0.73, 0.5))))
 save('lowres_0.5', zyx(low_resolution(xyz(low_in), (0.5, 0.5, 0.5))))
 
+
+# ---- k-space artefacts: TorchIO's Motion, Ghosting and Spike on the 3D FFT, literally (arrays (x, y, z)) ----
+def fourier(t):
+    return np.fft.fftshift(np.fft.fftn(t))
+
+
+def inv_fourier(t):
+    return np.fft.ifftn(np.fft.ifftshift(t))
+
+
+def euler_zxy(ax, ay, az):  # ITK Euler3DTransform, ComputeZYX off: Rz Rx Ry
+    rx = np.array([[1, 0, 0], [0, np.cos(ax), -np.sin(ax)], [0, np.sin(ax), np.cos(ax)]])
+    ry = np.array([[np.cos(ay), 0, np.sin(ay)], [0, 1, 0], [-np.sin(ay), 0, np.cos(ay)]])
+    rz = np.array([[np.cos(az), -np.sin(az), 0], [np.sin(az), np.cos(az), 0], [0, 0, 1]])
+    return rz @ rx @ ry
+
+
+def itk_linear_resample(a, spacing, origin, pullback):
+    """SimpleITK's ResampleImageFilter onto the same grid, linear, default value = image minimum.
+    Points inside the voxel box [-0.5, n - 0.5] take the clamped linear value, others the default."""
+    shape = np.array(a.shape)
+    idx = np.stack(np.meshgrid(*[np.arange(n) for n in shape], indexing='ij'), -1).reshape(-1, 3).astype(np.float64)
+    p = origin + idx * spacing
+    q = pullback(p)
+    ci = (q - origin) / spacing
+    v = ndi.map_coordinates(a.astype(np.float64), ci.T, order=1, mode='nearest')
+    inside = np.all((ci >= -0.5) & (ci <= shape - 0.5), axis=1)
+    v[~inside] = a.min()
+    return v.reshape(a.shape)
+
+
+def torchio_motion(a, spacing, origin, degrees, translations, times):
+    c = origin + spacing * (np.array(a.shape) / 2)  # TransformContinuousIndexToPhysicalPoint(size / 2)
+    images = [a.astype(np.float64)]
+    for deg, t in zip(degrees, translations):
+        r = euler_zxy(*np.radians(deg))
+        images.append(itk_linear_resample(a, spacing, origin, lambda p: (p - c) @ r.T + c + t))
+    spectra = [fourier(im) for im in images]
+    times = np.asarray(times)
+    index = np.where(times > 0.5)[0].min() if np.any(times > 0.5) else len(spectra) - 1
+    spectra[0], spectra[index] = spectra[index], spectra[0]
+    result = np.empty_like(spectra[0])
+    last = result.shape[2]
+    indices = (last * times).astype(int).tolist() + [last]
+    ini = 0
+    for spectrum, fin in zip(spectra, indices):
+        result[..., ini:fin] = spectrum[..., ini:fin]
+        ini = fin
+    return inv_fourier(result).real
+
+
+def torchio_ghosting(a, num_ghosts, axis, intensity, restore):
+    spectrum = fourier(a.astype(np.float64))
+    sl = [slice(None)] * 3
+    sl[axis] = slice(None, None, num_ghosts)
+    n = spectrum.shape[axis]
+    mid = n // 2
+    rs = [slice(None)] * 3
+    if restore is None:
+        rs[axis] = slice(mid, mid + 1)
+    else:
+        size = int(np.round(restore * n))
+        rs[axis] = slice(mid - size // 2, mid + size // 2)
+    keep = spectrum[tuple(rs)].copy()
+    spectrum[tuple(sl)] *= 1 - intensity
+    spectrum[tuple(rs)] = keep
+    return inv_fourier(spectrum).real
+
+
+def torchio_spike(a, positions, intensity):
+    spectrum = fourier(a.astype(np.float64))
+    shape = np.array(spectrum.shape)
+    for index in np.floor(np.asarray(positions) * shape).astype(int):
+        i, j, k = index
+        spectrum[i, j, k] += spectrum.max() * intensity  # numpy's max of complex: real part first
+    return inv_fourier(spectrum).real
+
+
+MOTION_SPACING, MOTION_ORIGIN = np.array([1.2, 1.0, 1.5]), np.array([-5.0, 3.0, 10.0])
+motion_in = input_volume(12, 10, 9, 5)
+save('motion_input', motion_in)
+save('motion_2', zyx(torchio_motion(xyz(motion_in), MOTION_SPACING, MOTION_ORIGIN, [[3, -2, 5], [-4, 1, 2]],
+                                    [[1.5, -1, 0.5], [-2, 0.7, 1]], [0.31, 0.72])))
+save('motion_1_early', zyx(torchio_motion(xyz(motion_in), MOTION_SPACING, MOTION_ORIGIN, [[0, 0, 12]], [[0, 0, 0]], [0.45])))
+
+ghost_in = input_volume(11, 10, 8, 6)
+save('ghost_input', ghost_in)
+save('ghost_y_3_0.7', zyx(torchio_ghosting(xyz(ghost_in), 3, 1, 0.7, None)))
+save('ghost_x_4_1_restore0.3', zyx(torchio_ghosting(xyz(ghost_in), 4, 0, 1.0, 0.3)))
+save('ghost_z_2_0.5', zyx(torchio_ghosting(xyz(ghost_in), 2, 2, 0.5, None)))
+
+spike_pos = input_volume(10, 9, 8, 7) + 400  # non-negative: the maximum is the DC term
+save('spike_positive_input', spike_pos)
+save('spike_positive_2', zyx(torchio_spike(xyz(spike_pos), [[0.2, 0.7, 0.9], [0.55, 0.1, 0.4]], 1.7)))
+spike_neg = input_volume(10, 9, 8, 8) - 150  # negative values: the whole spectrum decides
+save('spike_signed_input', spike_neg)
+save('spike_signed_2', zyx(torchio_spike(xyz(spike_neg), [[0.3, 0.3, 0.8], [0.3, 0.3, 0.8]], -0.8)))
+save('spike_dc', zyx(torchio_spike(xyz(spike_pos), [[0.5, 0.5, 0.5], [0.05, 0.9, 0.3]], -0.6)))
+
 with open(os.path.join(HERE, 'fixtures.txt'), 'w') as f:
     f.write('# name nx ny nz (float32, x fastest), made by make_fixtures.py\n')
     for s in sizes:

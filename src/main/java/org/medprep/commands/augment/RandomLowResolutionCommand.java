@@ -40,12 +40,7 @@ public class RandomLowResolutionCommand extends IntensityAugmentCommand {
 
 	@Override
 	protected RandomIntensityTransform transform() {
-		final boolean[] allowed = new boolean[3];
-		for (final char c : allowed_axes.trim().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-			final int d = "xyz".indexOf(c);
-			if (d < 0 && c != ' ' && c != ',') throw new IllegalArgumentException("allowed_axes must be letters among x, y, z, got '" + allowed_axes + "'");
-			if (d >= 0) allowed[d] = true;
-		}
+		final boolean[] allowed = AxesOption.parse(allowed_axes);
 		if (NNUNET.equals(mode)) return new RandomLowResolution(RandomLowResolution.Mode.NNUNET, scale_min, scale_max, same_for_all_axes, allowed);
 		if (ANISOTROPY.equals(mode))
 			return new RandomLowResolution(RandomLowResolution.Mode.ANISOTROPY, downsampling_min, downsampling_max, false, allowed);

@@ -30,6 +30,8 @@ class IntensityAgreementTest {
 			worst = Math.max(worst, Math.abs(got[i] - expected[i]));
 			assertEquals(expected[i], got[i], tolerance, reference + " at voxel " + i);
 		}
+		// -Dmedprep.printAgreement=true reports the worst difference relative to the reference's scale
+		if (Boolean.getBoolean("medprep.printAgreement")) System.out.printf("%-32s worst %.3g of scale%n", reference, worst * relative / tolerance);
 	}
 
 	private static final Volume<FloatType> INPUT = Fixtures.volume("input");
@@ -71,5 +73,29 @@ class IntensityAgreementTest {
 		final Volume<FloatType> in = Fixtures.volume("lowres_input");
 		assertClose("lowres_0.6_0.73_0.5", new SimulatedLowResolution(new double[] { 0.6, 0.73, 0.5 }).apply(in), 1e-6);
 		assertClose("lowres_0.5", new SimulatedLowResolution(new double[] { 0.5, 0.5, 0.5 }).apply(in), 1e-6);
+	}
+
+	@Test
+	void motionEqualsTorchIOsSplicedSpectra() {
+		final Volume<FloatType> in = Fixtures.volume("motion_input", org.medprep.core.Geometry.of(new double[] { 1.2, 1, 1.5 }, new double[] { -5, 3, 10 }));
+		assertClose("motion_2", new Motion(new double[][] { { 3, -2, 5 }, { -4, 1, 2 } }, new double[][] { { 1.5, -1, 0.5 }, { -2, 0.7, 1 } },
+			new double[] { 0.31, 0.72 }).apply(in), 1e-6);
+		assertClose("motion_1_early", new Motion(new double[][] { { 0, 0, 12 } }, new double[][] { { 0, 0, 0 } }, new double[] { 0.45 }).apply(in), 1e-6);
+	}
+
+	@Test
+	void ghostingEqualsTorchIOsAttenuatedPlanes() {
+		final Volume<FloatType> in = Fixtures.volume("ghost_input");
+		assertClose("ghost_y_3_0.7", new Ghosting(3, 1, 0.7, Double.NaN).apply(in), 1e-6);
+		assertClose("ghost_x_4_1_restore0.3", new Ghosting(4, 0, 1, 0.3).apply(in), 1e-6);
+		assertClose("ghost_z_2_0.5", new Ghosting(2, 2, 0.5, Double.NaN).apply(in), 1e-6);
+	}
+
+	@Test
+	void spikeEqualsTorchIOsSpikedSpectrum() {
+		final Volume<FloatType> positive = Fixtures.volume("spike_positive_input");
+		assertClose("spike_positive_2", new Spike(new double[][] { { 0.2, 0.7, 0.9 }, { 0.55, 0.1, 0.4 } }, 1.7).apply(positive), 1e-6);
+		assertClose("spike_dc", new Spike(new double[][] { { 0.5, 0.5, 0.5 }, { 0.05, 0.9, 0.3 } }, -0.6).apply(positive), 1e-6);
+		assertClose("spike_signed_2", new Spike(new double[][] { { 0.3, 0.3, 0.8 }, { 0.3, 0.3, 0.8 } }, -0.8).apply(Fixtures.volume("spike_signed_input")), 1e-6);
 	}
 }
