@@ -165,4 +165,38 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		final CommandFailedException z = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_x=0", ct()));
 		assertTrue(z.getMessage().contains("target spacing along x must be positive"), z.getMessage());
 	}
+
+	@Test
+	void probabilityDecidesReproduciblyAndNotAppliedCopiesImageAndLabel() {
+		final ImagePlus seg = seg();
+		final ImagePlus ct = ct();
+		int applied = 0, skipped = 0;
+		for (int s = 0; s < 10; s++) {
+			final CommandInvocation.Result r = run(RandomAffineCommand.class, "degrees_z=20 p=0.5 label=seg seed=" + s, ct);
+			final ImagePlus out = (ImagePlus) r.outputs().get("result"), lab = (ImagePlus) r.outputs().get("label_result");
+			final String drawn = out.getProp(AugmentCommand.DRAW_PROPERTY);
+			assertTrue(drawn.startsWith("p=0.5 drew ") && drawn.equals(lab.getProp(AugmentCommand.DRAW_PROPERTY)), drawn);
+			final String line = History.of(out).get(History.of(out).size() - 1);
+			assertTrue(line.endsWith("// " + drawn), line);
+			if (drawn.endsWith("not applied")) {
+				skipped++;
+				assertArrayEquals(values(ct), values(out), 0);
+				assertArrayEquals(values(seg), values(lab), 0);
+			} else {
+				applied++;
+				assertTrue(drawn.contains("applied, Random Affine scales="), drawn);
+			}
+			final String recorded = r.recorded().toString();
+			final String replay = recorded.substring(recorded.indexOf(", \"") + 3, recorded.lastIndexOf("\")"));
+			assertArrayEquals(values(out), values(run(RandomAffineCommand.class, replay, ct).outputs().get("result")), 0);
+		}
+		assertTrue(applied > 0 && skipped > 0, applied + " applied, " + skipped + " skipped");
+	}
+
+	@Test
+	void withProbabilityOneASeedDrawsWhatItDrewBeforeProbabilitiesExisted() {
+		final ImagePlus out = (ImagePlus) run(RandomFlipCommand.class, "probability_x=0.5 probability_y=0.5 probability_z=0.5 seed=5", ct()).outputs().get("result");
+		final String expected = new org.medprep.core.augment.RandomFlip(0.5, 0.5, 0.5).draw(null, new java.util.SplittableRandom(5)).toString();
+		assertEquals(expected, out.getProp(AugmentCommand.DRAW_PROPERTY));
+	}
 }
