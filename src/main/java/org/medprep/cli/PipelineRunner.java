@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.Composition;
+import org.medprep.commands.History;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.MacroOptions;
@@ -72,9 +74,9 @@ final class PipelineRunner {
 		this.err = err;
 	}
 
-	/** Checks every step names a known command before any case runs. */
+	/** Checks every step names a known command (group lines aside) before any case runs. */
 	void validate(final Pipeline pipeline) {
-		for (final MacroLine step : pipeline.steps()) catalog.byLabel(step.label());
+		for (final MacroLine step : pipeline.steps()) if (!Composition.isMarker(step.label())) catalog.byLabel(step.label());
 	}
 
 	/**
@@ -113,7 +115,13 @@ final class PipelineRunner {
 			titles.register(s.title, imp);
 		}
 		final Map<String, Object> extras = new LinkedHashMap<>();
-		for (final MacroLine step : pipeline.steps()) {
+		// groups (One Of, Some Of) draw their choice per case; their notes go into the history before the steps they chose
+		for (final Composition.Item item : Composition.resolve(pipeline.steps())) {
+			if (item.note() != null) {
+				History.append(current, item.note());
+				continue;
+			}
+			final MacroLine step = item.step();
 			final CommandInfo info = catalog.byLabel(step.label());
 			final CommandInvocation.Result result = invocation.run(info, step.options(), current);
 			ImagePlus main = null;

@@ -114,6 +114,36 @@ class CliTest {
 	}
 
 	@Test
+	void groupsDrawPerCaseAndTheHistoryReplaysWhatRan() throws IOException {
+		final org.medprep.core.Volume<?> t1 = org.medprep.core.phantom.BrainPhantom.standard().withSize(20, 18, 10).image();
+		Files.createDirectories(dir.resolve("in"));
+		org.medprep.io.ImageFormats.write(t1, dir.resolve("in/case.nii.gz"));
+		final Path pipeline = dir.resolve("groups.ijm");
+		Files.write(pipeline, ("run(\"One Of\", \"weights=[1 1] seed=21\");\n"
+			+ "run(\"Random Gamma\", \"seed=5\");\n"
+			+ "run(\"Random Noise\", \"sigma_max=20 seed=6\");\n"
+			+ "run(\"End One Of\");\n"
+			+ "run(\"Random Brightness\", \"p=0.5 seed=7\");\n").getBytes(StandardCharsets.UTF_8));
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(0, r.code, r.err);
+		final List<String> history = History.of(ImageFiles.read(dir.resolve("out/case.nii.gz")));
+		assertEquals(3, history.size(), history.toString());
+		assertTrue(history.get(0).startsWith("// One Of seed=21: ran "), history.get(0));
+		assertTrue(history.get(1).startsWith("run(\"Random Gamma\"") || history.get(1).startsWith("run(\"Random Noise\""), history.get(1));
+		assertTrue(history.get(2).startsWith("run(\"Random Brightness\"") && history.get(2).contains("// p=0.5 drew "), history.get(2));
+		// the history is itself a pipeline that gives the same voxels
+		Files.write(dir.resolve("replay.ijm"), String.join("\n", history).getBytes(StandardCharsets.UTF_8));
+		final Run again = cli("run", "--pipeline", dir.resolve("replay.ijm").toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("again").toString());
+		assertEquals(0, again.code, again.err);
+		assertArrayEquals(values(dir.resolve("out/case.nii.gz")), values(dir.resolve("again/case.nii.gz")), 0);
+		final Path bad = dir.resolve("bad.ijm");
+		Files.write(bad, "run(\"One Of\");\nrun(\"Random Gamma\");\n".getBytes(StandardCharsets.UTF_8));
+		final Run refused = cli("run", "--pipeline", bad.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("never").toString());
+		assertEquals(2, refused.code);
+		assertTrue(refused.err.contains("line 1: One Of is not closed by End One Of"), refused.err);
+	}
+
+	@Test
 	void twoDSlicesForEveryCase() throws IOException {
 		ct("a.tif");
 		ct("b.tif");
