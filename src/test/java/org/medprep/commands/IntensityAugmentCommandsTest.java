@@ -85,4 +85,36 @@ class IntensityAugmentCommandsTest extends HeadlessCommandTest {
 		final CommandFailedException s = assertThrows(CommandFailedException.class, () -> run(RandomNoiseCommand.class, "sigma_min=2 sigma_max=1", mr()));
 		assertTrue(s.getMessage().contains("sigma_min <= sigma_max"), s.getMessage());
 	}
+
+	@Test
+	void thePreviewRunsAWholePipelineFileNineTimesOnImageAndLabel() {
+		final BrainPhantom phantom = BrainPhantom.standard().withSize(24, 20, 10);
+		final ImagePlus t1 = ImagePlusVolumes.toImagePlus(phantom.image(), "t1", null);
+		final ImagePlus seg = ImagePlusVolumes.toImagePlus(phantom.labels(), "seg", null);
+		final ImageTitleService titles = context.service(ImageTitleService.class);
+		titles.register("seg", seg);
+		try {
+			final CommandInvocation.Result r = run(org.medprep.commands.augment.AugmentationPreviewCommand.class,
+				"count=9 seed=3 label=seg pipeline=[" + java.nio.file.Path.of("macros", "nnunet_v2_default_augmentation.ijm").toAbsolutePath() + "]", t1);
+			final ImagePlus preview = (ImagePlus) r.outputs().get("result");
+			assertEquals(ImagePlus.COLOR_RGB, preview.getType());
+			assertEquals(3 * 24, preview.getWidth());
+			assertEquals(3 * 20, preview.getHeight());
+			final String[] draws = preview.getProp(AugmentCommand.DRAW_PROPERTY).split("\n");
+			assertEquals(9, draws.length);
+			assertEquals(9, java.util.Arrays.stream(draws).distinct().count(), "nine different draws");
+			for (final String d : draws) assertTrue(d.contains("run(\"Random Flip\"") && d.contains("run(\"Random Gamma\""), d);
+			assertTrue(titles.find("seg") == seg, "the label image is put back under its title");
+			assertArrayEquals(values(ImagePlusVolumes.toImagePlus(phantom.image(), "t1", null)), values(t1), 0, "the case is untouched");
+			assertEquals(0, History.of(t1).size());
+			// same seed, same preview
+			final ImagePlus again = (ImagePlus) run(org.medprep.commands.augment.AugmentationPreviewCommand.class,
+				"count=9 seed=3 label=seg pipeline=[" + java.nio.file.Path.of("macros", "nnunet_v2_default_augmentation.ijm").toAbsolutePath() + "]", t1)
+				.outputs().get("result");
+			assertArrayEquals((int[]) preview.getProcessor().getPixels(), (int[]) again.getProcessor().getPixels());
+		}
+		finally {
+			titles.clear();
+		}
+	}
 }

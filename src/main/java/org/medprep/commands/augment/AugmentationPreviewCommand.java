@@ -4,6 +4,10 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +16,7 @@ import java.util.SplittableRandom;
 
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.Pipeline;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.AugmentationPreview;
 import org.medprep.core.augment.RandomAffine;
@@ -36,6 +41,8 @@ import net.imglib2.type.numeric.RealType;
 /**
  * {@code run("Augmentation Preview", "transform=[Random Affine] count=9 seed=42 label=seg")}: a grid of random
  * draws of a transform on one case, the label outline in red over the gray image (an RGB image to look at, not to process).
+ * With {@code pipeline=recipe.ijm}, each draw runs the whole pipeline file instead (groups included, every step's seed
+ * derived from the draw's), as {@code medprep run} would run it on the case.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Augment>Augmentation Preview",
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
@@ -56,6 +63,10 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 
 	@Parameter(label = "Label image", initializer = "initLabel", persist = false, description = "Title of a label map on the same grid to outline, or None.")
 	private String label = AugmentCommand.NO_LABEL;
+
+	@Parameter(label = "Pipeline file", required = false, persist = false, style = "open",
+		description = "A pipeline file (run lines, One Of / Some Of groups) to preview whole instead of one transform; its steps name the label map by the title above.")
+	private File pipeline;
 
 	@Parameter(required = false)
 	private ImageTitleService titles;
@@ -102,10 +113,35 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 		if (withLabel && titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
 		final Map<String, Volume<? extends RealType<?>>> labels = withLabel
 			? Collections.singletonMap(label, ImagePlusVolumes.toVolume(titles.find(label))) : Collections.emptyMap();
-		final AugmentationPreview.Result r = org.medprep.commands.Threads.call(() -> AugmentationPreview.of(Subject.of(in, labels), withLabel ? label : null,
-			Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, minimum(in)), Interpolation.NEAREST));
+		final AugmentationPreview.Result r = pipeline == null
+			? org.medprep.commands.Threads.call(() -> AugmentationPreview.of(Subject.of(in, labels), withLabel ? label : null,
+				Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, minimum(in)), Interpolation.NEAREST))
+			: previewPipeline(withLabel ? label : null, s);
 		result = render(r);
 		result.setProp(AugmentCommand.DRAW_PROPERTY, String.join("\n", r.draws()));
+	}
+
+	/** Each draw runs the whole pipeline file on the case; the tile's description is the history the draw wrote. */
+	private AugmentationPreview.Result previewPipeline(final String labelTitle, final long s) {
+		final Pipeline steps;
+		try {
+			steps = Pipeline.parse(new String(Files.readAllBytes(pipeline.toPath()), StandardCharsets.UTF_8), pipeline.getName());
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("pipeline file " + pipeline + " cannot be read: " + e.getMessage());
+		}
+		final PipelinePreview runner = new PipelinePreview(getContext());
+		runner.validate(steps);
+		final SplittableRandom seeds = new SplittableRandom(s);
+		final List<Subject> drawn = new ArrayList<>();
+		final List<String> descriptions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			final long drawSeed = seeds.nextLong();
+			final List<String> lines = new ArrayList<>();
+			drawn.add(runner.draw(steps, image, labelTitle, drawSeed, lines));
+			descriptions.add("seed " + drawSeed + ": " + String.join(" ", lines));
+		}
+		return org.medprep.commands.Threads.call(() -> AugmentationPreview.tile(drawn, labelTitle, descriptions));
 	}
 
 	private static double minimum(final Volume<? extends RealType<?>> v) {
