@@ -8,10 +8,11 @@ package org.medprep.core.fft;
  * {@code fft}/{@code ifft} without the 1/n.
  * <p>
  * Mixed radix, decimation in time, recursive and out of place into the
- * caller's arrays (the scheme of KISS FFT): radix-4, 2 and 3 butterflies and a
- * direct butterfly for any other prime factor up to {@value #MAX_DIRECT_PRIME};
- * a length with a larger prime factor (181, 197...) goes through Bluestein's
- * chirp-z transform on a power-of-2 length. Twiddles are computed directly
+ * caller's arrays (the scheme of KISS FFT): radix-4, 2, 3 and 5 butterflies
+ * and a direct butterfly for any other prime factor up to
+ * {@value #MAX_DIRECT_PRIME}. A larger prime length (181, 197...) goes
+ * through Rader's convolution of length p - 1; any other length with a large
+ * prime factor through Bluestein's chirp-z transform on a power-of-2 length. Twiddles are computed directly
  * (no recurrences), so every output has the accuracy of the sums themselves.
  * <p>
  * An instance owns scratch arrays: not thread-safe, make one per thread
@@ -21,12 +22,13 @@ package org.medprep.core.fft;
 public final class ComplexFft {
 
 	/** Larger prime factors are handled by Bluestein's algorithm. */
-	public static final int MAX_DIRECT_PRIME = 61;
+	public static final int MAX_DIRECT_PRIME = 31;
 
 	private final int n;
 	private final int[] factors;
 	private final double[] twRe, twIm;
 	private final Bluestein bluestein;
+	private final Rader rader;
 	private final double[] workRe, workIm;
 	private final double[] butterflyRe, butterflyIm;
 
@@ -40,7 +42,8 @@ public final class ComplexFft {
 		if (largest > MAX_DIRECT_PRIME) {
 			this.factors = null;
 			this.twRe = this.twIm = null;
-			this.bluestein = new Bluestein(n);
+			this.rader = f.length == 1 ? new Rader(n) : null;
+			this.bluestein = f.length == 1 ? null : new Bluestein(n);
 			this.butterflyRe = this.butterflyIm = null;
 		} else {
 			this.factors = f;
@@ -52,6 +55,7 @@ public final class ComplexFft {
 				twIm[k] = Math.sin(a);
 			}
 			this.bluestein = null;
+			this.rader = null;
 			this.butterflyRe = new double[largest];
 			this.butterflyIm = new double[largest];
 		}
@@ -65,6 +69,7 @@ public final class ComplexFft {
 		this.twRe = o.twRe;
 		this.twIm = o.twIm;
 		this.bluestein = o.bluestein == null ? null : o.bluestein.copy();
+		this.rader = o.rader == null ? null : o.rader.copy();
 		this.workRe = new double[n];
 		this.workIm = new double[n];
 		this.butterflyRe = o.butterflyRe == null ? null : new double[o.butterflyRe.length];
@@ -85,6 +90,10 @@ public final class ComplexFft {
 		check(re, im);
 		if (bluestein != null) {
 			bluestein.forward(re, im);
+			return;
+		}
+		if (rader != null) {
+			rader.forward(re, im);
 			return;
 		}
 		System.arraycopy(re, 0, workRe, 0, n);
@@ -130,6 +139,7 @@ public final class ComplexFft {
 			case 2: radix2(outRe, outIm, outOff, m, twStride); break;
 			case 3: radix3(outRe, outIm, outOff, m, twStride); break;
 			case 4: radix4(outRe, outIm, outOff, m, twStride); break;
+			case 5: radix5(outRe, outIm, outOff, m, twStride); break;
 			default: generic(outRe, outIm, outOff, m, twStride, p);
 		}
 	}
@@ -187,22 +197,61 @@ public final class ComplexFft {
 		}
 	}
 
+	private void radix5(final double[] re, final double[] im, final int off, final int m, final int tws) {
+		// e^(-2 pi i/5) = c1 - i s1, e^(-4 pi i/5) = c2 - i s2
+		final double c1 = Math.cos(2 * Math.PI / 5), c2 = Math.cos(4 * Math.PI / 5), s1 = Math.sin(2 * Math.PI / 5), s2 = Math.sin(4 * Math.PI / 5);
+		for (int k = 0; k < m; k++) {
+			final int i0 = off + k, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m, i4 = i3 + m;
+			double wr = twRe[k * tws], wi = twIm[k * tws];
+			final double t1r = re[i1] * wr - im[i1] * wi, t1i = re[i1] * wi + im[i1] * wr;
+			wr = twRe[2 * k * tws];
+			wi = twIm[2 * k * tws];
+			final double t2r = re[i2] * wr - im[i2] * wi, t2i = re[i2] * wi + im[i2] * wr;
+			wr = twRe[3 * k * tws];
+			wi = twIm[3 * k * tws];
+			final double t3r = re[i3] * wr - im[i3] * wi, t3i = re[i3] * wi + im[i3] * wr;
+			wr = twRe[4 * k * tws];
+			wi = twIm[4 * k * tws];
+			final double t4r = re[i4] * wr - im[i4] * wi, t4i = re[i4] * wi + im[i4] * wr;
+			final double a14r = t1r + t4r, a14i = t1i + t4i, d14r = t1r - t4r, d14i = t1i - t4i;
+			final double a23r = t2r + t3r, a23i = t2i + t3i, d23r = t2r - t3r, d23i = t2i - t3i;
+			final double x0r = re[i0], x0i = im[i0];
+			final double b1r = x0r + c1 * a14r + c2 * a23r, b1i = x0i + c1 * a14i + c2 * a23i;
+			final double b2r = x0r + c2 * a14r + c1 * a23r, b2i = x0i + c2 * a14i + c1 * a23i;
+			// -i (s1 d14 + s2 d23) and -i (s2 d14 - s1 d23)
+			final double e1r = s1 * d14i + s2 * d23i, e1i = -(s1 * d14r + s2 * d23r);
+			final double e2r = s2 * d14i - s1 * d23i, e2i = -(s2 * d14r - s1 * d23r);
+			re[i0] = x0r + a14r + a23r;
+			im[i0] = x0i + a14i + a23i;
+			re[i1] = b1r + e1r;
+			im[i1] = b1i + e1i;
+			re[i4] = b1r - e1r;
+			im[i4] = b1i - e1i;
+			re[i2] = b2r + e2r;
+			im[i2] = b2i + e2i;
+			re[i3] = b2r - e2r;
+			im[i3] = b2i - e2i;
+		}
+	}
+
 	private void generic(final double[] re, final double[] im, final int off, final int m, final int tws, final int p) {
 		final double[] tr = butterflyRe, ti = butterflyIm;
 		final int unit = n / p; // e^(-2 pi i/p) = tw[unit]
 		for (int k = 0; k < m; k++) {
-			for (int r = 0; r < p; r++) {
+			for (int r = 0, t = 0; r < p; r++, t += k * tws) {
 				final int i = off + k + r * m;
-				final int t = (r * k * tws) % n;
 				tr[r] = re[i] * twRe[t] - im[i] * twIm[t];
 				ti[r] = re[i] * twIm[t] + im[i] * twRe[t];
 			}
 			for (int q = 0; q < p; q++) {
 				double sr = tr[0], si = ti[0];
-				for (int r = 1; r < p; r++) {
-					final int t = ((r * q) % p) * unit;
+				// (r q) mod p, stepped by q
+				for (int r = 1, e = q; r < p; r++) {
+					final int t = e * unit;
 					sr += tr[r] * twRe[t] - ti[r] * twIm[t];
 					si += tr[r] * twIm[t] + ti[r] * twRe[t];
+					e += q;
+					if (e >= p) e -= p;
 				}
 				re[off + k + q * m] = sr;
 				im[off + k + q * m] = si;

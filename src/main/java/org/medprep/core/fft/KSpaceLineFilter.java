@@ -67,11 +67,9 @@ public final class KSpaceLineFilter {
 				java.util.Arrays.fill(accRe, 0);
 				java.util.Arrays.fill(accIm, 0);
 				for (int i = 0; i < volumes.size(); i++) {
-					final float[][] v = volumes.get(i);
-					for (int j = 0; j < n; j++) {
-						re[j] = read(v, axis, t, l, j, nx);
-						im[j] = pair ? read(v, axis, t, l + 1, j, nx) : 0;
-					}
+					gather(volumes.get(i), axis, t, l, nx, n, re);
+					if (pair) gather(volumes.get(i), axis, t, l + 1, nx, n, im);
+					else java.util.Arrays.fill(im, 0);
 					fft.forward(re, im);
 					final double[] w = even[i];
 					for (int k = 0; k < n; k++) {
@@ -80,29 +78,47 @@ public final class KSpaceLineFilter {
 					}
 				}
 				fft.inverse(accRe, accIm);
-				for (int j = 0; j < n; j++) {
-					write(outPlanes, axis, t, l, j, nx, (float) (accRe[j] / n));
-					if (pair) write(outPlanes, axis, t, l + 1, j, nx, (float) (accIm[j] / n));
-				}
+				scatter(accRe, n, outPlanes, axis, t, l, nx);
+				if (pair) scatter(accIm, n, outPlanes, axis, t, l + 1, nx);
 			}
 		});
 		return out;
 	}
 
-	/** Element j of line l of task t: axis x (t = z, l = y), y (t = z, l = x) or z (t = y, l = x). */
-	private static float read(final float[][] v, final int axis, final int t, final int l, final int j, final int nx) {
+	/** Line l of task t: along x (t = z, l = y), y (t = z, l = x) or z (t = y, l = x). */
+	private static void gather(final float[][] v, final int axis, final int t, final int l, final int nx, final int n, final double[] line) {
 		switch (axis) {
-			case 0: return v[t][l * nx + j];
-			case 1: return v[t][j * nx + l];
-			default: return v[j][t * nx + l];
+			case 0: {
+				final float[] p = v[t];
+				for (int j = 0, o = l * nx; j < n; j++) line[j] = p[o + j];
+				break;
+			}
+			case 1: {
+				final float[] p = v[t];
+				for (int j = 0, o = l; j < n; j++, o += nx) line[j] = p[o];
+				break;
+			}
+			default:
+				for (int j = 0, o = t * nx + l; j < n; j++) line[j] = v[j][o];
 		}
 	}
 
-	private static void write(final float[][] v, final int axis, final int t, final int l, final int j, final int nx, final float value) {
+	/** Writes line / n back (the inverse transform's normalisation). */
+	private static void scatter(final double[] line, final int n, final float[][] v, final int axis, final int t, final int l, final int nx) {
+		final double scale = 1.0 / n;
 		switch (axis) {
-			case 0: v[t][l * nx + j] = value; break;
-			case 1: v[t][j * nx + l] = value; break;
-			default: v[j][t * nx + l] = value;
+			case 0: {
+				final float[] p = v[t];
+				for (int j = 0, o = l * nx; j < n; j++) p[o + j] = (float) (line[j] * scale);
+				break;
+			}
+			case 1: {
+				final float[] p = v[t];
+				for (int j = 0, o = l; j < n; j++, o += nx) p[o] = (float) (line[j] * scale);
+				break;
+			}
+			default:
+				for (int j = 0, o = t * nx + l; j < n; j++) v[j][o] = (float) (line[j] * scale);
 		}
 	}
 

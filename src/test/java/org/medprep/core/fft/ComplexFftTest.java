@@ -36,7 +36,7 @@ class ComplexFftTest {
 	@Test
 	void equalsTheDefiningSumForEveryKindOfLength() {
 		final SplittableRandom r = new SplittableRandom(1);
-		for (final int n : new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 30, 49, 61, 64, 67, 97, 120, 128, 160, 181, 192, 217, 242, 361 }) {
+		for (final int n : new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 25, 30, 31, 37, 49, 61, 64, 67, 83, 97, 120, 128, 160, 167, 181, 192, 197, 211, 217, 242, 361, 362 }) {
 			final double[] re = new double[n], im = new double[n];
 			for (int i = 0; i < n; i++) {
 				re[i] = r.nextDouble() - 0.5;
@@ -61,6 +61,8 @@ class ComplexFftTest {
 		assertArrayEquals(new int[] { 4, 4, 2, 5 }, ComplexFft.factorize(160));
 		assertArrayEquals(new int[] { 181 }, ComplexFft.factorize(181));
 		assertArrayEquals(new int[] { 7, 31 }, ComplexFft.factorize(217));
+		assertEquals(2, Rader.primitiveRoot(181));
+		assertEquals(6, Rader.primitiveRoot(41));
 		assertThrows(IllegalArgumentException.class, () -> new ComplexFft(0));
 	}
 

@@ -107,17 +107,17 @@ public final class GaussianBlur implements IntensityDraw {
 			Parallelization.getTaskExecutor().forEach(IntensityPlanes.range(nz), z -> {
 				final float[] p = planes[z];
 				if (wx != null) {
-					final float[] line = new float[nx];
+					final Line line = new Line(nx, wx);
 					for (int y = 0; y < ny; y++) {
-						System.arraycopy(p, y * nx, line, 0, nx);
-						convolve(line, 0, 1, nx, wx, p, y * nx, 1);
+						for (int x = 0; x < nx; x++) line.set(x, p[y * nx + x]);
+						line.convolve(p, y * nx, 1);
 					}
 				}
 				if (wy != null) {
-					final float[] line = new float[ny];
+					final Line line = new Line(ny, wy);
 					for (int x = 0; x < nx; x++) {
-						for (int y = 0; y < ny; y++) line[y] = p[y * nx + x];
-						convolve(line, 0, 1, ny, wy, p, x, nx);
+						for (int y = 0; y < ny; y++) line.set(y, p[y * nx + x]);
+						line.convolve(p, x, nx);
 					}
 				}
 			});
@@ -127,31 +127,50 @@ public final class GaussianBlur implements IntensityDraw {
 			Parallelization.getTaskExecutor().forEach(IntensityPlanes.range(ny), y -> {
 				final float[] slab = new float[nz * nx];
 				for (int z = 0; z < nz; z++) System.arraycopy(planes[z], y * nx, slab, z * nx, nx);
-				final float[] col = new float[nz];
-				final float[] res = new float[nz];
+				final Line line = new Line(nz, wz);
 				for (int x = 0; x < nx; x++) {
-					for (int z = 0; z < nz; z++) col[z] = slab[z * nx + x];
-					convolve(col, 0, 1, nz, wz, res, 0, 1);
-					for (int z = 0; z < nz; z++) planes[z][y * nx + x] = res[z];
+					for (int z = 0; z < nz; z++) line.set(z, slab[z * nx + x]);
+					line.convolve(slab, x, nx);
 				}
+				for (int z = 0; z < nz; z++) System.arraycopy(slab, z * nx, planes[z], y * nx, nx);
 			});
 		}
 		return image.withData(out);
 	}
 
-	/** out[outOff + i*outStride] = sum_j w[j] line[reflect(i + j - half)], for i in [0, n). */
-	private void convolve(final float[] line, final int off, final int stride, final int n, final double[] w, final float[] out, final int outOff,
-		final int outStride)
-	{
-		final int half = (w.length - 1) / 2;
-		for (int i = 0; i < n; i++) {
-			double s = 0;
-			if (i - half >= 0 && i + half < n) {
-				for (int j = 0; j < w.length; j++) s += w[j] * line[off + (i + j - half) * stride];
-			} else {
-				for (int j = 0; j < w.length; j++) s += w[j] * line[off + kernel.reflect(i + j - half, n) * stride];
+	/**
+	 * One line with its border filled by the kernel's boundary rule, convolved
+	 * with a symmetric kernel as scipy's correlate1d does: centre weight times
+	 * the sample plus each outer weight times the sum of its two samples.
+	 */
+	private final class Line {
+		private final int n, half;
+		private final double[] buf, w;
+
+		Line(final int n, final double[] weights) {
+			this.n = n;
+			this.w = weights;
+			this.half = (weights.length - 1) / 2;
+			this.buf = new double[n + 2 * half];
+		}
+
+		void set(final int i, final float v) {
+			buf[half + i] = v;
+		}
+
+		/** out[off + i*stride] for i in [0, n); call after setting all n samples. */
+		void convolve(final float[] out, final int off, final int stride) {
+			for (int i = 1; i <= half; i++) {
+				buf[half - i] = buf[half + kernel.reflect(-i, n)];
+				buf[half + n - 1 + i] = buf[half + kernel.reflect(n - 1 + i, n)];
 			}
-			out[outOff + i * outStride] = (float) s;
+			final double c = w[half];
+			for (int i = 0; i < n; i++) {
+				final int m = i + half;
+				double s = c * buf[m];
+				for (int j = 1; j <= half; j++) s += w[half + j] * (buf[m + j] + buf[m - j]);
+				out[off + i * stride] = (float) s;
+			}
 		}
 	}
 
