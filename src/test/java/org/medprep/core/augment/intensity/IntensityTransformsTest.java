@@ -126,6 +126,29 @@ class IntensityTransformsTest {
 	}
 
 	@Test
+	void gaussianDeviatesHaveTheNormalsMomentsAndTails() {
+		final PlaneStreams.Gaussian g = new PlaneStreams.Gaussian(PlaneStreams.of(1, 0));
+		final int n = 2_000_000;
+		double s1 = 0, s2 = 0, s4 = 0;
+		int beyond1 = 0, beyond3 = 0, beyond4 = 0;
+		for (int i = 0; i < n; i++) {
+			final double x = g.next();
+			s1 += x;
+			s2 += x * x;
+			s4 += x * x * x * x;
+			if (Math.abs(x) > 1) beyond1++;
+			if (Math.abs(x) > 3) beyond3++;
+			if (Math.abs(x) > 4) beyond4++;
+		}
+		assertEquals(0, s1 / n, 0.003);
+		assertEquals(1, s2 / n, 0.004);
+		assertEquals(3, s4 / n, 0.03, "kurtosis");
+		assertEquals(0.31731, beyond1 / (double) n, 0.0015); // P(|x| > 1)
+		assertEquals(0.0026998, beyond3 / (double) n, 0.0002); // P(|x| > 3): the ziggurat's wedges
+		assertEquals(6.334e-5, beyond4 / (double) n, 2.5e-5); // P(|x| > 4): its tail beyond 3.44
+	}
+
+	@Test
 	void ricianNoiseHasTheRiceDistributionsMoments() {
 		for (final String line : Fixtures.text("rician.txt").split("\n")) {
 			if (line.startsWith("#") || line.isBlank()) continue;
