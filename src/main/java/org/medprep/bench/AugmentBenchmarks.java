@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
+import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.RandomFlip;
 import org.medprep.core.augment.RandomRotate;
 import org.medprep.core.augment.RandomSpatialTransform;
@@ -17,12 +18,20 @@ import org.medprep.core.augment.intensity.BiasField;
 import org.medprep.core.augment.intensity.Brightness;
 import org.medprep.core.augment.intensity.CoarseDropout;
 import org.medprep.core.augment.intensity.Contrast;
+import org.medprep.core.augment.intensity.FactorSampling;
 import org.medprep.core.augment.intensity.Gamma;
 import org.medprep.core.augment.intensity.GaussianBlur;
 import org.medprep.core.augment.intensity.Ghosting;
 import org.medprep.core.augment.intensity.IntensityDraw;
 import org.medprep.core.augment.intensity.Motion;
 import org.medprep.core.augment.intensity.Noise;
+import org.medprep.core.augment.intensity.RandomBlur;
+import org.medprep.core.augment.intensity.RandomBrightness;
+import org.medprep.core.augment.intensity.RandomContrast;
+import org.medprep.core.augment.intensity.RandomGamma;
+import org.medprep.core.augment.intensity.RandomIntensityTransform;
+import org.medprep.core.augment.intensity.RandomLowResolution;
+import org.medprep.core.augment.intensity.RandomNoise;
 import org.medprep.core.augment.intensity.RandomSwap;
 import org.medprep.core.augment.intensity.SimulatedLowResolution;
 import org.medprep.core.augment.intensity.Spike;
@@ -38,8 +47,9 @@ import net.imglib2.type.numeric.RealType;
  * Each intensity augmentation with fixed concrete parameters (so the time does
  * not depend on a draw) on the 192x192x160 brain MR phantom at 1 mm, the
  * artefacts TorchIO published CPU times for (its issue #288) also on its
- * 181x217x181 brain size, and nnU-Net v2's default recipe for one case with
- * every step applied (quick: 32x28x24).
+ * 181x217x181 brain size, and nnU-Net v2's default recipe per case: with
+ * every step applied (its worst case) and with its probabilities over ten
+ * cases (quick: 32x28x24).
  */
 public class AugmentBenchmarks implements BenchmarkSuite {
 
@@ -75,6 +85,12 @@ public class AugmentBenchmarks implements BenchmarkSuite {
 			new int[][] { { 16, 16, 16 }, { 12, 8, 16 }, { 16, 16, 8 }, { 8, 8, 8 } }, true, true, 0, 1000, 3));
 		cases.add(new BenchmarkCase("nnU-Net default recipe, all steps applied " + size + " +label", voxels(brain), () -> Subject.of(brain.image(),
 			Map.of("seg", brain.labels())), s -> nnUNetRecipe((Subject) s)));
+		cases.add(new BenchmarkCase("nnU-Net default recipe, its probabilities, 10 cases " + size + " +label", 10 * voxels(brain),
+			() -> Subject.of(brain.image(), Map.of("seg", brain.labels())), s -> {
+				Object last = null;
+				for (long seed = 0; seed < 10; seed++) last = nnUNetRecipe((Subject) s, seed);
+				return last;
+			}));
 		if (!quick) {
 			// TorchIO's issue #288 timed its transforms on a 181x217x181 brain
 			final BrainPhantom torchio = BrainPhantom.standard().withSize(181, 217, 181);
@@ -104,6 +120,36 @@ public class AugmentBenchmarks implements BenchmarkSuite {
 		s = Subject.of(image, s.labels());
 		return RandomSpatialTransform.apply(s, new RandomFlip.Draw(true, true, true), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0),
 			Interpolation.NEAREST);
+	}
+
+	/** nnU-Net v2's recipe as macros/nnunet_v2_default_augmentation.ijm runs it: each step with its probability and ranges. */
+	static Object nnUNetRecipe(final Subject in, final long seed) {
+		final Sampling linear = Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, 0);
+		final SplittableRandom seeds = new SplittableRandom(seed);
+		Subject s = Subject.of(ZScoreNormalization.apply(in.image(), VoxelSelection.all()), in.labels());
+		s = spatial(s, new RandomRotate(new double[] { 30, 30, 30 }, RandomRotate.Mode.PER_AXIS), 0.2, seeds.nextLong(), linear, Interpolation.LABEL);
+		s = spatial(s, new RandomZoom(0.7, 1.4, true, true), 0.2, seeds.nextLong(), linear, Interpolation.LABEL);
+		final RandomIntensityTransform[] steps = { new RandomNoise(Noise.Distribution.GAUSSIAN, 0, 0, 0.1, RandomNoise.RelativeTo.NONE),
+			new RandomBlur(0.5, 1, false, false, GaussianBlur.Kernel.NNUNET), new RandomBrightness(0.75, 1.25, FactorSampling.HALVES_AROUND_ONE),
+			new RandomContrast(0.75, 1.25, FactorSampling.HALVES_AROUND_ONE, true),
+			new RandomLowResolution(RandomLowResolution.Mode.NNUNET, 0.5, 1, true, new boolean[] { true, true, true }),
+			new RandomGamma(0.7, 1.5, FactorSampling.HALVES_AROUND_ONE, Gamma.Formula.RANGE, true, true),
+			new RandomGamma(0.7, 1.5, FactorSampling.HALVES_AROUND_ONE, Gamma.Formula.RANGE, false, true) };
+		final double[] p = { 0.1, 0.1, 0.15, 0.15, 0.125, 0.1, 0.3 };
+		Volume<? extends RealType<?>> image = s.image();
+		for (int i = 0; i < steps.length; i++) {
+			final SplittableRandom r = new SplittableRandom(seeds.nextLong());
+			if (Chance.draw(p[i], r).applied()) image = steps[i].draw(image, r).apply(image);
+		}
+		return spatial(Subject.of(image, s.labels()), new RandomFlip(0.5, 0.5, 0.5), 1, seeds.nextLong(), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0),
+			Interpolation.NEAREST);
+	}
+
+	private static Subject spatial(final Subject s, final RandomSpatialTransform t, final double p, final long seed, final Sampling sampling,
+		final Interpolation labels)
+	{
+		final SplittableRandom r = new SplittableRandom(seed);
+		return Chance.draw(p, r).applied() ? RandomSpatialTransform.apply(s, t.draw(s, r), sampling, labels) : s;
 	}
 
 	private static BiasField biasField() {

@@ -17,9 +17,9 @@ class AugmentBenchmarksTest {
 		for (final BenchmarkSuite s : ServiceLoader.load(BenchmarkSuite.class)) found |= s.name().equals("augment");
 		assertTrue(found, "augment suite not registered in META-INF/services");
 		final List<BenchmarkCase> cases = new AugmentBenchmarks().cases(true);
-		assertEquals(18, cases.size());
+		assertEquals(19, cases.size());
 		for (final BenchmarkCase c : cases) {
-			assertEquals(32L * 28 * 24, c.voxels(), c.name());
+			assertTrue(c.voxels() == 32L * 28 * 24 || c.voxels() == 10L * 32 * 28 * 24, c.name());
 			assertNotNull(c.run(c.setup()), c.name());
 		}
 	}

@@ -103,31 +103,52 @@ def gamma(x, g, invert):
     return -x if invert else x
 
 
-def nnunet_recipe(img, seg):
-    rng = np.random.default_rng(11)
+def nnunet_recipe(img, seg, seed=11, p=None):
+    """Every step applied, or with nnU-Net's probabilities p (one channel: blur 0.2 x 0.5, low resolution 0.25 x 0.5)."""
+    rng = np.random.default_rng(seed)
+    do = (lambda q: True) if p is None else (lambda q: rng.uniform() < q)
     x = (img - img.mean()) / img.std()
-    a = np.radians(rng.uniform(-30, 30, 3))
+    rotate, scale = do(0.2), do(0.2)
+    if rotate or scale:
+        x, seg = spatial(x, seg, rng, rotate, scale)
+    if do(0.1):
+        x = x + rng.normal(0, rng.uniform(0, 0.1), x.shape).astype(np.float32)
+    if do(0.1):
+        x = ndi.gaussian_filter(x, rng.uniform(0.5, 1, 3), truncate=3)
+    if do(0.15):
+        x = x * rng.uniform(0.75, 1.25)
+    if do(0.15):
+        mean, lo, hi = x.mean(), x.min(), x.max()
+        x = np.clip((x - mean) * rng.uniform(0.75, 1.25) + mean, lo, hi)
+    if do(0.125):
+        shape = np.array(x.shape)
+        low = ndi.zoom(x, rng.uniform(0.5, 1), order=0)
+        x = ndi.zoom(low, shape / np.array(low.shape), order=1)
+    if do(0.1):
+        x = gamma(x, rng.uniform(0.7, 1.5), True)
+    if do(0.3):
+        x = gamma(x, rng.uniform(0.7, 1.5), False)
+    axes = tuple(a for a in range(3) if rng.uniform() < 0.5) if p is not None else (0, 1, 2)
+    return np.flip(x, axes).copy(), np.flip(seg, axes).copy()
+
+
+def spatial(x, seg, rng, rotate=True, scale=True):
+    a = np.radians(rng.uniform(-30, 30, 3)) if rotate else np.zeros(3)
     rx = np.array([[1, 0, 0], [0, np.cos(a[0]), -np.sin(a[0])], [0, np.sin(a[0]), np.cos(a[0])]])
     ry = np.array([[np.cos(a[1]), 0, np.sin(a[1])], [0, 1, 0], [-np.sin(a[1]), 0, np.cos(a[1])]])
     rz = np.array([[np.cos(a[2]), -np.sin(a[2]), 0], [np.sin(a[2]), np.cos(a[2]), 0], [0, 0, 1]])
-    m = rz @ ry @ rx * rng.uniform(0.7, 1.4)
+    m = rz @ ry @ rx * (rng.uniform(0.7, 1.4) if scale else 1)
     c = (np.array(x.shape) - 1) / 2
     off = c - m @ c
     x = ndi.affine_transform(x, m, offset=off, order=1)
     labels = np.unique(seg)
     onehot = np.stack([ndi.affine_transform((seg == l).astype(np.float32), m, offset=off, order=1) for l in labels])
-    seg = labels[onehot.argmax(0)]
-    x = x + rng.normal(0, 0.05, x.shape).astype(np.float32)
-    x = ndi.gaussian_filter(x, (0.75, 0.75, 0.75), truncate=3)
-    x = x * 1.1
-    mean, lo, hi = x.mean(), x.min(), x.max()
-    x = np.clip((x - mean) * 0.9 + mean, lo, hi)
-    shape = np.array(x.shape)
-    low = ndi.zoom(x, 0.75, order=0)
-    x = ndi.zoom(low, shape / np.array(low.shape), order=1)
-    x = gamma(x, 1.2, True)
-    x = gamma(x, 0.85, False)
-    return np.flip(x, (0, 1, 2)).copy(), np.flip(seg, (0, 1, 2)).copy()
+    return x, labels[onehot.argmax(0)]
+
+
+def recipe_cases(img, seg):
+    for seed in range(10):
+        nnunet_recipe(img, seg, seed, p=True)
 
 
 quick = len(sys.argv) > 1 and sys.argv[1] == 'quick'
@@ -144,3 +165,4 @@ for (nx, ny, nz) in ([(32, 28, 24)] if quick else [(192, 192, 160), (181, 217, 1
     timeit("TorchIO Noise (numpy normal) " + size, lambda: xyz + np.random.default_rng(1).normal(0, 25, xyz.shape).astype(np.float32), n)
     if (nx, ny, nz) != (181, 217, 181):
         timeit("nnU-Net default recipe, all steps applied " + size + " +label", lambda: nnunet_recipe(img, seg), n)
+        timeit("nnU-Net default recipe, its probabilities, 10 cases " + size + " +label", lambda: recipe_cases(img, seg), 10 * n)
