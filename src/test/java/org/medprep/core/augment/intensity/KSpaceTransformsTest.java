@@ -75,6 +75,8 @@ class KSpaceTransformsTest {
 		assertArrayEquals(values(BRAIN), values(new Spike(new double[][] { { 0.1, 0.2, 0.3 } }, 0).apply(BRAIN)), 0);
 		final Spike s = new RandomSpike(1, 3, 1, 3).draw(BRAIN, new SplittableRandom(2));
 		assertDeterministic(BRAIN, s);
+		// negative values: the maximum comes from the plane-parallel 3D transform
+		assertDeterministic(new Brightness(-1).apply(BRAIN), s);
 	}
 
 	@Test
