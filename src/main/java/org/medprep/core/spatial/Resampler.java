@@ -81,9 +81,13 @@ public final class Resampler {
 		for (int d = 0; d < 3; d++)
 			if (target.size(d) > Integer.MAX_VALUE) throw new IllegalArgumentException("output grid too large: " + target);
 		final int[] orders = sampling.orders();
-		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// index map: output index -> input continuous index
 		final double[][] m = source.indexToPhysical().inverse().after(pullBack).after(target.indexToPhysical()).matrix();
+		if (field == null && sampling.interpolation() != Interpolation.CUBIC) {
+			final PlanarImg<FloatType, FloatArray> copy = AxisAlignedCopy.of(input, m, target);
+			if (copy != null) return copy;
+		}
+		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		final double[][] fieldToIndex = source.indexToPhysical().inverse().matrix();
 		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
 		final PlanarImg<FloatType, FloatArray> out = PlanarImgs.floats(nx, ny, nz);
