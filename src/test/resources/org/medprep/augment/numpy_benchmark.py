@@ -4,7 +4,7 @@
 # them (numpy fftn, its bias-field code, scipy's gaussian_filter, numpy's normal), and nnU-Net v2's default recipe
 # for one case with every step applied, batchgenerators-style (scipy.ndimage affine_transform, gaussian_filter,
 # zoom). Reports the median wall time and the process CPU time of each (numpy/scipy.ndimage run on one thread).
-# Not used by the tests. Run: /usr/bin/python3 numpy_benchmark.py [quick]
+# Not used by the tests. Run: /usr/bin/python3 numpy_benchmark.py [quick|recipe]   (recipe: only the nnU-Net recipe, 192x192x160)
 import sys
 import time
 import numpy as np
@@ -152,12 +152,17 @@ def recipe_cases(img, seg):
 
 
 quick = len(sys.argv) > 1 and sys.argv[1] == 'quick'
-for (nx, ny, nz) in ([(32, 28, 24)] if quick else [(192, 192, 160), (181, 217, 181)]):
+recipe_only = len(sys.argv) > 1 and sys.argv[1] == 'recipe'
+for (nx, ny, nz) in ([(32, 28, 24)] if quick else [(192, 192, 160)] if recipe_only else [(192, 192, 160), (181, 217, 181)]):
     img, seg = brain(nx, ny, nz)
     xyz = np.ascontiguousarray(img.transpose(2, 1, 0))
     size = "%dx%dx%d" % (nx, ny, nz)
     n = img.size
     coefficients = np.random.default_rng(5).uniform(-0.5, 0.5, 20)
+    if recipe_only:
+        timeit("nnU-Net default recipe, all steps applied " + size + " +label", lambda: nnunet_recipe(img, seg), n)
+        timeit("nnU-Net default recipe, its probabilities, 10 cases " + size + " +label", lambda: recipe_cases(img, seg), 10 * n)
+        continue
     timeit("TorchIO Motion (2 movements) " + size, lambda: motion(xyz), n)
     timeit("TorchIO Ghosting (7 ghosts, y) " + size, lambda: ghosting(xyz), n)
     timeit("TorchIO Bias Field (order 3) " + size, lambda: bias_field(xyz, coefficients), n)

@@ -23,6 +23,20 @@ final class AxisAlignedCopy {
 
 	private AxisAlignedCopy() {}
 
+	/** The input's z planes as float arrays (one per plane, so no single huge array), read in parallel. */
+	private static float[][] planes(final RandomAccessibleInterval<? extends RealType<?>> input) {
+		final int nx = (int) input.dimension(0), ny = (int) input.dimension(1), nz = (int) input.dimension(2);
+		final net.imglib2.blocks.PrimitiveBlocks<FloatType> blocks = net.imglib2.blocks.PrimitiveBlocks.of(
+			net.imglib2.converter.RealTypeConverters.convert(input, new FloatType()), net.imglib2.blocks.PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+		final long[] min = input.minAsLongArray();
+		final float[][] planes = new float[nz][];
+		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
+			planes[z] = new float[nx * ny];
+			blocks.copy(new long[] { min[0], min[1], min[2] + z }, planes[z], new int[] { nx, ny, 1 });
+		});
+		return planes;
+	}
+
 	/** The copy, or null when the map is not a whole-voxel axis permutation landing inside the input. */
 	static PlanarImg<FloatType, FloatArray> of(final RandomAccessibleInterval<? extends RealType<?>> input, final double[][] m, final Grid target) {
 		final int[] axis = new int[3], sign = new int[3], offset = new int[3];
@@ -46,18 +60,25 @@ final class AxisAlignedCopy {
 			final long first = offset[d], last = offset[d] + (long) sign[d] * (target.size(d) - 1);
 			if (Math.min(first, last) < 0 || Math.max(first, last) > inSize[found] - 1) return null;
 		}
-		final float[] data = FloatVolumes.read(input);
+		final float[][] planes = planes(input);
 		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
-		final long[] stride = { 1, inSize[0], inSize[0] * inSize[1] };
-		final long sx = sign[0] * stride[axis[0]], sy = sign[1] * stride[axis[1]], sz = sign[2] * stride[axis[2]];
-		final long base = offset[0] * stride[axis[0]] + offset[1] * stride[axis[1]] + offset[2] * stride[axis[2]];
+		// output axis d moves the input by sign[d] along axis[d]: within a plane (x, y) or across planes (z)
+		final long[] inPlane = { 1, inSize[0], 0 }, acrossPlanes = { 0, 0, 1 };
+		final long ox = sign[0] * inPlane[axis[0]], oy = sign[1] * inPlane[axis[1]], oz = sign[2] * inPlane[axis[2]];
+		final long px = sign[0] * acrossPlanes[axis[0]], py = sign[1] * acrossPlanes[axis[1]], pz = sign[2] * acrossPlanes[axis[2]];
+		long offsetBase = 0, planeBase = 0;
+		for (int d = 0; d < 3; d++) {
+			offsetBase += offset[d] * inPlane[axis[d]];
+			planeBase += offset[d] * acrossPlanes[axis[d]];
+		}
+		final long o0 = offsetBase, p0 = planeBase;
 		final PlanarImg<FloatType, FloatArray> out = PlanarImgs.floats(nx, ny, nz);
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
 			final float[] plane = out.getPlane(z).getCurrentStorageArray();
 			for (int y = 0; y < ny; y++) {
-				long i = base + z * sz + y * sy;
+				long o = o0 + z * oz + y * oy, p = p0 + z * pz + y * py;
 				final int row = y * nx;
-				for (int x = 0; x < nx; x++, i += sx) plane[row + x] = data[(int) i];
+				for (int x = 0; x < nx; x++, o += ox, p += px) plane[row + x] = planes[(int) p][(int) o];
 			}
 		});
 		return out;
