@@ -1,5 +1,5 @@
 // A MONAI-style recipe (after MONAI's 3D segmentation tutorials), as a MedPrep pipeline file:
-//   medprep run --pipeline monai_style_augmentation.ijm -i images/ --image seg=labels/ -o augmented/
+//   medprep run --pipeline monai_style_augmentation.ijm -i images/ --label seg=labels/ -o augmented/
 // Compose([RandFlipd(spatial_axis=0, prob=0.5), RandFlipd(spatial_axis=1, prob=0.5), RandFlipd(spatial_axis=2, prob=0.5),
 //     RandZoomd(min_zoom=0.9, max_zoom=1.1, prob=0.3),
 //     SomeOf([RandGaussianNoised(std=0.1), RandRicianNoised(std=0.1, relative=True), RandGaussianSmoothd(sigma=(0.5, 1.5)),

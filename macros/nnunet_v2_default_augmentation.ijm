@@ -1,7 +1,7 @@
 // nnU-Net v2's default training augmentation (nnUNetTrainer.get_training_transforms, 3D full resolution,
 // batchgeneratorsv2 transforms), step for step, as a MedPrep pipeline file:
-//   medprep run --pipeline nnunet_v2_default_augmentation.ijm -i images/ --image seg=labels/ -o augmented/
-// Label maps named seg (--image seg=...) get the spatial steps only; the intensity steps never touch them.
+//   medprep run --pipeline nnunet_v2_default_augmentation.ijm -i images/ --label seg=labels/ -o augmented/
+// The label map named seg (--label seg=...) gets the spatial steps only; the intensity steps never touch it.
 // No step has a seed, so every case draws its own and each output's history records them (replay bit for bit).
 // Preview nine draws on one case: run("Augmentation Preview", "label=seg count=9 pipeline=[.../nnunet_v2_default_augmentation.ijm]").
 //
@@ -14,9 +14,10 @@ run("Z-Score Normalize", "mask=[All voxels]");
 // when rotating, an angle uniform in [-30, 30] about every axis; when scaling, one factor uniform in [0.7, 1.4]
 // for all axes that scales the sampling grid (1.4 makes objects smaller). Image linear with 0 outside; the label
 // map by its one-hot masks interpolated linearly (nnU-Net's mode_seg bilinear, bg_style_seg_sampling=False).
-// Differences: MedPrep resamples the two steps one after the other (twice when both apply, p = 0.04), rotates in
-// mm about the image centre rather than in nnU-Net's normalised patch coordinates, and keeps the whole image
-// instead of cutting nnU-Net's patch.
+// Differences: MedPrep rotates in mm about the image centre rather than in nnU-Net's normalised patch coordinates,
+// and keeps the whole image instead of cutting nnU-Net's patch. Like nnU-Net it resamples once when both apply
+// (p = 0.04): consecutive spatial steps are fused (medprep run --no-fusion resamples after each); a step drawn not
+// to apply resamples nothing.
 run("Random Rotate 3D", "max_angle_x=30 max_angle_y=30 max_angle_z=30 mode=[per axis] p=0.2 label=seg label_method=[label (one-hot linear)] interpolation=linear fill=0");
 run("Random Zoom", "min=0.7 max=1.4 isotropic=true sampling_scale=true p=0.2 label=seg label_method=[label (one-hot linear)] interpolation=linear fill=0");
 //

@@ -1,5 +1,5 @@
 // A TorchIO-style recipe for MR (after TorchIO's documentation examples), as a MedPrep pipeline file:
-//   medprep run --pipeline torchio_style_augmentation.ijm -i t1/ --image seg=labels/ -o augmented/
+//   medprep run --pipeline torchio_style_augmentation.ijm -i t1/ --label seg=labels/ -o augmented/
 // tio.Compose([
 //     tio.OneOf({tio.RandomAffine(): 0.8, tio.RandomElasticDeformation(): 0.2}),
 //     tio.OneOf({tio.RandomMotion(): 1, tio.RandomGhosting(): 1, tio.RandomSpike(): 1}, p=0.5),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.augment.Chance;
@@ -12,7 +13,6 @@ import org.medprep.core.augment.RandomFlip;
 import org.medprep.core.augment.RandomRotate;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.RandomZoom;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.augment.intensity.Anisotropy;
 import org.medprep.core.augment.intensity.BiasField;
 import org.medprep.core.augment.intensity.Brightness;
@@ -49,7 +49,9 @@ import net.imglib2.type.numeric.RealType;
  * artefacts TorchIO published CPU times for (its issue #288) also on its
  * 181x217x181 brain size, and nnU-Net v2's default recipe per case: with
  * every step applied (its worst case) and with its probabilities over ten
- * cases (quick: 32x28x24).
+ * cases (quick: 32x28x24). Spatial steps are lazy, as in {@code medprep run}:
+ * the rotation and the scaling are resampled together, and every case is
+ * materialized before its time ends.
  */
 public class AugmentBenchmarks implements BenchmarkSuite {
 
@@ -119,7 +121,7 @@ public class AugmentBenchmarks implements BenchmarkSuite {
 			image = d.apply(image);
 		s = Subject.of(image, s.labels());
 		return RandomSpatialTransform.apply(s, new RandomFlip.Draw(true, true, true), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0),
-			Interpolation.NEAREST);
+			Interpolation.NEAREST).materialize();
 	}
 
 	/** nnU-Net v2's recipe as macros/nnunet_v2_default_augmentation.ijm runs it: each step with its probability and ranges. */
@@ -142,7 +144,7 @@ public class AugmentBenchmarks implements BenchmarkSuite {
 			if (Chance.draw(p[i], r).applied()) image = steps[i].draw(image, r).apply(image);
 		}
 		return spatial(Subject.of(image, s.labels()), new RandomFlip(0.5, 0.5, 0.5), 1, seeds.nextLong(), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0),
-			Interpolation.NEAREST);
+			Interpolation.NEAREST).materialize();
 	}
 
 	private static Subject spatial(final Subject s, final RandomSpatialTransform t, final double p, final long seed, final Sampling sampling,

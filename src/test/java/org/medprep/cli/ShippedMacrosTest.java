@@ -17,9 +17,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.MacroLine;
+import org.medprep.core.History;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.io.ImageFormats;
 import org.medprep.testutil.TestVolumes;
@@ -43,6 +44,10 @@ class ShippedMacrosTest {
 		}
 	}
 
+	private static History history(final Path p) throws IOException {
+		return HistoryStore.of(ImageFiles.read(p));
+	}
+
 	private static double[] values(final Path p) throws IOException {
 		return TestVolumes.values(ImagePlusVolumes.toVolume(ImageFiles.read(p)).data());
 	}
@@ -51,19 +56,23 @@ class ShippedMacrosTest {
 	void nnUNetsDefaultAugmentationDrawsPerCaseAndLeavesLabelsToTheSpatialSteps() throws IOException {
 		cases("a", "b");
 		final Path recipe = Path.of("macros", "nnunet_v2_default_augmentation.ijm");
-		final CliTest.Run r = CliTest.cli("run", "--pipeline", recipe.toString(), "-i", dir.resolve("images").toString(), "--image",
+		final CliTest.Run r = CliTest.cli("run", "--pipeline", recipe.toString(), "-i", dir.resolve("images").toString(), "--label",
 			"seg=" + dir.resolve("labels"), "-o", dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		final List<String> a = History.of(ImageFiles.read(dir.resolve("out/a.nii.gz"))), b = History.of(ImageFiles.read(dir.resolve("out/b.nii.gz")));
+		final History caseA = history(dir.resolve("out/a.nii.gz"));
+		final List<String> a = caseA.lines(), b = history(dir.resolve("out/b.nii.gz")).lines();
 		assertEquals(11, a.size(), a.toString()); // z-score and the ten augmentation steps
 		assertNotEquals(a, b, "each case draws its own seeds");
 		for (final String line : a) assertTrue(line.contains("seed=") || line.startsWith("run(\"Z-Score Normalize\""), line);
-		// the label map: only the spatial steps touched it, and only with label values it had
-		final List<String> labelHistory = History.of(ImageFiles.read(dir.resolve("out/a_label_result.nii.gz")));
+		// the label map (one case with the image: one history) was touched by the steps that moved voxels, the spatial ones only,
+		// and has only label values it had
+		assertEquals(caseA, history(dir.resolve("out/seg/a.nii.gz")));
+		final List<String> labelHistory = new ArrayList<>();
+		for (final History.Step step : caseA.steps()) if (step.plan() != null) labelHistory.add(step.line());
 		assertEquals(3, labelHistory.size(), labelHistory.toString());
 		for (final String line : labelHistory) assertTrue(SPATIAL.contains(MacroLine.parse(line).label()), line);
 		final Set<Double> values = new TreeSet<>();
-		for (final double v : values(dir.resolve("out/a_label_result.nii.gz"))) values.add(v);
+		for (final double v : values(dir.resolve("out/seg/a.nii.gz"))) values.add(v);
 		assertTrue(Set.of(0.0, 1.0, 2.0, 3.0).containsAll(values), values.toString());
 		// replaying the image's spatial lines on the label alone gives the same label map: it got those draws and nothing else
 		final List<String> spatial = new ArrayList<>();
@@ -72,17 +81,18 @@ class ShippedMacrosTest {
 		Files.write(dir.resolve("spatial.ijm"), String.join("\n", spatial).getBytes(StandardCharsets.UTF_8));
 		Files.createDirectories(dir.resolve("only_a"));
 		Files.copy(dir.resolve("labels/a.nii.gz"), dir.resolve("only_a/a.nii.gz"));
-		final CliTest.Run replay = CliTest.cli("run", "--pipeline", dir.resolve("spatial.ijm").toString(), "-i", dir.resolve("only_a").toString(), "--image",
+		final CliTest.Run replay = CliTest.cli("run", "--pipeline", dir.resolve("spatial.ijm").toString(), "-i", dir.resolve("only_a").toString(), "--label",
 			"seg=" + dir.resolve("labels"), "-o", dir.resolve("replay").toString());
 		assertEquals(0, replay.code, replay.err);
-		assertArrayEquals(values(dir.resolve("out/a_label_result.nii.gz")), values(dir.resolve("replay/a_label_result.nii.gz")), 0);
+		assertArrayEquals(values(dir.resolve("out/seg/a.nii.gz")), values(dir.resolve("replay/seg/a.nii.gz")), 0);
 		// and the whole history replays the image bit for bit
-		Files.write(dir.resolve("history.ijm"), String.join("\n", a).getBytes(StandardCharsets.UTF_8));
+		Files.write(dir.resolve("history.ijm"), caseA.toText().getBytes(StandardCharsets.UTF_8));
 		Files.copy(dir.resolve("images/a.nii.gz"), dir.resolve("only_a/a.nii.gz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		final CliTest.Run image = CliTest.cli("run", "--pipeline", dir.resolve("history.ijm").toString(), "-i", dir.resolve("only_a").toString(), "--image",
+		final CliTest.Run image = CliTest.cli("run", "--pipeline", dir.resolve("history.ijm").toString(), "-i", dir.resolve("only_a").toString(), "--label",
 			"seg=" + dir.resolve("labels"), "-o", dir.resolve("image").toString());
 		assertEquals(0, image.code, image.err);
 		assertArrayEquals(values(dir.resolve("out/a.nii.gz")), values(dir.resolve("image/a.nii.gz")), 0);
+		assertArrayEquals(values(dir.resolve("out/seg/a.nii.gz")), values(dir.resolve("image/seg/a.nii.gz")), 0);
 	}
 
 	@Test
@@ -90,10 +100,11 @@ class ShippedMacrosTest {
 		cases("c");
 		for (final String recipe : new String[] { "torchio_style_augmentation.ijm", "monai_style_augmentation.ijm" }) {
 			final Path out = dir.resolve(recipe.replace(".ijm", ""));
-			final CliTest.Run r = CliTest.cli("run", "--pipeline", Path.of("macros", recipe).toString(), "-i", dir.resolve("images").toString(), "--image",
+			final CliTest.Run r = CliTest.cli("run", "--pipeline", Path.of("macros", recipe).toString(), "-i", dir.resolve("images").toString(), "--label",
 				"seg=" + dir.resolve("labels"), "-o", out.toString());
 			assertEquals(0, r.code, recipe + ": " + r.err);
-			final List<String> history = History.of(ImageFiles.read(out.resolve("c.nii.gz")));
+			final List<String> history = new ArrayList<>();
+			for (final History.Step step : history(out.resolve("c.nii.gz")).steps()) history.add(step.line());
 			assertTrue(history.stream().anyMatch(l -> l.startsWith("// One Of seed=") || l.startsWith("// Some Of seed=")), history.toString());
 			assertFalse(java.util.Arrays.equals(values(dir.resolve("images/c.nii.gz")), values(out.resolve("c.nii.gz"))), recipe + " changed nothing");
 		}

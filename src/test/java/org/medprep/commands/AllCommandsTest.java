@@ -51,7 +51,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 			final CommandInvocation.Result r = invocation.run(info, OPTIONS.getOrDefault(label, ""), in);
 			final Object out = r.outputs().values().stream().filter(o -> o instanceof ImagePlus).findFirst().orElse(null);
 			assertNotNull(out, label + " made no image");
-			final List<String> history = History.of((ImagePlus) out);
+			final List<String> history = HistoryStore.of((ImagePlus) out).lines();
 			assertTrue(!history.isEmpty() && history.get(history.size() - 1).startsWith("run(\"" + label + "\""), label + ": " + history);
 			org.junit.jupiter.api.Assertions.assertArrayEquals(before, TestVolumes.values(ImagePlusVolumes.toVolume(in).data()), 0, label + " changed its input");
 			ran.add(label);

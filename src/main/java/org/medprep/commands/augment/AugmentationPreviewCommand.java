@@ -11,12 +11,20 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Pipeline;
+import org.medprep.commands.RecordsHistory;
+import org.medprep.commands.Seeds;
+import org.medprep.commands.StepRecord;
+import org.medprep.commands.SubjectImages;
+import org.medprep.commands.SubjectPipeline;
+import org.medprep.commands.Threads;
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.AugmentationPreview;
 import org.medprep.core.augment.RandomAffine;
@@ -25,7 +33,6 @@ import org.medprep.core.augment.RandomFlip;
 import org.medprep.core.augment.RandomRotate;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.RandomZoom;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
@@ -42,11 +49,13 @@ import net.imglib2.type.numeric.RealType;
  * {@code run("Augmentation Preview", "transform=[Random Affine] count=9 seed=42 label=seg")}: a grid of random
  * draws of a transform on one case, the label outline in red over the gray image (an RGB image to look at, not to process).
  * With {@code pipeline=recipe.ijm}, each draw runs the whole pipeline file instead (groups included, every step's seed
- * derived from the draw's), as {@code medprep run} would run it on the case.
+ * drawn from the draw's), on the image and the label map as one case, as {@code medprep run} runs a case
+ * ({@link SubjectPipeline}). The history records the seed of each tile; the image's info (Image&gt;Show Info) says what
+ * each tile drew.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Augment>Augmentation Preview",
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
-public class AugmentationPreviewCommand extends DynamicCommand {
+public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
 
 	@Parameter(label = "Image", description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
@@ -72,7 +81,7 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 	private ImageTitleService titles;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Preview")
-	private ImagePlus result;
+	private ImagePlus preview;
 
 	protected void initLabel() {
 		final List<String> choices = new ArrayList<>();
@@ -97,51 +106,62 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final long s;
-		if (seed == null || seed.trim().isEmpty()) {
-			s = new SplittableRandom().nextLong() >>> 12;
-			seed = Long.toString(s);
-		} else {
-			try {
-				s = Long.parseLong(seed.trim());
-			} catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("seed must be a whole number, got '" + seed + "'");
-			}
-		}
-		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
+		final long s = Seeds.resolve(seed);
+		final StepRecord record = new StepRecord(CommandOptions.label(getInfo()), CommandOptions.recorded(this)).seed(s);
+		Subject subject = SubjectImages.of(image);
 		final boolean withLabel = label != null && !label.isEmpty() && !AugmentCommand.NO_LABEL.equals(label);
-		if (withLabel && titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
-		final Map<String, Volume<? extends RealType<?>>> labels = withLabel
-			? Collections.singletonMap(label, ImagePlusVolumes.toVolume(titles.find(label))) : Collections.emptyMap();
-		final AugmentationPreview.Result r = pipeline == null
-			? org.medprep.commands.Threads.call(() -> AugmentationPreview.of(Subject.of(in, labels), withLabel ? label : null,
-				Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, minimum(in)), Interpolation.NEAREST))
-			: previewPipeline(withLabel ? label : null, s);
-		result = render(r);
-		result.setProp(AugmentCommand.DRAW_PROPERTY, String.join("\n", r.draws()));
+		if (withLabel) {
+			if (titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
+			subject = SubjectImages.with(subject, label, Subject.Kind.LABEL, titles.find(label));
+		}
+		final Subject cases = subject;
+		final String outlined = withLabel ? label : null;
+		final AugmentationPreview.Result r;
+		if (pipeline == null) {
+			final double fill = minimum(subject.main());
+			r = Threads.call(() -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
+				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST));
+		} else {
+			final SubjectPipeline steps = new SubjectPipeline(getContext(), readPipeline());
+			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s));
+		}
+		preview = render(r);
+		preview.setProperty("Info", String.join("\n", r.draws()));
+		final long[] tiles = r.tileSeeds();
+		final StringBuilder seeds = new StringBuilder("[");
+		for (int i = 0; i < tiles.length; i++) seeds.append(i == 0 ? "" : ",").append(tiles[i]);
+		record.drawn("tile_seeds", seeds.append(']').toString());
+		HistoryStore.put(preview, subject.history().then(record.toStep()));
 	}
 
-	/** Each draw runs the whole pipeline file on the case; the tile's description is the history the draw wrote. */
-	private AugmentationPreview.Result previewPipeline(final String labelTitle, final long s) {
-		final Pipeline steps;
+	private Pipeline readPipeline() {
 		try {
-			steps = Pipeline.parse(new String(Files.readAllBytes(pipeline.toPath()), StandardCharsets.UTF_8), pipeline.getName());
+			return Pipeline.parse(new String(Files.readAllBytes(pipeline.toPath()), StandardCharsets.UTF_8), pipeline.getName());
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("pipeline file " + pipeline + " cannot be read: " + e.getMessage());
 		}
-		final PipelinePreview runner = new PipelinePreview(getContext());
-		runner.validate(steps);
+	}
+
+	/**
+	 * Each draw runs the whole pipeline on the case, every seed drawn from the
+	 * tile's; the tile's description is what the draw added to the history.
+	 */
+	private AugmentationPreview.Result previewPipeline(final SubjectPipeline steps, final Subject subject, final String outlined, final long s) {
+		if (count < 1) throw new IllegalArgumentException("the preview needs at least 1 draw, got " + count);
 		final SplittableRandom seeds = new SplittableRandom(s);
 		final List<Subject> drawn = new ArrayList<>();
 		final List<String> descriptions = new ArrayList<>();
+		final long[] tileSeeds = new long[count];
+		final int before = subject.history().size();
 		for (int i = 0; i < count; i++) {
-			final long drawSeed = seeds.nextLong();
-			final List<String> lines = new ArrayList<>();
-			drawn.add(runner.draw(steps, image, labelTitle, drawSeed, lines));
-			descriptions.add("seed " + drawSeed + ": " + String.join(" ", lines));
+			tileSeeds[i] = seeds.nextLong();
+			final Subject out = steps.seeded(tileSeeds[i]).run(subject, image.getTitle(), (name, value, ofCase) -> {}).materialize();
+			final List<History.Step> added = out.history().steps().subList(before, out.history().size());
+			descriptions.add("seed " + tileSeeds[i] + ": " + History.of(added).toText().trim().replace('\n', ' '));
+			drawn.add(out);
 		}
-		return org.medprep.commands.Threads.call(() -> AugmentationPreview.tile(drawn, labelTitle, descriptions));
+		return AugmentationPreview.tile(drawn, outlined, descriptions, tileSeeds);
 	}
 
 	private static double minimum(final Volume<? extends RealType<?>> v) {

@@ -1,6 +1,8 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ForegroundMask;
 import org.medprep.core.segment.ForegroundMethod;
@@ -27,8 +29,9 @@ public class ForegroundMaskCommand extends VolumeCommand {
 	private double threshold = Double.NaN;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), threshold)));
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), threshold))));
 	}
 
 	/** ImageJ's binary convention: 255 inside (in place; the 0/1 mask is ours). */

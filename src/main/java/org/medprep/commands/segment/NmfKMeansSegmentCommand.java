@@ -5,7 +5,9 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.Seeds;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ClusterSource;
 import org.medprep.core.segment.ForegroundMethod;
@@ -100,15 +102,16 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	private ResultsTable nmf;
 
 	@Override
-	public void run() {
-		super.run();
-		if (result != null) SegmentOutputs.asLabels(result, k);
+	protected void publish(final Subject out) {
+		super.publish(out);
+		SegmentOutputs.asLabels(result, k);
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
 		final long usedSeed = Seeds.resolve(seed);
-		seed = Long.toString(usedSeed); // recorded in the history
+		record.seed(usedSeed);
 		final SegmentationParameters p = SegmentationParameters.defaults()
 			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(threshold)
@@ -120,7 +123,7 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());
-		return in.withData(r.labels());
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(r.labels()));
 	}
 
 	/** The input's title without extension: "knee" for knee.tif. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Geometry;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
@@ -31,17 +32,21 @@ public final class AugmentationPreview {
 		private final Volume<FloatType> image;
 		private final Volume<UnsignedByteType> outline;
 		private final List<String> draws;
+		private final long[] tileSeeds;
 
-		Result(final Volume<FloatType> image, final Volume<UnsignedByteType> outline, final List<String> draws) {
+		Result(final Volume<FloatType> image, final Volume<UnsignedByteType> outline, final List<String> draws, final long[] tileSeeds) {
 			this.image = image;
 			this.outline = outline;
 			this.draws = draws;
+			this.tileSeeds = tileSeeds;
 		}
 
 		public Volume<FloatType> image() { return image; }
 		public Volume<UnsignedByteType> outline() { return outline; }
 		/** One line per tile: its seed and the parameters drawn. */
 		public List<String> draws() { return draws; }
+		/** The seed of each tile, in order: one tile is regenerated from its seed alone. */
+		public long[] tileSeeds() { return tileSeeds.clone(); }
 	}
 
 	private AugmentationPreview() {}
@@ -60,8 +65,10 @@ public final class AugmentationPreview {
 		final SplittableRandom seeds = new SplittableRandom(seed);
 		final List<Subject> drawn = new ArrayList<>();
 		final List<String> draws = new ArrayList<>();
+		final long[] tileSeeds = new long[count];
 		for (int i = 0; i < count; i++) {
 			final long tileSeed = seeds.nextLong();
+			tileSeeds[i] = tileSeed;
 			final SplittableRandom random = new SplittableRandom(tileSeed);
 			Subject s = subject;
 			final StringBuilder text = new StringBuilder("seed " + tileSeed + ":");
@@ -73,16 +80,21 @@ public final class AugmentationPreview {
 			draws.add(text.toString());
 			drawn.add(s);
 		}
-		return tile(drawn, label, draws);
+		return tile(drawn, label, draws, tileSeeds);
 	}
 
 	/**
 	 * Tiles the axial middle slices of augmented subjects row by row (a square-ish
 	 * grid), with the outline of label map {@code label} (or none if null).
-	 * @throws IllegalArgumentException if there is nothing to tile or a subject lacks the label map
+	 *
+	 * @param descriptions one line per subject: what its draw did
+	 * @param tileSeeds the seed each subject was drawn from
+	 * @throws IllegalArgumentException if there is nothing to tile, the lists differ in length or a subject lacks the label map
 	 */
-	public static Result tile(final List<Subject> subjects, final String label, final List<String> descriptions) {
+	public static Result tile(final List<Subject> subjects, final String label, final List<String> descriptions, final long[] tileSeeds) {
 		if (subjects.isEmpty()) throw new IllegalArgumentException("the preview needs at least 1 draw");
+		if (descriptions.size() != subjects.size() || tileSeeds.length != subjects.size())
+			throw new IllegalArgumentException(subjects.size() + " draws, but " + descriptions.size() + " descriptions and " + tileSeeds.length + " seeds");
 		final int count = subjects.size();
 		final List<float[]> tiles = new ArrayList<>();
 		final List<byte[]> outlines = new ArrayList<>();
@@ -113,7 +125,7 @@ public final class AugmentationPreview {
 		}
 		final Geometry g = Geometry.of(subjects.get(0).grid().geometry().spacing(), new double[3]);
 		return new Result(Volume.of(ArrayImgs.floats(img, width, height, 1), g), Volume.of(ArrayImgs.unsignedBytes(mask, width, height, 1), g),
-			Collections.unmodifiableList(new ArrayList<>(descriptions)));
+			Collections.unmodifiableList(new ArrayList<>(descriptions)), tileSeeds.clone());
 	}
 
 	private static float[] axial(final Volume<? extends RealType<?>> v, final int nx, final int ny, final int nz) {

@@ -1,6 +1,9 @@
 package org.medprep.core.augment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,6 +37,18 @@ public final class Chance {
 
 	public boolean applied() { return applied; }
 	public double p() { return p; }
+
+	/**
+	 * What the history records of the decision: nothing when p = 1 (nothing was
+	 * drawn), else {@code p_draw} (the uniform number) and {@code applied}.
+	 */
+	public Map<String, String> drawn() {
+		if (Double.isNaN(drawn)) return Collections.emptyMap();
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("p_draw", Double.toString(drawn));
+		m.put("applied", Boolean.toString(applied));
+		return Collections.unmodifiableMap(m);
+	}
 
 	/** Empty when p = 1 (always applied); else {@code p=0.3 drew 0.712: not applied}. */
 	@Override

@@ -37,10 +37,14 @@ final class AxisAlignedCopy {
 		return planes;
 	}
 
-	/** The copy, or null when the map is not a whole-voxel axis permutation landing inside the input. */
-	static PlanarImg<FloatType, FloatArray> of(final RandomAccessibleInterval<? extends RealType<?>> input, final double[][] m, final Grid target) {
+	/** How each output axis walks the input: which input axis, which direction, from which index. */
+	private static final class Walk {
 		final int[] axis = new int[3], sign = new int[3], offset = new int[3];
-		final long[] inSize = input.dimensionsAsLongArray();
+	}
+
+	/** The walk of an index map (output index to input index), or null unless it is a whole-voxel axis permutation landing inside the input. */
+	private static Walk walk(final double[][] m, final long[] inSize, final Grid target) {
+		final Walk w = new Walk();
 		final boolean[] used = new boolean[3];
 		for (int d = 0; d < 3; d++) {
 			int found = -1;
@@ -52,14 +56,30 @@ final class AxisAlignedCopy {
 			}
 			if (found < 0 || used[found]) return null;
 			used[found] = true;
-			axis[d] = found;
-			sign[d] = m[found][d] > 0 ? 1 : -1;
+			w.axis[d] = found;
+			w.sign[d] = m[found][d] > 0 ? 1 : -1;
 			final double t = m[found][3];
 			if (Math.abs(t - Math.rint(t)) > SNAP) return null;
-			offset[d] = (int) Math.rint(t);
-			final long first = offset[d], last = offset[d] + (long) sign[d] * (target.size(d) - 1);
+			w.offset[d] = (int) Math.rint(t);
+			final long first = w.offset[d], last = w.offset[d] + (long) w.sign[d] * (target.size(d) - 1);
 			if (Math.min(first, last) < 0 || Math.max(first, last) > inSize[found] - 1) return null;
 		}
+		return w;
+	}
+
+	/** True if the plan is copied (every target voxel is one source voxel) rather than interpolated. */
+	static boolean copies(final SpatialPlan plan) {
+		final double[][] m = plan.source().indexToPhysical().inverse().after(plan.pullBack()).after(plan.target().indexToPhysical()).matrix();
+		final long[] size = { plan.source().size(0), plan.source().size(1), plan.source().size(2) };
+		return walk(m, size, plan.target()) != null;
+	}
+
+	/** The copy, or null when the map is not a whole-voxel axis permutation landing inside the input. */
+	static PlanarImg<FloatType, FloatArray> of(final RandomAccessibleInterval<? extends RealType<?>> input, final double[][] m, final Grid target) {
+		final long[] inSize = input.dimensionsAsLongArray();
+		final Walk w = walk(m, inSize, target);
+		if (w == null) return null;
+		final int[] axis = w.axis, sign = w.sign, offset = w.offset;
 		final float[][] planes = planes(input);
 		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
 		// output axis d moves the input by sign[d] along axis[d]: within a plane (x, y) or across planes (z)

@@ -53,6 +53,11 @@ public final class Anisotropy implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("axis", String.valueOf("xyz".charAt(axis))).put("downsampling", downsampling).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "axis=%s downsampling=%.6f", "xyz".charAt(axis), downsampling);
 	}

@@ -86,6 +86,11 @@ public final class BiasField implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("order", order).put("coefficients", coefficients).map();
+	}
+
+	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder("order=" + order + " coefficients=[");
 		for (int i = 0; i < coefficients.length; i++) sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", coefficients[i]));

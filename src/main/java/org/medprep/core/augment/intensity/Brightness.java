@@ -35,6 +35,11 @@ public final class Brightness implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("multiplier", multiplier).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "multiplier=%.6f", multiplier);
 	}

@@ -64,6 +64,13 @@ public final class CoarseDropout implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		final DrawnValues d = new DrawnValues().put("dropout_holes", dropoutHoles).put("corners", corners).put("sizes", sizes);
+		if (!randomFill) return d.put("fill", lo).map();
+		return d.put("fill_min", lo).put("fill_max", hi).put("fill_seed", fillSeed).map();
+	}
+
+	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder(dropoutHoles ? "dropped holes=[" : "kept holes=[");
 		for (int h = 0; h < corners.length; h++)

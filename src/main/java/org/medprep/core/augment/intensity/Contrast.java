@@ -42,6 +42,11 @@ public final class Contrast implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("factor", factor).put("preserve_range", preserveRange).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "factor=%.6f preserve_range=%s", factor, preserveRange);
 	}

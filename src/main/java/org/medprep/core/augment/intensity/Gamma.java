@@ -84,6 +84,12 @@ public final class Gamma implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("gamma", gamma).put("formula", formula == Formula.POWER ? "power" : "range").put("invert", invert)
+			.put("retain_stats", retainStats).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "gamma=%.6f formula=%s invert=%s retain_stats=%s", gamma, formula == Formula.POWER ? "power" : "range",
 			invert, retainStats);

@@ -175,6 +175,11 @@ public final class GaussianBlur implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("sigma_voxels", sigma).put("kernel", kernel.name().toLowerCase(Locale.ROOT)).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "sigma_voxels=[%.6f, %.6f, %.6f] kernel=%s", sigma[0], sigma[1], sigma[2], kernel.label());
 	}

@@ -70,6 +70,12 @@ public final class Ghosting implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("ghosts", numGhosts).put("axis", String.valueOf("xyz".charAt(axis))).put("intensity", intensity)
+			.put("restore", Double.isNaN(restore) ? "central_plane" : Double.toString(restore)).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "ghosts=%d axis=%s intensity=%.6f restore=%s", numGhosts, "xyz".charAt(axis), intensity,
 			Double.isNaN(restore) ? "central plane" : String.format(Locale.ROOT, "%.6f", restore));

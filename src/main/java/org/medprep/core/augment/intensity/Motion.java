@@ -135,6 +135,11 @@ public final class Motion implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("times", times).put("degrees", degrees).put("translation_mm", translations).map();
+	}
+
+	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder();
 		for (int i = 0; i < times.length; i++) {

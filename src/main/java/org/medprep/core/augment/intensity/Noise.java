@@ -77,6 +77,11 @@ public final class Noise implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("distribution", distribution.label()).put("mean", mean).put("sigma", sigma).put("noise_seed", noiseSeed).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "%s mean=%s sigma=%.6g noise_seed=%d", distribution.label(), mean, sigma, noiseSeed);
 	}

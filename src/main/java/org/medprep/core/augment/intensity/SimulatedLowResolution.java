@@ -122,6 +122,11 @@ public final class SimulatedLowResolution implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("scales", scales).map();
+	}
+
+	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "scales=[%.6f, %.6f, %.6f]", scales[0], scales[1], scales[2]);
 	}

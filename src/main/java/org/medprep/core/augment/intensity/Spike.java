@@ -133,6 +133,11 @@ public final class Spike implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("intensity", intensity).put("spikes", positions).map();
+	}
+
+	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "intensity=%.6f spikes=[", intensity));
 		for (int s = 0; s < positions.length; s++)

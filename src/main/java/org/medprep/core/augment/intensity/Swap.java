@@ -73,6 +73,11 @@ public final class Swap implements IntensityDraw {
 	}
 
 	@Override
+	public java.util.Map<String, String> drawn() {
+		return new DrawnValues().put("patch", patch).put("first", first).put("second", second).map();
+	}
+
+	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "patch=[%d, %d, %d] pairs=[", patch[0], patch[1], patch[2]));
 		for (int i = 0; i < first.length; i++)
