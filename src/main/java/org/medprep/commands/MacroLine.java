@@ -24,7 +24,7 @@ public final class MacroLine {
 
 	/**
 	 * Parses {@code run("Label", "options");} (options optional, trailing semicolon optional, a
-	 * trailing {@code // comment} ignored, as history lines carry what was drawn).
+	 * trailing {@code // comment} ignored, as in a macro: a recipe may comment its steps on their lines).
 	 *
 	 * @throws IllegalArgumentException for anything else, quoting the line
 	 */

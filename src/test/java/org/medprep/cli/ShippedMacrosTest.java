@@ -96,6 +96,26 @@ class ShippedMacrosTest {
 	}
 
 	@Test
+	void theRecipesHistoryReplaysTheSameBitsAtAnotherThreadCount() throws IOException {
+		cases("d");
+		// every step applied: each one's work on the path (the rotation and the scaling fused, the flip copied after them)
+		final Path recipe = dir.resolve("all_applied.ijm");
+		Files.write(recipe, new String(Files.readAllBytes(Path.of("macros", "nnunet_v2_default_augmentation.ijm")), StandardCharsets.UTF_8)
+			.replaceAll(" p=0\\.\\d+", " p=1").getBytes(StandardCharsets.UTF_8));
+		final CliTest.Run r = CliTest.cli("run", "--pipeline", recipe.toString(), "-i", dir.resolve("images").toString(), "--label",
+			"seg=" + dir.resolve("labels"), "-o", dir.resolve("one").toString(), "--threads", "1");
+		assertEquals(0, r.code, r.err);
+		final History h = history(dir.resolve("one/d.nii.gz"));
+		for (final History.Step step : h.steps()) assertTrue(!step.drawn().isEmpty() || step.line().startsWith("run(\"Z-Score"), step.line());
+		Files.write(dir.resolve("history.ijm"), h.toText().getBytes(StandardCharsets.UTF_8));
+		final CliTest.Run again = CliTest.cli("run", "--pipeline", dir.resolve("history.ijm").toString(), "-i", dir.resolve("images").toString(), "--label",
+			"seg=" + dir.resolve("labels"), "-o", dir.resolve("four").toString(), "--threads", "4");
+		assertEquals(0, again.code, again.err);
+		assertArrayEquals(values(dir.resolve("one/d.nii.gz")), values(dir.resolve("four/d.nii.gz")), 0);
+		assertArrayEquals(values(dir.resolve("one/seg/d.nii.gz")), values(dir.resolve("four/seg/d.nii.gz")), 0);
+	}
+
+	@Test
 	void theTorchIOAndMonaiStyleRecipesRun() throws IOException {
 		cases("c");
 		for (final String recipe : new String[] { "torchio_style_augmentation.ijm", "monai_style_augmentation.ijm" }) {
