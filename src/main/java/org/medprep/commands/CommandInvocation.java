@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.medprep.commands.host.FijiHostProcessor;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.display.DisplayPostprocessor;
@@ -98,7 +99,7 @@ public final class CommandInvocation {
 	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
 	 * it rethrows a worker's exception (same class, message = the original's toString).
 	 */
-	static Throwable meaningful(final Throwable thrown) {
+	public static Throwable meaningful(final Throwable thrown) {
 		Throwable t = thrown;
 		while (t.getCause() != null && (t instanceof ExecutionException || t.getClass() == RuntimeException.class || t.getMessage() == null
 			|| t.getMessage().equals(t.getCause().toString())))
@@ -106,19 +107,22 @@ public final class CommandInvocation {
 		return t;
 	}
 
-	/** All preprocessors but dialogs: every input is given, defaults included, so nothing is asked. */
+	/**
+	 * All preprocessors but dialogs (every input is given, defaults included, so nothing is asked)
+	 * and Fiji's host adaptations (this caller handles options, outputs and failures itself).
+	 */
 	private List<PreprocessorPlugin> preprocessors() {
 		final List<PreprocessorPlugin> pre = new ArrayList<>();
 		for (final PreprocessorPlugin p : pluginService.createInstancesOfType(PreprocessorPlugin.class))
-			if (!(p instanceof InputHarvester)) pre.add(p);
+			if (!(p instanceof InputHarvester) && !(p instanceof FijiHostProcessor)) pre.add(p);
 		return pre;
 	}
 
-	/** All postprocessors but display: the host shows or writes the outputs itself. */
+	/** All postprocessors but display and Fiji's: the host shows or writes the outputs itself. */
 	private List<PostprocessorPlugin> postprocessors() {
 		final List<PostprocessorPlugin> post = new ArrayList<>();
 		for (final PostprocessorPlugin p : pluginService.createInstancesOfType(PostprocessorPlugin.class))
-			if (!(p instanceof DisplayPostprocessor)) post.add(p);
+			if (!(p instanceof DisplayPostprocessor) && !(p instanceof FijiHostProcessor)) post.add(p);
 		return post;
 	}
 

@@ -2,8 +2,6 @@ package org.medprep.commands;
 
 import ij.ImagePlus;
 
-import java.util.concurrent.CancellationException;
-
 import org.medprep.core.Volume;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -23,7 +21,7 @@ import net.imglib2.type.numeric.RealType;
  */
 public abstract class VolumeCommand extends DynamicCommand {
 
-	@Parameter(label = "Image", description = "The image to process (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to process (the active image in ImageJ).")
 	protected ImagePlus image;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
@@ -38,24 +36,14 @@ public abstract class VolumeCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		final String label = getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
-		showStatus(label + " on " + image.getTitle() + "...");
-		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-		final Volume<? extends RealType<?>> out;
-		try {
-			out = Threads.call(() -> process(in));
-		}
-		catch (final RuntimeException e) {
-			// a long computation stopped by the user (core algorithms throw CancellationException) cancels the command
-			for (Throwable t = e; t != null; t = t.getCause()) {
-				if (t instanceof CancellationException) {
-					cancel(t.getMessage() == null ? label + " was cancelled" : t.getMessage());
-					return;
-				}
-			}
-			throw e;
-		}
-		result = ImagePlusVolumes.toImagePlus(out, outputTitle(), image);
-		showStatus(label + " done");
+		// a bad input or a stop request cancels the command with one line (Failures)
+		Failures.run(this, label, () -> {
+			showStatus(label + " on " + image.getTitle() + "...");
+			final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
+			final Volume<? extends RealType<?>> out = Threads.call(() -> process(in));
+			result = ImagePlusVolumes.toImagePlus(out, outputTitle(), image);
+			showStatus(label + " done");
+		});
 	}
 
 	/** The core work. Called with ImageJ's thread count in effect. */

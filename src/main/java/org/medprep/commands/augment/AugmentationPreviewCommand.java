@@ -25,6 +25,7 @@ import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -41,7 +42,7 @@ import net.imglib2.type.numeric.RealType;
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
 public class AugmentationPreviewCommand extends DynamicCommand {
 
-	@Parameter(label = "Image", description = "The case to augment (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "Transform", choices = { "Random Affine", "Random Rotate 3D", "Random Zoom", "Random Flip", "Random Elastic dense", "Random Elastic control grid" },
@@ -86,6 +87,10 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		final long s;
 		if (seed == null || seed.trim().isEmpty()) {
 			s = new SplittableRandom().nextLong() >>> 12;

@@ -10,6 +10,7 @@ import org.medprep.commands.Threads;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -88,6 +89,10 @@ public class DicomAnonymizeCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (input_folder == null || output_folder == null) throw new IllegalArgumentException("input_folder and output_folder are required");
 		final Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
 		if (retain_full_dates) options.add(DeidOption.RETAIN_LONG_FULL_DATES);

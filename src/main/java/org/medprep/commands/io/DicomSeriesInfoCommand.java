@@ -10,8 +10,10 @@ import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -22,7 +24,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>DICOM Series Info",
 	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
-public class DicomSeriesInfoCommand implements Command {
+public class DicomSeriesInfoCommand extends ContextCommand {
 
 	@Parameter(label = "Folder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
 	private File folder;
@@ -36,6 +38,10 @@ public class DicomSeriesInfoCommand implements Command {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (folder == null) throw new IllegalArgumentException("no folder given");
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);

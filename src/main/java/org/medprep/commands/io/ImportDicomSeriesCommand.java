@@ -17,8 +17,10 @@ import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesLoader;
 import org.medprep.io.dicom.DicomSeriesVolume;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -32,7 +34,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import DICOM Series",
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
-public class ImportDicomSeriesCommand implements Command {
+public class ImportDicomSeriesCommand extends ContextCommand {
 
 	@Parameter(label = "Folder", style = "directory",
 		description = "A folder of DICOM files (searched recursively), or one multi-frame DICOM file.")
@@ -62,6 +64,10 @@ public class ImportDicomSeriesCommand implements Command {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (folder == null) throw new IllegalArgumentException("no folder given");
 		if (series_index < 0) throw new IllegalArgumentException("series_index must be 0 or more, got " + series_index);
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)

@@ -11,8 +11,10 @@ import java.util.List;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -26,7 +28,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import NIfTI/MetaImage",
 	description = "Open a NIfTI (.nii, .nii.gz, .hdr/.img) or MetaImage (.mha, .mhd) volume with its geometry and values.")
-public class ImportVolumeCommand implements Command {
+public class ImportVolumeCommand extends ContextCommand {
 
 	@Parameter(label = "File", style = "open", description = "The .nii, .nii.gz, .hdr/.img, .mha or .mhd file.")
 	private File file;
@@ -40,6 +42,10 @@ public class ImportVolumeCommand implements Command {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (file == null) throw new IllegalArgumentException("no file given");
 		if (volume_index < -1) throw new IllegalArgumentException("volume_index must be -1 (all) or a volume number from 0, got " + volume_index);
 		final List<Volume<?>> volumes;
