@@ -171,7 +171,8 @@ public final class CommandInvocation {
 				throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\" must be one of " + choices + ", got '" + text + "'");
 			return text;
 		}
-		if (type == File.class) return new File(text);
+		// an empty path is no file (not the working directory, which new File("") would be)
+		if (type == File.class) return text.trim().isEmpty() ? null : new File(text.trim());
 		if (ImagePlus.class.isAssignableFrom(type)) return titles.find(text);
 		final Object converted = convertService.convert(text, type);
 		if (converted == null) throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\": cannot read '" + text + "' as " + type.getSimpleName());

@@ -71,7 +71,7 @@ public abstract class SpatialCommand extends VolumeCommand {
 	protected void setLabelResult(final Volume<? extends RealType<?>> transformedLabel) {
 		final ImagePlus labelImp = labelImage();
 		if (labelImp == null || transformedLabel == null) return;
-		label_result = ImagePlusVolumes.toImagePlus(transformedLabel, baseTitle(labelImp.getTitle()) + "-" + titleSuffix(), labelImp);
+		label_result = LabelMaps.mark(ImagePlusVolumes.toImagePlus(transformedLabel, baseTitle(labelImp.getTitle()) + "-" + titleSuffix(), labelImp));
 	}
 
 	private ImagePlus labelImage() {

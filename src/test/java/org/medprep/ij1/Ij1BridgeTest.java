@@ -135,6 +135,135 @@ class Ij1BridgeTest {
 		assertEquals(121, out.getStack().getProcessor(2).get(16, 16));
 	}
 
+	/** Commands that need a file, folder or earlier state to do anything: OK on their defaults must say so in one line. */
+	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
+		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM Series", "Import NIfTI/MetaImage", "Intensity Histograms",
+		"Invert Spatial History", "Nyul Apply", "Nyul Train");
+
+	@Test
+	@Order(4)
+	void okOnEveryDialogWithItsDefaultsRunsOrSaysWhatIsMissing() throws Exception {
+		final CtPhantom phantom = new CtPhantom(112, 112, 72, new double[] { 1.2, 1.2, 2.5 }, 10, 5);
+		// NMF factorizes non-negative data (an MR pipeline): it gets the tissue map, the other commands the CT
+		final ImagePlus tissue = ImagePlusVolumes.toImagePlus(phantom.labels(), "tissue-dialogs", null);
+		tissue.show();
+		tissue.setSlice(30);
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(phantom.image(), "ct-dialogs", null);
+		ct.show();
+		ct.setSlice(30);
+		final Recorder recorder = Recorder.getInstance() != null ? Recorder.getInstance() : new Recorder();
+		waitFor(() -> Recorder.record, "the Recorder to open");
+		final Path shots = Files.createDirectories(GeneratedFiles.projectDir().resolve("target/screenshots"));
+		final StringBuilder widths = new StringBuilder();
+		final java.util.List<String> ran = new java.util.ArrayList<>();
+		for (final org.scijava.command.CommandInfo info : new org.medprep.commands.CommandCatalog(
+			Ij1Context.get().service(org.scijava.command.CommandService.class)).all())
+		{
+			final String label = org.medprep.commands.CommandOptions.label(info);
+			final java.util.Set<Integer> before = imageIds();
+			final String recordedBefore = recorder.getText();
+			final ImagePlus input = label.startsWith("NMF") ? tissue : ct;
+			IJ.selectWindow(input.getID());
+			waitFor(() -> WindowManager.getCurrentImage() == input, "the input to be current");
+			IJ.getErrorMessage(); // forget earlier errors
+			IJ.doCommand(label);
+			final GenericDialog[] dialog = new GenericDialog[1];
+			waitFor(() -> (dialog[0] = openDialog(label)) != null, "the " + label + " dialog");
+			final int width = dialog[0].getWidth();
+			widths.append(label).append('\t').append(width).append(" x ").append(dialog[0].getHeight()).append('\n');
+			if (width > 600 || label.equals("N4 Bias Correction") || label.equals("Resample to Spacing") || label.equals("Foreground Mask"))
+				screenshot(dialog[0], shots.resolve("dialog-" + label.replace(' ', '_').replace('/', '_') + ".png"));
+			assertTrue(width <= 720, label + "'s dialog is " + width + " px wide");
+			EventQueue.invokeAndWait(() -> dialog[0].actionPerformed(new ActionEvent(dialog[0].getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+			finish(label);
+			final String error = IJ.getErrorMessage();
+			final java.util.Set<Integer> added = imageIds();
+			added.removeAll(before);
+			if (NEED_INPUT_FILES.contains(label)) {
+				assertNotNull(error, label + " with its defaults gave no message");
+				assertTrue(!error.contains("Exception") && !error.contains("java."), label + ": " + error);
+				assertEquals(recordedBefore, recorder.getText(), label + " failed but was recorded");
+			}
+			else {
+				assertEquals(null, error, label + " failed with its defaults");
+				assertTrue(!added.isEmpty(), label + " showed no image");
+				final java.util.Set<String> titles = new java.util.HashSet<>();
+				for (final int id : added) {
+					final ImagePlus out = WindowManager.getImage(id);
+					assertTrue(titles.add(out.getTitle()), label + ": two outputs titled " + out.getTitle());
+					if (out.getStackSize() == ct.getStackSize()) assertEquals(30, out.getCurrentSlice(), label + " did not keep the slice");
+				}
+				assertTrue(recorder.getText().substring(recordedBefore.length()).contains("run(\"" + label + "\""), label + " was not recorded");
+				ran.add(label);
+			}
+			for (final int id : added) WindowManager.getImage(id).close();
+		}
+		Files.write(shots.resolve("dialog-widths.txt"), widths.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertTrue(ran.size() >= 25, "ran " + ran);
+		ct.close();
+		tissue.close();
+	}
+
+	@Test
+	@Order(5)
+	void aFailedRunIsNotRecordedAndSaysWhy() throws Exception {
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(new CtPhantom(32, 32, 4, new double[] { 1, 1, 2 }, 0, 5).image(), "ct-fail", null);
+		ct.show();
+		waitFor(() -> WindowManager.getCurrentImage() == ct, "the image to show");
+		final Recorder recorder = Recorder.getInstance() != null ? Recorder.getInstance() : new Recorder();
+		waitFor(() -> Recorder.record, "the Recorder to open");
+		final String recordedBefore = recorder.getText();
+		IJ.getErrorMessage();
+		IJ.doCommand("HU Window");
+		final GenericDialog[] dialog = new GenericDialog[1];
+		waitFor(() -> (dialog[0] = openDialog("HU Window")) != null, "the HU Window dialog");
+		EventQueue.invokeAndWait(() -> {
+			((TextField) dialog[0].getNumericFields().get(1)).setText("0");
+			dialog[0].actionPerformed(new ActionEvent(dialog[0].getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+		});
+		finish("HU Window");
+		final String error = IJ.getErrorMessage();
+		assertNotNull(error);
+		assertTrue(error.contains("width must be > 0"), error);
+		assertEquals(recordedBefore, recorder.getText());
+		ct.close();
+	}
+
+	private static java.util.Set<Integer> imageIds() {
+		final java.util.Set<Integer> ids = new java.util.HashSet<>();
+		final int[] list = WindowManager.getIDList();
+		if (list != null) for (final int id : list) ids.add(id);
+		return ids;
+	}
+
+	/** ImageJ runs a menu command on a thread named after it. */
+	private static boolean running(final String command) {
+		for (final Thread t : Thread.getAllStackTraces().keySet())
+			if (command.equals(t.getName()) && t.isAlive()) return true;
+		return false;
+	}
+
+	/** Waits for a command's thread to end, closing the error message that holds it up, if any. */
+	private static void finish(final String command) throws Exception {
+		waitFor(() -> !running(command) || messageDialog() != null, command + " to finish");
+		final Window message = messageDialog();
+		if (message != null) EventQueue.invokeAndWait(message::dispose);
+		waitFor(() -> !running(command), command + " to finish");
+	}
+
+	private static Window messageDialog() {
+		for (final Window w : Window.getWindows())
+			if (w instanceof ij.gui.MessageDialog && w.isShowing()) return w;
+		return null;
+	}
+
+	private static void screenshot(final Window w, final Path png) throws Exception {
+		EventQueue.invokeAndWait(() -> {});
+		Thread.sleep(300);
+		final java.awt.image.BufferedImage img = new java.awt.Robot().createScreenCapture(w.getBounds());
+		javax.imageio.ImageIO.write(img, "png", png.toFile());
+	}
+
 	private static GenericDialog openDialog(final String title) {
 		for (final Window w : Window.getWindows())
 			if (w instanceof GenericDialog && w.isShowing() && title.equals(((GenericDialog) w).getTitle())) return (GenericDialog) w;

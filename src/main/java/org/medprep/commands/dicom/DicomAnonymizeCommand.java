@@ -10,6 +10,7 @@ import org.medprep.commands.Threads;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -93,7 +94,7 @@ public class DicomAnonymizeCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (input_folder == null || output_folder == null) throw new IllegalArgumentException("input_folder and output_folder are required");
+		if (!CommandOptions.isGiven(input_folder) || !CommandOptions.isGiven(output_folder)) throw new IllegalArgumentException("input_folder and output_folder are required");
 		final Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
 		if (retain_full_dates) options.add(DeidOption.RETAIN_LONG_FULL_DATES);
 		if (retain_modified_dates) options.add(DeidOption.RETAIN_LONG_MODIFIED_DATES);

@@ -10,6 +10,7 @@ import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -42,7 +43,7 @@ public class DicomSeriesInfoCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (folder == null) throw new IllegalArgumentException("no folder given");
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
 		final DicomFolder.Scan scan;

@@ -12,6 +12,7 @@ import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -62,7 +63,7 @@ public class ExportSlicesCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (folder == null) throw new IllegalArgumentException("no output folder given");
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no output folder given");
 		final SliceSelection selection = new SliceSelection(from_percent, to_percent, min_foreground);
 		final String name = prefix == null || prefix.trim().isEmpty() ? baseName(image.getTitle()) : prefix.trim();
 		final List<SliceExporter.Slice> written;

@@ -12,6 +12,7 @@ import org.medprep.core.VoxelSelection;
 import org.medprep.core.stats.IntensityStatistics;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.StoredType;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -54,7 +55,7 @@ public class ExportVolumeCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (file == null) throw new IllegalArgumentException("no output file given");
+		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no output file given");
 		final StoredType type = StoredType.fromLabel(stored_type);
 		final Volume<? extends RealType<?>> volume = narrowed(ImagePlusVolumes.toVolume(image));
 		try {

@@ -17,6 +17,7 @@ import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesLoader;
 import org.medprep.io.dicom.DicomSeriesVolume;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -68,7 +69,7 @@ public class ImportDicomSeriesCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (folder == null) throw new IllegalArgumentException("no folder given");
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (series_index < 0) throw new IllegalArgumentException("series_index must be 0 or more, got " + series_index);
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);

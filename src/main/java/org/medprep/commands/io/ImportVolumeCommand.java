@@ -11,6 +11,7 @@ import java.util.List;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -46,7 +47,7 @@ public class ImportVolumeCommand extends ContextCommand {
 	}
 
 	private void execute() {
-		if (file == null) throw new IllegalArgumentException("no file given");
+		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (volume_index < -1) throw new IllegalArgumentException("volume_index must be -1 (all) or a volume number from 0, got " + volume_index);
 		final List<Volume<?>> volumes;
 		try {
