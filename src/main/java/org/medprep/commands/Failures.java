@@ -42,7 +42,7 @@ public final class Failures {
 	/** The one line for a user-facing failure, or null for a defect. */
 	public static String reason(final RuntimeException e, final String label) {
 		for (Throwable t = e; t != null; t = t.getCause())
-			if (t instanceof CancellationException) return t.getMessage() == null ? label + " was cancelled" : t.getMessage();
+			if (t instanceof CancellationException) return t.getMessage() == null ? label + " was stopped" : t.getMessage(); // ForkJoin rethrows a stop without its message
 		final Throwable cause = CommandInvocation.meaningful(e);
 		if (cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException || cause instanceof CommandFailedException)
 			return cause.getMessage() == null ? cause.toString() : cause.getMessage();

@@ -33,14 +33,18 @@ public abstract class VolumeCommand extends DynamicCommand {
 	@Parameter(required = false)
 	protected ImageTitleService titles;
 
+	/** Progress and stop requests of the current run: core algorithms that report progress get this. */
+	protected CommandProgress progress;
+
 	@Override
 	public void run() {
 		final String label = getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
+		progress = CommandProgress.of(this, status, label);
 		// a bad input or a stop request cancels the command with one line (Failures)
 		Failures.run(this, label, () -> {
 			showStatus(label + " on " + image.getTitle() + "...");
 			final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-			final Volume<? extends RealType<?>> out = Threads.call(() -> process(in));
+			final Volume<? extends RealType<?>> out = Threads.call(() -> process(in), progress);
 			result = ImagePlusVolumes.toImagePlus(out, outputTitle(), image);
 			showStatus(label + " done");
 		});

@@ -11,6 +11,7 @@ import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
 import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -108,9 +109,8 @@ public class DicomAnonymizeCommand extends ContextCommand {
 			mapping_csv == null ? null : mapping_csv.toPath(), write_flagged, Threads.count());
 		final DeidRun.Report report;
 		try {
-			report = run.run((done, total, message) -> {
-				if (status != null) status.showProgress((int) done, (int) total);
-			});
+			// progress only: stopping half-way would leave a partly written output folder
+			report = run.run(CommandProgress.of(this, status, "DICOM Anonymize").showingOnly());
 		}
 		catch (final IOException e) {
 			throw new CommandFailedException("DICOM Anonymize: " + e.getMessage(), e);

@@ -59,8 +59,7 @@ public class N4BiasCorrectionCommand extends VolumeCommand {
 		final N4BiasFieldCorrection.Options options = N4BiasFieldCorrection.Options.defaults().withShrinkFactor(shrink_factor)
 			.withIterations(parseIterations(iterations)).withConvergenceThreshold(convergence).withControlPoints(control_points)
 			.withHistogramBins(histogram_bins).withFwhm(fwhm).withWienerNoise(wiener_noise);
-		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in), options,
-			(done, total, message) -> { if (status != null) status.showProgress((int) done, (int) total); });
+		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in), options, progress);
 		bias_field = ImagePlusVolumes.toImagePlus(r.biasField(), outputTitle() + "-field", image);
 		return r.corrected();
 	}

@@ -60,8 +60,8 @@ public class KMeansClusterCommand extends VolumeCommand {
 		final long usedSeed = Seeds.resolve(seed);
 		seed = Long.toString(usedSeed); // recorded in the history
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
-		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, titles), p, SegmentOutputs.progress(status),
-			SegmentOutputs.cancelled(this));
+		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, titles), p, progress,
+			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
 		return in.withData(c.labels());
 	}

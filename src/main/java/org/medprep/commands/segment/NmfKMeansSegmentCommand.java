@@ -114,7 +114,7 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(threshold)
 			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(usedSeed), kmin, kmax)
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);
-		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
+		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, progress, progress.stopFlag());
 		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), baseTitle() + "-basis", image);
 		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image);
 		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;

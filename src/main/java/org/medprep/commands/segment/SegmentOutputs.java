@@ -3,18 +3,15 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import java.util.function.BooleanSupplier;
 
 import org.medprep.commands.LabelMaps;
-import org.medprep.core.ProgressListener;
 import org.medprep.core.segment.IntensityClusters;
 import org.medprep.core.segment.NmfInit;
 import org.medprep.core.segment.NmfParameters;
 import org.medprep.core.segment.NmfResult;
 import org.medprep.core.segment.NmfSolver;
-import org.scijava.app.StatusService;
 
-/** What the segmentation commands share: label display, tables, progress and the NMF options. */
+/** What the segmentation commands share: label display, tables and the NMF options. */
 final class SegmentOutputs {
 
 	private SegmentOutputs() {}
@@ -63,23 +60,4 @@ final class SegmentOutputs {
 		return NmfParameters.of(nComponents).withInit(NmfInit.fromLabel(init)).withSolver(NmfSolver.fromLabel(solver)).withMaxIter(maxIter)
 			.withTol(tol).withAlphaW(alphaW).withAlphaH(alphaH < 0 ? Double.NaN : alphaH).withL1Ratio(l1Ratio).withSeed(seed);
 	}
-
-	/** Progress to the status bar (when there is one). */
-	static ProgressListener progress(final StatusService status) {
-		if (status == null) return ProgressListener.NONE;
-		return (done, total, message) -> {
-			status.showProgress((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(Integer.MAX_VALUE, total));
-			if (done == 1 || done == total || done % 50 == 0) status.showStatus(message);
-		};
-	}
-
-	/**
-	 * The cancel flag core polls between iterations: the command was canceled, or the thread running it
-	 * was interrupted (captured here, since core may poll from its worker threads).
-	 */
-	static BooleanSupplier cancelled(final org.scijava.Cancelable command) {
-		final Thread runner = Thread.currentThread();
-		return () -> command.isCanceled() || runner.isInterrupted();
-	}
-
 }
