@@ -135,6 +135,23 @@ class Ij1BridgeTest {
 		assertEquals(121, out.getStack().getProcessor(2).get(16, 16));
 	}
 
+	@Test
+	@Order(6)
+	void openAndDragAndDropReadNiftiAndMetaImageThroughMedPrep() throws IOException {
+		final org.medprep.core.Volume<?> ct = new CtPhantom(24, 20, 6, new double[] { 0.7, 0.7, 3 }, 0, 2).image();
+		for (final String name : new String[] { "open.nii.gz", "open.mha" }) {
+			final Path file = dir.resolve(name);
+			org.medprep.io.ImageFormats.write(ct, file);
+			final ImagePlus imp = IJ.openImage(file.toString()); // File>Open, open() and drag and drop go through the same Opener
+			assertNotNull(imp, name);
+			assertEquals(name, imp.getTitle());
+			assertEquals(6, imp.getStackSize());
+			assertEquals(0.7, imp.getCalibration().pixelWidth, 1e-6); // NIfTI and MetaImage keep spacing as float32
+			org.junit.jupiter.api.Assertions.assertArrayEquals(org.medprep.testutil.TestVolumes.values(ct.data()),
+				org.medprep.testutil.TestVolumes.values(ImagePlusVolumes.toVolume(imp).data()), 0, name + ": HU values");
+		}
+	}
+
 	/** Commands that need a file, folder or earlier state to do anything: OK on their defaults must say so in one line. */
 	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
 		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM Series", "Import NIfTI/MetaImage", "Intensity Histograms",

@@ -82,7 +82,10 @@ public final class FijiRuntime {
 		for (final Path p : extraClassPath) cp.append(':').append(p);
 		pb.environment().put("FIJI_EXTRA_CP", cp.toString());
 		pb.environment().put("FIJI_HOME", Files.createDirectories(prefs).toString());
-		pb.environment().put("JAVA_OPTS", "-Xmx1g");
+		final boolean headless = command.contains("--headless");
+		// headless means no display at all, as on a cluster node (and with one, AWT start-up is slow under xvfb)
+		if (headless) pb.environment().remove("DISPLAY");
+		pb.environment().put("JAVA_OPTS", headless ? "-Xmx1g -Djava.awt.headless=true" : "-Xmx1g");
 		final Path log = Files.createTempFile(prefs, "fiji", ".log");
 		pb.redirectOutput(log.toFile());
 		final Process p = pb.start();

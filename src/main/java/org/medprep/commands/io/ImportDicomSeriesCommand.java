@@ -35,7 +35,7 @@ import net.imglib2.type.numeric.RealType;
  * slices sorted along the slice normal, spacing from the positions, geometry
  * and warnings (tilt, gaps) in the image properties.
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import DICOM Series",
+@Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import DICOM Series",
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
 public class ImportDicomSeriesCommand extends ContextCommand {
 

@@ -27,7 +27,7 @@ import net.imglib2.type.numeric.RealType;
  * calibration (mm), geometry and physical values (NIfTI scaling applied). A 4D
  * NIfTI opens as a hyperstack (one frame per volume), or one volume.
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import NIfTI/MetaImage",
+@Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import NIfTI/MetaImage",
 	description = "Open a NIfTI (.nii, .nii.gz, .hdr/.img) or MetaImage (.mha, .mhd) volume with its geometry and values.")
 public class ImportVolumeCommand extends ContextCommand {
 
@@ -57,6 +57,17 @@ public class ImportVolumeCommand extends ContextCommand {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
 		result = imageOf(volumes, file.getName());
+	}
+
+	/** A NIfTI or MetaImage file as ImageJ opens it through MedPrep's reader (File>Open, drag and drop, open()). */
+	public static ImagePlus open(final java.nio.file.Path file) throws IOException {
+		return imageOf(ImageFormats.readAll(file), file.getFileName().toString());
+	}
+
+	/** True for the file names MedPrep's reader opens from ImageJ's File>Open: .nii, .nii.gz, .mha, .mhd. */
+	public static boolean opens(final String path) {
+		final String p = path.toLowerCase(java.util.Locale.ROOT);
+		return p.endsWith(".nii") || p.endsWith(".nii.gz") || p.endsWith(".mha") || p.endsWith(".mhd");
 	}
 
 	/** One volume as an image; several as a hyperstack with one frame per volume. */

@@ -90,6 +90,11 @@ class FijiHeadlessTest extends HeadlessCommandTest {
 			"saveAs('Tiff', '" + out.resolve("chain.tif") + "');",
 			"close('*');",
 			"print('medprep-check open_after_close=' + nImages);",
+			// File>Open / open() of a NIfTI through MedPrep's reader: HU as Import gives them
+			"open('" + ct + "');",
+			"Stack.getStatistics(n, mean, min, max);",
+			"print('medprep-check open_title=' + getTitle() + ' ' + nSlices + ' ' + min + ' ' + max);",
+			"close('*');",
 			// the project's own macros
 			"runMacro('" + macros.resolve("batch_folder.ijm") + "', '" + batchIn + "," + out.resolve("batch") + "');",
 			"run('Import NIfTI/MetaImage', 'file=[" + ct + "]');",
@@ -116,6 +121,8 @@ class FijiHeadlessTest extends HeadlessCommandTest {
 		final ImagePlus expected = image(invocation.run(command("Resample to Spacing"), "spacing_x=1.5 spacing_y=1.5 spacing_z=3", windowed));
 		assertEquals("ct-window-resampled", checks.get("chain_title"));
 		assertEquals(0, checks.get("open_after_close").compareTo("0"));
+		final IntensityStatistics hu = stats(imported);
+		assertEquals("ct.nii.gz 12 " + fmt(hu.min()) + " " + fmt(hu.max()), checks.get("open_title"));
 		final double[] want = TestVolumes.values(ImagePlusVolumes.toVolume(expected).data());
 		assertArrayEquals(want, TestVolumes.values(ImageFormats.read(out.resolve("chain.nii.gz")).data()), 1e-6);
 		final ImagePlus savedTiff = IJ.openImage(out.resolve("chain.tif").toString());
@@ -155,6 +162,11 @@ class FijiHeadlessTest extends HeadlessCommandTest {
 		assertTrue(run.output.contains(NoImage.message("HU Window")), run.output);
 		assertTrue(Files.isRegularFile(scale), "Nyul Train wrote no scale:\n" + run.output);
 		assertTrue(new String(Files.readAllBytes(scale), StandardCharsets.UTF_8).contains("medprep-nyul-standard-scale"), run.output);
+	}
+
+	/** A number as ImageJ's macro language prints it (4 decimals, none for integers). */
+	private static String fmt(final double v) {
+		return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.4f", v);
 	}
 
 	private static String readmeExample() throws IOException {
