@@ -65,6 +65,25 @@ public final class FijiRuntime {
 		return new FijiRuntime(location());
 	}
 
+	/**
+	 * Runs {@code mainClass} on the runtime's class path plus MedPrep's classes and test classes,
+	 * with the JVM options run.sh uses (Fiji's --add-opens), preferences in {@code prefs}, and the display
+	 * this JVM has.
+	 */
+	public Run runMain(final Path prefs, final long timeoutSeconds, final String mainClass, final String... args)
+		throws IOException, InterruptedException
+	{
+		final Path project = GeneratedFiles.projectDir();
+		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			"--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+			"--add-opens=java.desktop/java.awt=ALL-UNNAMED", "--add-opens=java.desktop/javax.swing=ALL-UNNAMED",
+			"--add-opens=java.desktop/sun.awt=ALL-UNNAMED", "--add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED", "-Xmx1g",
+			"-Duser.home=" + Files.createDirectories(prefs), "-Djava.util.prefs.userRoot=" + Files.createDirectories(prefs.resolve("prefs")),
+			"-cp", home.resolve("jars") + "/*:" + project.resolve("target/classes") + ":" + project.resolve("target/test-classes"), mainClass));
+		command.addAll(List.of(args));
+		return start(new ProcessBuilder(command).redirectErrorStream(true), prefs, timeoutSeconds);
+	}
+
 	/** Runs {@code run.sh args...} with preferences in {@code prefs} (kept between runs that share it). */
 	public Run run(final Path prefs, final long timeoutSeconds, final String... args) throws IOException, InterruptedException {
 		return run(prefs, timeoutSeconds, List.of(), args);
@@ -86,6 +105,10 @@ public final class FijiRuntime {
 		// headless means no display at all, as on a cluster node (and with one, AWT start-up is slow under xvfb)
 		if (headless) pb.environment().remove("DISPLAY");
 		pb.environment().put("JAVA_OPTS", headless ? "-Xmx1g -Djava.awt.headless=true" : "-Xmx1g");
+		return start(pb, prefs, timeoutSeconds);
+	}
+
+	private static Run start(final ProcessBuilder pb, final Path prefs, final long timeoutSeconds) throws IOException, InterruptedException {
 		final Path log = Files.createTempFile(prefs, "fiji", ".log");
 		pb.redirectOutput(log.toFile());
 		final Process p = pb.start();
