@@ -74,8 +74,27 @@ final class FijiGuiSteps {
 		Thread.sleep(500);
 		System.out.println("medprep-check recorded_after_failure=" + (recorder.getText().equals(recordedBefore) ? "nothing" : lastLine(recorder.getText())));
 
+		// OK on a dialog whose default is NaN (Otsu's threshold): the same result as the default in a macro
+		IJ.selectWindow(ct.getID());
+		waitFor(() -> WindowManager.getCurrentImage() == ct, "the CT window for Foreground Mask");
+		IJ.doCommand("Foreground Mask");
+		final JDialog d3 = waitForDialog("Foreground Mask");
+		screenshot(d3, shots.resolve("fiji-dialog-Foreground_Mask.png"));
+		EventQueue.invokeAndWait(() -> button(d3, "OK").doClick());
+		waitFor(() -> WindowManager.getImage("ct-gui-foreground") != null || messageDialog("Foreground Mask") != null, "the Foreground Mask output");
+		final Window fgError = messageDialog("Foreground Mask");
+		if (fgError != null) {
+			System.out.println("medprep-check foreground_dialog=error " + IJ.getErrorMessage());
+			EventQueue.invokeAndWait(fgError::dispose);
+		}
+		else {
+			final ImagePlus mask = WindowManager.getImage("ct-gui-foreground");
+			System.out.println("medprep-check foreground_dialog=" + new ij.process.StackStatistics(mask).mean);
+		}
+
 		// a batch-mode macro with a display sees the output as its current image
-		final String title = IJ.runMacro("setBatchMode(true); selectImage('ct-gui'); run('HU Window', 'level=40 width=400');"
+		final String title = IJ.runMacro("selectImage('ct-gui'); setBatchMode(true); run('Duplicate...', 'title=ct-batch duplicate');"
+			+ " run('HU Window', 'level=40 width=400');"
 			+ " t = getTitle() + ' ' + bitDepth(); setBatchMode(false); return t;".replace('\'', '"'));
 		System.out.println("medprep-check batch_macro=" + title);
 	}
@@ -87,19 +106,36 @@ final class FijiGuiSteps {
 
 	private static JDialog waitForDialog(final String title) throws InterruptedException {
 		final JDialog[] found = new JDialog[1];
-		waitFor(() -> {
-			for (final Window w : Window.getWindows())
-				if (w instanceof JDialog && w.isShowing() && title.equals(((JDialog) w).getTitle())) found[0] = (JDialog) w;
-			return found[0] != null;
-		}, "the " + title + " dialog");
+		try {
+			waitFor(() -> {
+				for (final Window w : Window.getWindows())
+					if (w instanceof JDialog && w.isShowing() && title.equals(((JDialog) w).getTitle())) found[0] = (JDialog) w;
+				return found[0] != null;
+			}, "the " + title + " dialog");
+		}
+		catch (final IllegalStateException e) {
+			throw new IllegalStateException(e.getMessage() + "; showing:" + showing() + "; error: " + IJ.getErrorMessage());
+		}
 		Thread.sleep(500);
 		return found[0];
 	}
 
-	private static Window messageDialog() {
+	private static String showing() {
+		final StringBuilder sb = new StringBuilder();
 		for (final Window w : Window.getWindows())
-			if (w.isShowing() && w instanceof java.awt.Dialog && !(w instanceof JDialog && "HU Window".equals(((JDialog) w).getTitle()))
-				&& ("HU Window".equals(((java.awt.Dialog) w).getTitle()))) return w;
+			if (w.isShowing()) sb.append(" [").append(w.getClass().getSimpleName()).append(' ')
+				.append(w instanceof java.awt.Dialog ? ((java.awt.Dialog) w).getTitle() : w instanceof java.awt.Frame ? ((java.awt.Frame) w).getTitle() : "").append(']');
+		return sb.toString();
+	}
+
+	private static Window messageDialog() {
+		return messageDialog("HU Window");
+	}
+
+	/** ImageJ's error message (an AWT dialog titled after the command), not SciJava's Swing input dialog. */
+	private static Window messageDialog(final String title) {
+		for (final Window w : Window.getWindows())
+			if (w.isShowing() && w instanceof java.awt.Dialog && !(w instanceof JDialog) && title.equals(((java.awt.Dialog) w).getTitle())) return w;
 		return null;
 	}
 

@@ -42,7 +42,16 @@ class FijiGuiTest {
 		assertEquals("run(\"HU Window\", \"level=40.0 width=400.0 output=[8-bit 0-255] preset=custom\");", checks.get("recorded"), run.output);
 		assertTrue(checks.get("error").contains("width must be > 0"), run.output);
 		assertEquals("nothing", checks.get("recorded_after_failure"), run.output);
-		assertEquals("ct-gui-window 32", checks.get("batch_macro"), run.output);
+		assertEquals("ct-batch-window 32", checks.get("batch_macro"), run.output);
 		assertTrue(Integer.parseInt(checks.get("dialog_width")) < 700, run.output);
+		// Foreground Mask's threshold defaults to NaN (Otsu): OK in Fiji's dialog gives the macro default's mask
+		final ij.ImagePlus ct = org.medprep.commands.ImagePlusVolumes.toImagePlus(
+			new org.medprep.core.phantom.CtPhantom(64, 64, 16, new double[] { 1, 1, 2 }, 0, 5).image(), "ct-gui", null);
+		try (org.scijava.Context context = new org.scijava.Context()) {
+			final org.medprep.commands.CommandInvocation invocation = new org.medprep.commands.CommandInvocation(context);
+			final ij.ImagePlus mask = (ij.ImagePlus) invocation.run(new org.medprep.commands.CommandCatalog(
+				context.service(org.scijava.command.CommandService.class)).byLabel("Foreground Mask"), "", ct).outputs().get("result");
+			assertEquals(String.valueOf(new ij.process.StackStatistics(mask).mean), checks.get("foreground_dialog"), run.output);
+		}
 	}
 }
