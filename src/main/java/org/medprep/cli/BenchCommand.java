@@ -5,6 +5,7 @@ import ij.Prefs;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 
 import org.medprep.bench.BenchmarkCase;
 import org.medprep.bench.BenchmarkSuite;
+import org.medprep.core.Volume;
+import org.medprep.io.ImageFormats;
 
 import net.imglib2.parallel.Parallelization;
 import picocli.CommandLine.Command;
@@ -41,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--threads", description = "Threads (default: all cores).")
 	Integer threads;
 
+	@Option(names = "--input", paramLabel = "FILE", description = "A volume (NIfTI, MetaImage) to run the image suites on instead of the standard phantom.")
+	Path input;
+
 	@Spec
 	CommandSpec spec;
 
@@ -51,14 +57,17 @@ final class BenchCommand implements Callable<Integer> {
 		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
 		Prefs.setThreads(n);
 		final java.io.PrintWriter out = spec.commandLine().getOut();
-		out.printf(Locale.ROOT, "%-52s %10s %14s %12s%n", "case (" + n + " threads)", "median ms", "voxels/s", "peak MiB");
+		final Volume<?> volume = input == null ? null : ImageFormats.read(input);
+		out.printf(Locale.ROOT, "%-64s %10s %14s %12s %10s%n", "case (" + n + " threads)", "median ms", "voxels/s", "peak MiB", "x baseline");
 		int ran = 0;
 		for (final BenchmarkSuite suite : ServiceLoader.load(BenchmarkSuite.class)) {
 			if (!suites.isEmpty() && !suites.contains(suite.name())) continue;
-			for (final BenchmarkCase c : suite.cases(quick)) {
+			double baseline = Double.NaN;
+			for (final BenchmarkCase c : suite.cases(quick, volume)) {
 				final double[] result = Parallelization.runWithNumThreads(n, () -> measure(c));
-				out.printf(Locale.ROOT, "%-52s %10.1f %14.4g %12.1f%n", suite.name() + ": " + c.name(), result[0] * 1e3, c.voxels() / result[0],
-					result[1] / (1 << 20));
+				if (suite.baselineCase() != null && c.name().startsWith(suite.baselineCase())) baseline = result[0];
+				out.printf(Locale.ROOT, "%-64s %10.1f %14.4g %12.1f %10s%n", suite.name() + ": " + c.name(), result[0] * 1e3, c.voxels() / result[0],
+					result[1] / (1 << 20), Double.isNaN(baseline) ? "-" : String.format(Locale.ROOT, "%.2f", result[0] / baseline));
 				out.flush();
 				ran++;
 			}

@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.ImagePlus;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
@@ -27,7 +24,7 @@ import net.imglib2.type.numeric.RealType;
  * series of a DICOM folder. Its base name names its outputs; it is read only
  * when processed, so a bad case fails alone.
  */
-final class Case {
+public final class Case {
 
 	/** Reads the case's volumes (several for a 4D NIfTI). */
 	@FunctionalInterface
@@ -49,12 +46,12 @@ final class Case {
 		return reader.read();
 	}
 
-	/** The case as one ImageJ image, titled by its file name. */
+	/** The case's one volume, with the history its file kept in its metadata. @throws IOException if the file holds several (4D) */
 	@SuppressWarnings("unchecked")
-	ImagePlus image() throws IOException {
+	Volume<? extends RealType<?>> volume() throws IOException {
 		final List<Volume<?>> v = volumes();
 		if (v.size() != 1) throw new IOException(source + ": holds " + v.size() + " volumes; pipelines take 3D images (medprep convert splits a 4D file)");
-		return ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) v.get(0), base, null);
+		return (Volume<? extends RealType<?>>) (Object) v.get(0);
 	}
 
 	@Override
@@ -69,7 +66,7 @@ final class Case {
 	 *
 	 * @throws IOException naming the input when it holds nothing MedPrep reads
 	 */
-	static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
+	public static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
 		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
 		if (Files.isRegularFile(input) && ImageFiles.extensionOf(input.getFileName().toString()) != null)
 			return Collections.singletonList(file(input));
@@ -97,7 +94,7 @@ final class Case {
 	private static Case file(final Path p) {
 		return new Case(ImageFiles.baseName(p), p.toString(), () -> {
 			if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
-				return Collections.singletonList(ImagePlusVolumes.toVolume(ImageFiles.read(p)));
+				return Collections.singletonList(ImageFiles.readVolume(p));
 			return ImageFormats.readAll(p);
 		});
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.medprep.io.dicom.SlicePlane;
 
@@ -19,10 +20,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code medprep convert IN OUT}: a DICOM folder (one output per series), a
- * NIfTI or MetaImage file, to NIfTI or MetaImage, values and geometry kept.
+ * {@code medprep convert IN OUT}: a DICOM folder (one output per series, with
+ * a JSON sidecar, and the label maps of its RTSTRUCTs and SEGs beside it; see
+ * {@link DicomConversion}), a NIfTI or MetaImage file, to NIfTI or MetaImage,
+ * values and geometry kept.
  */
-@Command(name = "convert", description = "Convert a DICOM folder (one output per series) or an image file to NIfTI or MetaImage.")
+@Command(name = "convert", description = "Convert a DICOM folder (one output per series with a JSON sidecar, and the label maps of its "
+	+ "RTSTRUCTs and SEGs) or an image file to NIfTI or MetaImage.")
 final class ConvertCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "IN", description = "A DICOM folder or file, or a .nii/.nii.gz/.hdr/.mha/.mhd file.")
@@ -37,8 +41,21 @@ final class ConvertCommand implements Callable<Integer> {
 	@Option(names = "--plane", description = "Only DICOM series in this plane: axial, coronal, sagittal or oblique.")
 	String plane;
 
+	@Option(names = "--sidecar-identifiers", description = "Also write patient, institution and device identifiers and acquisition dates "
+		+ "into the JSON sidecars of DICOM series (left out by default).")
+	boolean sidecarIdentifiers;
+
 	@Spec
 	CommandSpec spec;
+
+	/** An image file, or a folder with image files in it: converted file by file; anything else is read as DICOM. */
+	private static boolean holdsImageFiles(final Path p) throws IOException {
+		if (!Files.exists(p)) throw new IOException(p + ": no such file or folder");
+		if (Files.isRegularFile(p)) return ImageFiles.extensionOf(p.getFileName().toString()) != null;
+		try (java.util.stream.Stream<Path> s = Files.list(p)) {
+			return s.anyMatch(ImageFiles::isImageFile);
+		}
+	}
 
 	@Override
 	public Integer call() throws IOException {
@@ -47,8 +64,14 @@ final class ConvertCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("unsupported --format '" + format + "' (nii.gz, nii or mha)");
 		DicomLoadOptions options = DicomLoadOptions.defaults();
 		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
-		final List<Case> cases = Case.of(in, options);
 		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
+		if (!holdsImageFiles(in)) {
+			final int failed = new DicomConversion(in, options, sidecarIdentifiers, spec.commandLine().getOut(), spec.commandLine().getErr())
+				.run(toFile ? out : null, out, fmt);
+			spec.commandLine().getOut().flush();
+			return failed == 0 ? 0 : MedPrepCli.EXIT_FAILURES;
+		}
+		final List<Case> cases = Case.of(in, options);
 		if (toFile && cases.size() > 1)
 			throw new IllegalArgumentException(in + " holds " + cases.size() + " series: give an output folder, not a file");
 		final List<String> failures = new ArrayList<>();
@@ -62,8 +85,8 @@ final class ConvertCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println(c + " -> " + target);
 			}
 			catch (final IOException | RuntimeException e) {
-				failures.add(c + ": " + e.getMessage());
-				spec.commandLine().getErr().println("FAILED " + c + ": " + e.getMessage());
+				failures.add(c + ": " + UserMessages.oneLine(e));
+				spec.commandLine().getErr().println("FAILED " + c + ": " + UserMessages.oneLine(e));
 			}
 		}
 		spec.commandLine().getOut().flush();

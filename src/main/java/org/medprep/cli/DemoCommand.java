@@ -59,9 +59,9 @@ final class DemoCommand implements Callable<Integer> {
 
 		final List<Path> written;
 		try (Context context = CliContext.create()) {
-			written = new PipelineRunner(context, spec.commandLine().getErr()).runCase(Pipeline.parse(PIPELINE, pipelineFile.toString()),
+			written = new CaseRunner(context, Pipeline.parse(PIPELINE, pipelineFile.toString()), "nii.gz", true).run(
 				Case.of(ctFile, org.medprep.io.dicom.DicomLoadOptions.defaults()).get(0),
-				Collections.singletonList(new PipelineRunner.SecondaryImage("labels", labelFile)), outputDir, "nii.gz");
+				Collections.singletonList(new MemberSource("labels", MemberSource.Role.LABEL, labelFile)), outputDir);
 		}
 		final ImagePlus result = ImageFiles.read(written.get(0));
 		final Path before = previewDir.resolve("ct_phantom_before.png"), after = previewDir.resolve("ct_phantom_after.png"),
@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 		// before: a display range that shows the scanner padding (-2000) apart from air (-1000)
 		MidSlicePreview.write(ct, -2000, 400, before);
 		MidSlicePreview.write(result, 0, 1, after);
-		MidSlicePreview.write(ImageFiles.read(outputDir.resolve("ct_phantom_label_result.nii.gz")), 0, CtPhantom.LABEL_BONE, labelsAfter);
+		MidSlicePreview.write(ImageFiles.read(outputDir.resolve("labels").resolve("ct_phantom.nii.gz")), 0, CtPhantom.LABEL_BONE, labelsAfter);
 
 		final java.io.PrintWriter out = spec.commandLine().getOut();
 		out.println("MedPrep demo: synthetic CT " + ct.getWidth() + "x" + ct.getHeight() + "x" + ct.getStackSize() + " through " + pipelineFile);
@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
 		for (final Path p : written) out.println("  output:   " + p);
 		out.println("  previews: " + before + ", " + after + ", " + labelsAfter);
 		out.println("  history of the output:");
-		for (final String line : org.medprep.commands.History.of(result)) out.println("    " + line);
+		for (final String line : org.medprep.commands.HistoryStore.of(result).lines()) out.println("    " + line);
 		out.flush();
 		return 0;
 	}

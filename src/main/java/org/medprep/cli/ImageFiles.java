@@ -11,10 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.History;
 import org.medprep.core.Volume;
+import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormats;
 
 import net.imglib2.type.numeric.RealType;
@@ -26,8 +28,8 @@ import net.imglib2.type.numeric.RealType;
  */
 final class ImageFiles {
 
-	/** Extensions the CLI can read and write, longest first so ".nii.gz" wins over ".gz". */
-	static final List<String> EXTENSIONS = Arrays.asList(".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".tif", ".tiff");
+	/** Extensions the CLI can read and write: the one list of image endings in io. */
+	static final List<String> EXTENSIONS = ImageFileNames.EXTENSIONS;
 
 	/** Output formats of a run: single files, so a case's outputs can be staged and renamed into place together. */
 	static final List<String> OUTPUT_FORMATS = Arrays.asList("nii.gz", "nii", "mha", "tif");
@@ -35,22 +37,17 @@ final class ImageFiles {
 	private ImageFiles() {}
 
 	static boolean isImageFile(final Path p) {
-		return Files.isRegularFile(p) && extensionOf(p.getFileName().toString()) != null;
+		return ImageFileNames.isImageFile(p);
 	}
 
 	/** The file's known extension (lower case, with the dot), or null. */
 	static String extensionOf(final String name) {
-		final String lower = name.toLowerCase(Locale.ROOT);
-		for (final String ext : EXTENSIONS)
-			if (lower.endsWith(ext)) return ext;
-		return null;
+		return ImageFileNames.extensionOf(name);
 	}
 
 	/** The name without its image extension: the case's base name. */
 	static String baseName(final Path p) {
-		final String name = p.getFileName().toString();
-		final String ext = extensionOf(name);
-		return ext == null ? name : name.substring(0, name.length() - ext.length());
+		return ImageFileNames.baseName(p);
 	}
 
 	/** @throws IOException naming the file when it cannot be read as an image */
@@ -59,7 +56,12 @@ final class ImageFiles {
 		if (!Files.isReadable(path)) throw new IOException(path + ": not readable");
 		final String ext = extensionOf(path.getFileName().toString());
 		if (ext == null) throw new IOException(path + ": unsupported file type (supported: " + EXTENSIONS + ")");
-		if (!isTiff(ext)) return ImagePlusVolumes.toImagePlus(rescaledVolume(ImageFormats.read(path)), path.getFileName().toString(), null);
+		if (!isTiff(ext)) {
+			final Volume<? extends RealType<?>> v = rescaledVolume(ImageFormats.read(path));
+			final ImagePlus imp = ImagePlusVolumes.toImagePlus(v, path.getFileName().toString(), null);
+			HistoryStore.put(imp, HistoryStore.of(v));
+			return imp;
+		}
 		final ImagePlus imp = new Opener().openImage(path.toString());
 		if (imp == null) throw new IOException(path + ": not a readable TIFF image");
 		imp.setTitle(path.getFileName().toString());
@@ -67,12 +69,58 @@ final class ImageFiles {
 	}
 
 	static boolean isTiff(final String ext) {
-		return ".tif".equals(ext) || ".tiff".equals(ext);
+		return ImageFileNames.isTiff(ext);
 	}
 
 	@SuppressWarnings("unchecked")
 	private static Volume<? extends RealType<?>> rescaledVolume(final Volume<?> v) {
 		return (Volume<? extends RealType<?>>) (Object) v;
+	}
+
+	/**
+	 * Reads a volume with the history its file kept (in the metadata entry
+	 * {@link HistoryStore} uses, whatever the format).
+	 * @throws IOException naming the file when it cannot be read as an image
+	 */
+	static Volume<? extends RealType<?>> readVolume(final Path path) throws IOException {
+		final String ext = extensionOf(path.getFileName().toString());
+		if (ext != null && !isTiff(ext)) {
+			if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
+			return rescaledVolume(ImageFormats.read(path));
+		}
+		final ImagePlus imp = read(path);
+		return HistoryStore.with(ImagePlusVolumes.toVolume(imp), HistoryStore.of(imp));
+	}
+
+	/** Writes a volume with a history atomically, in the format of the file name's extension (TIFF through ImageJ). */
+	static void write(final Volume<? extends RealType<?>> volume, final History history, final Path path) throws IOException {
+		final String ext = extensionOf(path.getFileName().toString());
+		if (ext != null && !isTiff(ext)) {
+			ImageFormats.write(HistoryStore.with(volume, history), path);
+			return;
+		}
+		final ImagePlus imp = ImagePlusVolumes.toImagePlus(volume, path.getFileName().toString(), null);
+		HistoryStore.put(imp, history);
+		write(imp, path);
+	}
+
+	/** A picture rather than a volume: RGB (a preview, a plot) or a single plane (mid-slices). */
+	static boolean isPicture(final ImagePlus imp) {
+		return imp.getType() == ImagePlus.COLOR_RGB || imp.getStackSize() == 1;
+	}
+
+	/** Writes a picture as PNG (grey values through the display range), atomically. */
+	static void writePng(final ImagePlus imp, final Path path) throws IOException {
+		final Path dir = path.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+		try {
+			if (!new FileSaver(imp).saveAsPng(tmp.toString())) throw new IOException(path + ": writing the PNG failed");
+			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
 	}
 
 	/** Writes atomically, in the format of the file name's extension. */
@@ -81,7 +129,7 @@ final class ImageFiles {
 		if (ext == null) throw new IOException(path + ": unsupported output type (supported: " + EXTENSIONS + ")");
 		if (!isTiff(ext)) {
 			// the NIfTI and MetaImage writers write atomically themselves
-			ImageFormats.write(ImagePlusVolumes.toVolume(imp), path);
+			ImageFormats.write(HistoryStore.with(ImagePlusVolumes.toVolume(imp), HistoryStore.of(imp)), path);
 			return;
 		}
 		final Path dir = path.toAbsolutePath().getParent();

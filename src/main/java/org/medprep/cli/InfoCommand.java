@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.dicom.DicomAnnotation;
 import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
@@ -53,6 +54,7 @@ final class InfoCommand implements Callable<Integer> {
 		}
 		else {
 			final DicomFolder.Scan scan = DicomFolder.scan(input);
+			for (final DicomFolder.Skipped s : scan.errors()) spec.commandLine().getErr().println("SKIPPED " + s);
 			if (scan.series().isEmpty())
 				throw new IOException(input + ": no image file and no DICOM series (" + scan.filesSeen() + " files seen, " + scan.skipped().size() + " skipped)");
 			final List<Map<String, String>> rows = new ArrayList<>();
@@ -70,8 +72,15 @@ final class InfoCommand implements Callable<Integer> {
 			else {
 				out.println(String.join("\t", DicomSeriesSummary.columns()));
 				for (final Map<String, String> r : rows) out.println(String.join("\t", r.values()));
-				out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped");
+				for (final DicomAnnotation a : scan.annotations())
+					out.println(a.kind() + " " + a.file() + " of series " + (a.referencedSeries().isEmpty() ? "(none named)" : String.join(", ", a.referencedSeries())));
+				out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped"
+					+ (scan.errors().isEmpty() ? "" : " (" + scan.errors().size() + " unreadable)")
+					+ (scan.annotations().isEmpty() ? "" : "; " + scan.annotations().size() + " annotations (RTSTRUCT, SEG)"));
 			}
+			out.flush();
+			// the good series are listed; the unreadable files make the exit code say that some inputs failed
+			return scan.errors().isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
 		}
 		out.flush();
 		return 0;

@@ -2,6 +2,8 @@ package org.medprep.cli;
 
 import java.io.PrintWriter;
 
+import org.medprep.io.UserMessages;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +40,8 @@ public final class MedPrepCli implements Runnable {
 		cl.setOut(out);
 		cl.setErr(err);
 		cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			commandLine.getErr().println("medprep: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			commandLine.getErr().println("medprep: " + UserMessages.oneLine(e));
+			if (Boolean.getBoolean("medprep.debug")) e.printStackTrace(commandLine.getErr());
 			return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURES;
 		});
 		return cl.execute(args);

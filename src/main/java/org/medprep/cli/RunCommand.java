@@ -47,9 +47,20 @@ final class RunCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "Folder for the outputs (created if needed).")
 	Path outDir;
 
-	@Option(names = "--image", paramLabel = "TITLE=PATH",
-		description = "A secondary image named TITLE in the steps' options (a mask, a label map); a folder pairs files with the inputs by base name.")
+	@Option(names = "--image", paramLabel = "NAME=PATH",
+		description = "Another scalar image of each case (a second MR sequence): every step that changes the -i image changes it too; written to OUTDIR/NAME/. A folder pairs its files with the inputs by base name.")
 	List<String> images = new ArrayList<>();
+
+	@Option(names = "--label", paramLabel = "NAME=PATH",
+		description = "A label map or mask of each case, named NAME in the steps' options (label=NAME, mask=NAME): spatial steps move it with nearest or label interpolation, intensity steps leave it alone; written to OUTDIR/NAME/ if changed.")
+	List<String> labels = new ArrayList<>();
+
+	@Option(names = "--ref", paramLabel = "NAME=PATH",
+		description = "A reference image of each case, named NAME in the steps' options (Invert Spatial History's reference): read, neither transformed nor written.")
+	List<String> refs = new ArrayList<>();
+
+	@Option(names = "--no-fusion", description = "Resample after every spatial step instead of once for consecutive spatial steps.")
+	boolean noFusion;
 
 	@Option(names = "--format", defaultValue = "nii.gz", description = "Output format: nii.gz, nii, mha or tif (default: ${DEFAULT-VALUE}).")
 	String format;
@@ -72,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
 			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
 			Prefs.setThreads(threads);
 		}
-		final List<PipelineRunner.SecondaryImage> secondary = new ArrayList<>();
-		for (final String spec : images) secondary.add(PipelineRunner.SecondaryImage.parse(spec));
+		final List<MemberSource> members = members();
 		final List<Case> files = new ArrayList<>();
 		final List<String> failures = new ArrayList<>();
 		for (final Path in : inputs) {
@@ -87,11 +97,23 @@ final class RunCommand implements Callable<Integer> {
 		}
 		try (Context context = CliContext.create()) {
 			final PipelineRunner runner = new PipelineRunner(context, spec.commandLine().getErr());
-			failures.addAll(runner.run(pipeline, files, secondary, outDir, fmt));
+			failures.addAll(runner.run(pipeline, files, members, outDir, fmt, !noFusion));
 		}
 		spec.commandLine().getOut().println(files.size() + " case(s), " + failures.size() + " failed; outputs in " + outDir);
 		spec.commandLine().getErr().flush();
 		return failures.isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
+	}
+
+	/** The members named on the command line. @throws IllegalArgumentException for a malformed or repeated name */
+	List<MemberSource> members() {
+		final List<MemberSource> members = new ArrayList<>();
+		for (final String spec : images) members.add(MemberSource.parse(spec, MemberSource.Role.IMAGE, "--image"));
+		for (final String spec : labels) members.add(MemberSource.parse(spec, MemberSource.Role.LABEL, "--label"));
+		for (final String spec : refs) members.add(MemberSource.parse(spec, MemberSource.Role.REFERENCE, "--ref"));
+		final java.util.Set<String> names = new java.util.HashSet<>();
+		for (final MemberSource m : members)
+			if (!names.add(m.name)) throw new IllegalArgumentException("the name '" + m.name + "' is given twice (--image, --label and --ref names must differ)");
+		return members;
 	}
 
 	static List<MacroLine> parseSteps(final List<String> lines) {

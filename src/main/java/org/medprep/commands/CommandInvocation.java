@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.medprep.commands.host.FijiHostProcessor;
+import org.medprep.core.Subject;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.display.DisplayPostprocessor;
+import org.scijava.module.process.CheckInputsPreprocessor;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.PluginService;
@@ -39,12 +41,14 @@ public final class CommandInvocation {
 	private final ConvertService convertService;
 	private final ImageTitleService titles;
 	private final PluginService pluginService;
+	private final FailureCauses causes;
 
 	public CommandInvocation(final Context context) {
 		this.moduleService = context.service(ModuleService.class);
 		this.convertService = context.service(ConvertService.class);
 		this.titles = context.service(ImageTitleService.class);
 		this.pluginService = context.service(PluginService.class);
+		this.causes = context.getService(FailureCauses.class);
 	}
 
 	/** What a run produced: the module (final inputs, e.g. drawn seeds) and its outputs by name. */
@@ -60,7 +64,7 @@ public final class CommandInvocation {
 		public Module module() { return module; }
 		public Map<String, Object> outputs() { return outputs; }
 
-		/** The step as it ran, with every option's final value: the line to record and to keep as provenance. */
+		/** The step as the Recorder writes it: every option as given (an empty seed stays empty; the history of the outputs holds the seed drawn). */
 		public MacroLine recorded() {
 			return new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module));
 		}
@@ -73,11 +77,39 @@ public final class CommandInvocation {
 	 */
 	public Result run(final CommandInfo info, final String options, final ImagePlus mainImage) {
 		final Module module = moduleService.createModule(info);
-		final Map<String, Object> inputs = inputs(module, options, mainImage);
+		return run(info, module, inputs(module, options, mainImage));
+	}
+
+	/**
+	 * Runs a command without a main image from typed option values (a host that parsed its own
+	 * arguments, such as a CLI subcommand made from the command's parameters); options not given keep
+	 * their defaults.
+	 *
+	 * @throws IllegalArgumentException for a name that is not one of the command's options
+	 * @throws CommandFailedException when the command itself fails, with its message
+	 */
+	public Result run(final CommandInfo info, final Map<String, Object> values) {
+		final Module module = moduleService.createModule(info);
+		final List<String> known = new ArrayList<>();
+		for (final ModuleItem<?> item : CommandOptions.optionItems(info)) known.add(item.getName());
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : CommandOptions.optionItems(info)) inputs.put(item.getName(), module.getInput(item.getName()));
+		for (final Map.Entry<String, Object> e : values.entrySet()) {
+			if (!known.contains(e.getKey()))
+				throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for \"" + CommandOptions.label(info) + "\"; its options are " + known);
+			inputs.put(e.getKey(), e.getValue());
+		}
+		return run(info, module, inputs);
+	}
+
+	private Result run(final CommandInfo info, final Module module, final Map<String, Object> inputs) {
 		try {
 			final Module done = moduleService.run(module, preprocessors(), postprocessors(), inputs).get();
-			if (done instanceof Cancelable && ((Cancelable) done).isCanceled())
-				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason());
+			if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
+				// a failure the command turned into a cancel (Failures) keeps its exception as the cause: bad input stays an IllegalArgumentException
+				final RuntimeException cause = causes == null ? null : causes.take(done.getDelegateObject());
+				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason(), cause);
+			}
 			final Map<String, Object> outputs = new LinkedHashMap<>();
 			for (final ModuleItem<?> out : info.outputs())
 				if (out.getIOType() == ItemIO.OUTPUT || out.getIOType() == ItemIO.BOTH) outputs.put(out.getName(), done.getOutput(out.getName()));
@@ -92,6 +124,74 @@ public final class CommandInvocation {
 			final String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
 			throw new CommandFailedException(CommandOptions.label(info) + ": " + message, cause);
 		}
+	}
+
+	/** What a run on a case produced: the subject after the step, and the command's other outputs by name (tables, extra images). */
+	public static final class SubjectResult {
+		private final Subject subject;
+		private final Map<String, Object> extras;
+
+		SubjectResult(final Subject subject, final Map<String, Object> extras) {
+			this.subject = subject;
+			this.extras = extras;
+		}
+
+		public Subject subject() { return subject; }
+		public Map<String, Object> extras() { return extras; }
+	}
+
+	/** True if the command works on a case ({@link VolumeCommand}): pipelines hand it their subject. */
+	public static boolean worksOnSubjects(final CommandInfo info) {
+		try {
+			return VolumeCommand.class.isAssignableFrom(info.loadDelegateClass());
+		}
+		catch (final ClassNotFoundException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Runs a case command ({@link VolumeCommand}) on a subject, the way a
+	 * pipeline does: options parsed and checked as {@link #run} does, the
+	 * command's preprocessing (services, initializers) done, then
+	 * {@link VolumeCommand#apply} on the subject in the calling thread. No
+	 * ImagePlus is made; spatial steps come back pending.
+	 *
+	 * @throws IllegalArgumentException for unknown or malformed options, naming them
+	 * @throws CommandFailedException when the command itself fails, with its message
+	 */
+	public SubjectResult apply(final CommandInfo info, final String options, final Subject subject) {
+		final String label = CommandOptions.label(info);
+		final Module module = moduleService.createModule(info);
+		final Object delegate = module instanceof VolumeCommand ? module : module.getDelegateObject();
+		if (!(delegate instanceof VolumeCommand)) throw new IllegalArgumentException("\"" + label + "\" does not work on a case");
+		final Map<String, Object> inputs = inputs(module, options, null, false);
+		for (final Map.Entry<String, Object> e : inputs.entrySet()) {
+			module.setInput(e.getKey(), e.getValue());
+			module.resolveInput(e.getKey());
+		}
+		final ModuleItem<?> main = CommandOptions.mainImage(info);
+		if (main != null) module.resolveInput(main.getName());
+		for (final PreprocessorPlugin p : preprocessors()) {
+			if (p instanceof CheckInputsPreprocessor) continue; // the main image is the subject, not an input
+			p.process(module);
+			if (p.isCanceled()) throw new CommandFailedException(label + ": " + p.getCancelReason());
+		}
+		final Subject out;
+		try {
+			out = ((VolumeCommand) delegate).apply(subject);
+		}
+		catch (final RuntimeException e) {
+			final Throwable cause = meaningful(e);
+			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);
+			throw new CommandFailedException(label + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+		}
+		final Map<String, Object> extras = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = module.getOutput(item.getName());
+			if (value != null && !"result".equals(item.getName()) && !"label_result".equals(item.getName())) extras.put(item.getName(), value);
+		}
+		return new SubjectResult(out, extras);
 	}
 
 	/**
@@ -128,6 +228,10 @@ public final class CommandInvocation {
 
 	/** The input values for a run: parsed options, defaults for the rest, and the main image. */
 	Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage) {
+		return inputs(module, options, mainImage, true);
+	}
+
+	private Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage, final boolean needsImage) {
 		final ModuleInfo info = module.getInfo();
 		final String label = CommandOptions.label(info);
 		final List<ModuleItem<?>> items = CommandOptions.optionItems(info);
@@ -137,7 +241,7 @@ public final class CommandInvocation {
 			if (!known.contains(key)) throw new IllegalArgumentException("unknown option '" + key + "' for \"" + label + "\"; its options are " + known);
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final ModuleItem<?> main = CommandOptions.mainImage(info);
-		if (main != null) {
+		if (main != null && needsImage) {
 			if (mainImage == null) throw new IllegalArgumentException("\"" + label + "\" needs an image");
 			inputs.put(main.getName(), mainImage);
 		}

@@ -51,8 +51,6 @@ public final class ImagePlusVolumes {
 
 	/** ImagePlus property (see {@link ImagePlus#setProp}) holding spacing, origin (mm) and direction. */
 	public static final String GEOMETRY_PROPERTY = "MedPrep.Geometry";
-	/** ImagePlus property holding the chain of deterministic spatial steps since the original grid (for inversion). */
-	public static final String SPATIAL_CHAIN_PROPERTY = "MedPrep.SpatialChain";
 	/** ImagePlus property holding the Volume metadata as key=value lines. */
 	public static final String METADATA_PROPERTY = "MedPrep.Metadata";
 
@@ -179,8 +177,6 @@ public final class ImagePlusVolumes {
 				if (eq > 0) m.put(line.substring(0, eq), line.substring(eq + 1));
 			}
 		}
-		final String history = imp.getProp(History.PROPERTY);
-		if (history != null && !history.trim().isEmpty()) m.put(Volume.HISTORY, history.trim());
 		final String valueUnit = imp.getCalibration().getValueUnit();
 		if (!m.containsKey(Volume.UNITS) && valueUnit != null && !valueUnit.isEmpty() && !"Gray Value".equals(valueUnit))
 			m.put(Volume.UNITS, valueUnit);
@@ -220,19 +216,11 @@ public final class ImagePlusVolumes {
 		if (units != null) cal.setValueUnit(units);
 		imp.setProp(GEOMETRY_PROPERTY, GeometryText.format(g));
 		final StringBuilder sb = new StringBuilder();
+		// the history is the subject's, not the volume's: SubjectImages and HistoryStore put it on the image
 		volume.metadata().forEach((k, v) -> {
 			if (!k.equals(Volume.HISTORY)) sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n');
 		});
 		if (sb.length() > 0) imp.setProp(METADATA_PROPERTY, sb.toString().trim());
-		// the history: the input image's, else what the volume brought from its file
-		final String history = template != null && template.getProp(History.PROPERTY) != null ? template.getProp(History.PROPERTY)
-			: volume.metadata().get(Volume.HISTORY);
-		if (history != null) imp.setProp(History.PROPERTY, history);
-		// an operation that keeps the grid keeps the way back to the original grid
-		if (template != null && template.getProp(SPATIAL_CHAIN_PROPERTY) != null && sameSpacing(tc, g)
-			&& geometryOf(template).sameSpace(g, 1e-6) && template.getWidth() == imp.getWidth() && template.getHeight() == imp.getHeight()
-			&& template.getStackSize() == imp.getStackSize())
-			imp.setProp(SPATIAL_CHAIN_PROPERTY, template.getProp(SPATIAL_CHAIN_PROPERTY));
 		setDisplayRange(imp, volume);
 		return imp;
 	}

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
@@ -35,14 +36,15 @@ public final class MaskChoice {
 	}
 
 	/**
+	 * @param lookup finds a mask by name (the subject's member, or an image of that title)
 	 * @throws IllegalArgumentException if the mask image is missing or of another size
 	 */
-	public static VoxelSelection resolve(final String choice, final Volume<? extends RealType<?>> image, final ImageTitleService titles) {
+	public static VoxelSelection resolve(final String choice, final Volume<? extends RealType<?>> image,
+		final Function<String, Volume<? extends RealType<?>>> lookup)
+	{
 		if (choice == null || choice.equals(ALL)) return VoxelSelection.all();
 		if (choice.equals(NON_ZERO)) return VoxelSelection.nonZero();
-		if (titles == null) throw new IllegalArgumentException("mask '" + choice + "' cannot be looked up here");
-		final ImagePlus maskImp = titles.find(choice);
-		final Volume<? extends RealType<?>> mask = ImagePlusVolumes.toVolume(maskImp);
+		final Volume<? extends RealType<?>> mask = lookup.apply(choice);
 		try {
 			Planes.requireSameSize(image.data(), mask.data());
 		}

@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * The {@code seed} option of random commands: a whole number gives the same
- * draw and the same output bit for bit; empty draws a fresh seed, which the
- * command writes back into its parameter so the history records it.
+ * draw and the same output bit for bit; empty draws a fresh seed (the only
+ * draw in MedPrep not made from a given seed), which the command records in
+ * the history ({@link StepRecord#seed}) and never writes back into its option.
  */
 public final class Seeds {
 

@@ -3,25 +3,25 @@ package org.medprep.commands;
 import ij.ImagePlus;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
-import org.medprep.core.Volume;
-import org.medprep.core.augment.Subject;
-import org.medprep.core.spatial.BoundaryMode;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Interpolation;
-import org.medprep.core.spatial.Sampling;
+import org.medprep.core.spatial.SpatialStep;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
 
-import net.imglib2.type.numeric.RealType;
-
 /**
  * A command that moves voxels (resampling, crops, flips, random transforms):
- * a label map named by title gets the same transform, read with nearest or
- * label interpolation so it never gets values that were not in it, and comes
- * out as {@code label_result}. A subject, in TorchIO's words.
+ * one {@link SpatialStep} for every member of the subject, label maps read
+ * with nearest or label interpolation so they never get values that were not
+ * in them, and the step's plan recorded in the history (what
+ * {@code Invert Spatial History} undoes, in this run or a later one).
+ * <p>
+ * In ImageJ the subject is the image and the label map named by {@code label}
+ * (which comes out as {@code label_result}); in a pipeline every member of
+ * the case moves, and a member named by {@code label} counts as a label map
+ * from then on.
  */
 public abstract class SpatialCommand extends VolumeCommand {
 
@@ -47,35 +47,43 @@ public abstract class SpatialCommand extends VolumeCommand {
 		getInfo().getMutableInput("label", String.class).setChoices(choices);
 	}
 
-	/** The image with its label map (if one is named), checked to share one space. */
-	protected Subject subject(final Volume<? extends RealType<?>> in) {
-		final ImagePlus labelImp = labelImage();
-		final Map<String, Volume<? extends RealType<?>>> labels = labelImp == null ? Collections.emptyMap()
-			: Collections.singletonMap(label, ImagePlusVolumes.toVolume(labelImp));
-		return Subject.of(in, labels);
+	/** The step for a subject on its current grid; record drawn values in {@code record} (the plan is recorded by this class). */
+	protected abstract SpatialStep step(Subject in, StepRecord record);
+
+	@Override
+	protected final Subject process(final Subject in, final StepRecord record) {
+		Subject s = in;
+		// the member the label option names is a label map, whatever it was read as
+		if (hasLabel() && s.has(label) && s.kind(label) != Subject.Kind.LABEL) s = s.withLabel(label, s.volume(label));
+		else if (hasLabel() && !s.has(label))
+			throw new IllegalArgumentException("no label map '" + label + "' on this image's grid; the case has " + s.names());
+		final SpatialStep step = step(s, record);
+		record.plan(step.plan());
+		return s.transform(step);
 	}
 
-	/** How label maps are read: nearest or label mode, 0 outside. */
-	protected Sampling labelSampling() {
+	/** The label interpolation option, checked to preserve labels. */
+	protected Interpolation labelInterpolation() {
 		final Interpolation i = Interpolation.fromLabel(label_method);
 		if (!i.preservesLabels()) throw new IllegalArgumentException("label maps need nearest or label interpolation, got " + label_method);
-		return Sampling.of(i, BoundaryMode.BOX, 0);
+		return i;
 	}
 
-	/** The named label map's transformed volume in the subject, or null without one. */
-	protected Volume<? extends RealType<?>> transformedLabel(final Subject transformed) {
-		return transformed.labels().get(label);
+	/** True if a label map is named. */
+	protected boolean hasLabel() {
+		return label != null && !label.isEmpty() && !NO_LABEL.equals(label);
 	}
 
-	/** Sets {@code label_result} (titled after the label image) from the transformed label map; nothing without one. */
-	protected void setLabelResult(final Volume<? extends RealType<?>> transformedLabel) {
-		final ImagePlus labelImp = labelImage();
-		if (labelImp == null || transformedLabel == null) return;
-		label_result = LabelMaps.mark(ImagePlusVolumes.toImagePlus(transformedLabel, baseTitle(labelImp.getTitle()) + "-" + titleSuffix(), labelImp));
+	@Override
+	protected Subject subjectOf(final ImagePlus imp) {
+		final Subject s = super.subjectOf(imp);
+		return hasLabel() ? SubjectImages.with(s, label, Subject.Kind.LABEL, imageTitled(label)) : s;
 	}
 
-	private ImagePlus labelImage() {
-		return label == null || label.isEmpty() || NO_LABEL.equals(label) ? null : imageTitled(label);
+	@Override
+	protected void publish(final Subject out) {
+		super.publish(out);
+		if (hasLabel() && out.has(label))
+			label_result = SubjectImages.toImagePlus(out, label, baseTitle(label) + "-" + titleSuffix(), imageTitled(label));
 	}
-
 }

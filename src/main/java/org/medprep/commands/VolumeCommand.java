@@ -2,24 +2,39 @@ package org.medprep.commands;
 
 import ij.ImagePlus;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.DynamicCommand;
+import org.scijava.module.ModuleItem;
 import org.scijava.plugin.Parameter;
 
 import net.imglib2.type.numeric.RealType;
 
 /**
- * The shape of a MedPrep image command: the active image in, a new image out
- * (the input is never modified), core work on a {@link Volume} with ImageJ's
- * thread setting, the input's calibration kept and the step added to the
- * history (by {@link HistoryPostprocessor}). Subclasses declare their options
- * as {@code @Parameter} fields (names are the macro keys) and implement
- * {@link #process}; bad parameters throw {@link IllegalArgumentException}
- * before any output exists.
+ * The shape of a MedPrep command that works on a case: a {@link Subject} in,
+ * a new Subject out ({@link #process}), the step added to the subject's
+ * history with the values it really used ({@link StepRecord}). Inputs are
+ * never modified.
+ * <p>
+ * Two ways in. In ImageJ and Fiji, {@link #run} converts the active image
+ * (and the images the command names, see {@link #subjectOf}) into a subject
+ * once, and the result back into images ({@code result}, with the history).
+ * Pipelines ({@code medprep run}) call {@link #apply} with the subject they
+ * carry from step to step, so a case flows from reader to writer without
+ * ImagePlus round trips; the {@code image} input is then not set.
+ * <p>
+ * Subclasses declare their options as {@code @Parameter} fields (names are
+ * the macro keys) and implement {@link #process}; bad parameters throw
+ * {@link IllegalArgumentException} before any output exists. Nothing of a
+ * run is kept in fields but the outputs and its {@link #progress}.
  */
-public abstract class VolumeCommand extends DynamicCommand {
+public abstract class VolumeCommand extends DynamicCommand implements RecordsHistory {
 
 	@Parameter(label = "Image", persist = false, description = "The image to process (the active image in ImageJ).")
 	protected ImagePlus image;
@@ -33,44 +48,124 @@ public abstract class VolumeCommand extends DynamicCommand {
 	@Parameter(required = false)
 	protected ImageTitleService titles;
 
-	/** Progress and stop requests of the current run: core algorithms that report progress get this. */
+	/**
+	 * Progress and stop requests of this run (a command instance runs once), set
+	 * by {@link #run} or {@link #apply}: core algorithms that report progress get
+	 * it in {@link #process}.
+	 */
 	protected CommandProgress progress;
 
 	@Override
 	public void run() {
-		final String label = getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
+		final String label = label();
 		progress = CommandProgress.of(this, status, label);
 		// a bad input or a stop request cancels the command with one line (Failures)
 		Failures.run(this, label, () -> {
 			showStatus(label + " on " + image.getTitle() + "...");
-			final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-			final Volume<? extends RealType<?>> out = Threads.call(() -> process(in), progress);
-			result = ImagePlusVolumes.toImagePlus(out, outputTitle(), image);
+			// resampling is lazy: the result is materialized here, with the thread setting in effect
+			// and every parallel task a checkpoint for a stop request
+			final Subject out = Threads.call(() -> apply(subjectOf(image)).materialize(), progress);
+			publish(out);
 			showStatus(label + " done");
 		});
 	}
 
-	/** The core work. Called with ImageJ's thread count in effect. */
-	protected abstract Volume<? extends RealType<?>> process(Volume<? extends RealType<?>> in);
+	/**
+	 * Runs this command on a subject, with the options set on it: the work of
+	 * {@link #process}, and the step appended to the history. Spatial steps
+	 * come back pending (resampled when voxels are read, fused with the next
+	 * ones); call it with the thread setting in effect ({@link Threads#call}).
+	 *
+	 * @throws IllegalArgumentException for bad options or inputs, with a message for the user
+	 */
+	public final Subject apply(final Subject in) {
+		// a pipeline's step does not go through run(): its progress belongs to the calling thread
+		if (progress == null) progress = CommandProgress.of(this, status, label());
+		final StepRecord record = new StepRecord(label(), CommandOptions.recorded(this));
+		final Subject out = process(in, record);
+		return out.withStep(record.toStep());
+	}
+
+	/**
+	 * The work: a new subject from {@code in}. Record in {@code record} what the
+	 * step really used (a drawn seed, drawn parameters, the values of a preset);
+	 * spatial commands record their plan through {@link SpatialCommand}.
+	 */
+	protected abstract Subject process(Subject in, StepRecord record);
 
 	/** Short suffix for the output title, e.g. "window". */
 	protected abstract String titleSuffix();
 
+	/** The subject a run from ImageJ works on: the image, with its history. {@link SpatialCommand} adds its label map. */
+	protected Subject subjectOf(final ImagePlus imp) {
+		return SubjectImages.of(imp);
+	}
+
+	/** Sets the outputs from the result subject: {@code result} is the main member; every image output carries the history. */
+	protected void publish(final Subject out) {
+		result = SubjectImages.toImagePlus(out, out.mainName(), outputTitle(), image);
+		for (final ModuleItem<?> item : getInfo().outputs()) {
+			final Object value = getOutput(item.getName());
+			if (value instanceof ImagePlus && value != result) HistoryStore.put((ImagePlus) value, out.history());
+		}
+	}
+
+	/** The command's menu label (its macro name). */
+	protected String label() {
+		return getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
+	}
+
 	protected String outputTitle() {
-		return baseTitle(image.getTitle()) + "-" + titleSuffix();
+		return baseTitle(image == null ? "image" : image.getTitle()) + "-" + titleSuffix();
 	}
 
 	/** A title without its file extension ("ct.tif" -> "ct", "ct.nii.gz" -> "ct"). */
-	protected static String baseTitle(final String t) {
+	public static String baseTitle(final String t) {
 		final String s = t.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? t.substring(0, t.length() - 3) : t;
 		final int dot = s.lastIndexOf('.');
 		return dot > 0 && s.length() - dot <= 5 ? s.substring(0, dot) : s;
+	}
+
+	/**
+	 * A secondary input named in the options (a mask, a reference): the
+	 * subject's member of that name, else the image of that title (a macro
+	 * names secondary inputs by title).
+	 *
+	 * @throws IllegalArgumentException naming the title if there is neither
+	 */
+	protected Volume<? extends RealType<?>> named(final Subject subject, final String title) {
+		if (subject.has(title)) return subject.volume(title);
+		return ImagePlusVolumes.toVolume(imageTitled(title));
+	}
+
+	/** The history of a secondary input: the subject's own for a member, else the titled image's. */
+	protected History namedHistory(final Subject subject, final String title) {
+		if (subject.has(title)) return subject.history();
+		return HistoryStore.of(imageTitled(title));
 	}
 
 	/** The image named by {@code title} (a macro names secondary inputs by title). */
 	protected ImagePlus imageTitled(final String title) {
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + title + "'");
 		return titles.find(title);
+	}
+
+	/** The members of {@code subject} this step's options name (its mask, its reference): inputs of the step, not transformed by it. */
+	protected Set<String> membersNamedInOptions(final Subject subject) {
+		final Set<String> named = new LinkedHashSet<>();
+		for (final String value : CommandOptions.recorded(this).values())
+			if (subject.has(value) && !value.equals(subject.mainName())) named.add(value);
+		return named;
+	}
+
+	/**
+	 * The subject with its main member replaced by a step's result of another
+	 * kind (a segmentation, a mask); a result on another grid (basis images)
+	 * starts a subject of its own, keeping the history.
+	 */
+	protected static Subject replaceMain(final Subject in, final Subject.Kind kind, final Volume<? extends RealType<?>> volume) {
+		if (org.medprep.core.spatial.Grid.of(volume).sameSpace(in.grid())) return in.with(in.mainName(), kind, volume);
+		return Subject.of(in.mainName(), kind, volume).withHistory(in.history()).withFusion(in.fusion());
 	}
 
 	private void showStatus(final String message) {

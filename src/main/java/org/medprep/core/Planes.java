@@ -1,22 +1,29 @@
 package org.medprep.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
+import net.imglib2.img.NativeImg;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.converter.RealTypeConverters;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Fraction;
+import net.imglib2.util.Util;
 
 /**
  * Plane-by-plane processing of 3D images over primitive arrays, in parallel on
@@ -110,6 +117,194 @@ public final class Planes {
 		return Parallelization.getTaskExecutor().forEachApply(planeIndices(image), z -> f.apply(z, a.readShared(z), b.readShared(z)));
 	}
 
+	/** Voxels per run in {@link #mapFloats}, {@link #mapBytes} and {@link #scanRuns}: small enough to stay in L1 cache. */
+	static final int RUN = 2048;
+
+	/** Element-wise work on a run of one plane's voxels: {@code out[at + i]} from {@code in[i]}, {@code i < n}. */
+	@FunctionalInterface
+	public interface FloatRun {
+		void write(double[] in, int n, float[] out, int at);
+	}
+
+	/** Like {@link FloatRun}, into unsigned bytes. */
+	@FunctionalInterface
+	public interface ByteRun {
+		void write(double[] in, int n, byte[] out, int at);
+	}
+
+	/**
+	 * Work on a run of voxels of one plane for a reduction: {@code values[0 .. n)}
+	 * and, when a second image is given, the same voxels of it in {@code other}
+	 * (else null). The arrays are reused and valid only during the call.
+	 */
+	@FunctionalInterface
+	public interface RunScan<A> {
+		void scan(A accumulator, double[] values, double[] other, int n);
+	}
+
+	/**
+	 * A new float image of the same size, voxel by voxel from the input's physical
+	 * values, for element-wise operations (windows, clips, affine maps): {@code f}
+	 * must compute each output from its input value alone, and may be called for
+	 * values that do not occur in the image. Planar images (ImageJ stacks,
+	 * MedPrep's readers), rescaled or not, are read straight from their primitive
+	 * arrays: 8- and 16-bit integers through a table of {@code f} over every
+	 * stored value (the same bits as computing each voxel, at the speed of a
+	 * lookup), other types in short runs that stay in cache. Output planes are
+	 * allocated by the threads that fill them.
+	 */
+	public static PlanarImg<FloatType, FloatArray> mapFloats(final RandomAccessibleInterval<? extends RealType<?>> image, final FloatRun f) {
+		requireThreeD(image);
+		final int n = planeSize(image);
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		final float[] table = stored == null || stored.tableSize() == 0 ? null : new float[stored.tableSize()];
+		if (table != null) f.write(stored.tableValues(), table.length, table, 0);
+		final RunSource source = new RunSource(image);
+		final FloatArray[] planes = new FloatArray[(int) image.dimension(2)];
+		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
+			final float[] out = new float[n];
+			if (table != null) stored.lookup(stored.plane(z), table, out);
+			else source.forEachRun(z, (values, other, len, at) -> f.write(values, len, out, at));
+			planes[z] = new FloatArray(out);
+		});
+		return planar(planes, image, new FloatType());
+	}
+
+	/** Like {@link #mapFloats}, into an 8-bit image. */
+	public static PlanarImg<UnsignedByteType, ByteArray> mapBytes(final RandomAccessibleInterval<? extends RealType<?>> image, final ByteRun f) {
+		requireThreeD(image);
+		final int n = planeSize(image);
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		final byte[] table = stored == null || stored.tableSize() == 0 ? null : new byte[stored.tableSize()];
+		if (table != null) f.write(stored.tableValues(), table.length, table, 0);
+		final RunSource source = new RunSource(image);
+		final ByteArray[] planes = new ByteArray[(int) image.dimension(2)];
+		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
+			final byte[] out = new byte[n];
+			if (table != null) stored.lookup(stored.plane(z), table, out);
+			else source.forEachRun(z, (values, other, len, at) -> f.write(values, len, out, at));
+			planes[z] = new ByteArray(out);
+		});
+		return planar(planes, image, new UnsignedByteType());
+	}
+
+	/**
+	 * A reduction in runs: one accumulator per z plane from {@code perPlane}, fed
+	 * the plane's runs in order, returned in plane order (so combining them in
+	 * order gives the same bits whatever the number of threads).
+	 * {@code other} may be null.
+	 */
+	public static <A> List<A> scanRuns(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends RealType<?>> other, final Supplier<A> perPlane, final RunScan<A> f)
+	{
+		requireThreeD(image);
+		if (other != null) requireSameSize(image, other);
+		final RunSource a = new RunSource(image);
+		final RunSource b = other == null ? null : new RunSource(other);
+		return Parallelization.getTaskExecutor().forEachApply(planeIndices(image), z -> {
+			final A acc = perPlane.get();
+			if (b == null) a.forEachRun(z, (values, none, len, at) -> f.scan(acc, values, null, len));
+			else a.forEachRun(z, b, (values, o, len, at) -> f.scan(acc, values, o, len));
+			return acc;
+		});
+	}
+
+	/** A stretch of consecutive voxels of a plane, {@code from} inclusive to {@code to} exclusive. */
+	@FunctionalInterface
+	interface Stretch {
+		void accept(int from, int to);
+	}
+
+	/** The stretches of a plane where a mask is non-zero, for counting only selected voxels. */
+	static final class MaskRuns {
+		private final RunSource mask;
+
+		MaskRuns(final RandomAccessibleInterval<? extends RealType<?>> mask) {
+			this.mask = new RunSource(mask);
+		}
+
+		void forEachSelected(final int z, final Stretch s) {
+			mask.forEachRun(z, (m, none, len, at) -> {
+				int i = 0;
+				while (i < len) {
+					while (i < len && m[i] == 0) i++;
+					final int start = i;
+					while (i < len && m[i] != 0) i++;
+					if (i > start) s.accept(at + start, at + i);
+				}
+			});
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static <T extends NativeType<T>, A extends ArrayDataAccess<A>> PlanarImg<T, A> planar(final A[] planes, final Interval image, final T type) {
+		final PlanarImg<T, A> img = new PlanarImg<>(Arrays.asList(planes), image.dimensionsAsLongArray(), new Fraction());
+		img.setLinkedType((T) type.getNativeTypeFactory().createLinkedType((NativeImg) img));
+		return img;
+	}
+
+	/** A run handed to {@link RunSource#forEachRun}: voxels {@code at .. at + n} of the plane. */
+	@FunctionalInterface
+	private interface RunConsumer {
+		void accept(double[] values, double[] other, int n, int at);
+	}
+
+	/**
+	 * Reads a plane in runs of {@link #RUN} voxels into per-thread buffers: straight
+	 * from the stored arrays when the image is planar, else from a whole plane read
+	 * the general way.
+	 */
+	private static final class RunSource {
+		private final StoredPlanes stored;
+		private final PlaneReader reader;
+		private final int n;
+		private final ThreadLocal<double[]> run = ThreadLocal.withInitial(() -> new double[RUN]);
+
+		RunSource(final RandomAccessibleInterval<? extends RealType<?>> image) {
+			this.stored = StoredPlanes.of(image).orElse(null);
+			this.reader = stored == null ? new PlaneReader(image) : null;
+			this.n = planeSize(image);
+		}
+
+		void forEachRun(final int z, final RunConsumer c) {
+			final PlaneRuns p = runs(z);
+			for (int at = 0; at < n; at += RUN) {
+				final int len = Math.min(RUN, n - at);
+				c.accept(p.read(at, len), null, len, at);
+			}
+		}
+
+		void forEachRun(final int z, final RunSource other, final RunConsumer c) {
+			final PlaneRuns p = runs(z), q = other.runs(z);
+			for (int at = 0; at < n; at += RUN) {
+				final int len = Math.min(RUN, n - at);
+				c.accept(p.read(at, len), q.read(at, len), len, at);
+			}
+		}
+
+		private PlaneRuns runs(final int z) {
+			final double[] buffer = run.get();
+			if (stored != null) {
+				final Object plane = stored.plane(z);
+				return (at, len) -> {
+					stored.read(plane, at, len, buffer);
+					return buffer;
+				};
+			}
+			final double[] plane = reader.read(z);
+			return (at, len) -> {
+				System.arraycopy(plane, at, buffer, 0, len);
+				return buffer;
+			};
+		}
+	}
+
+	/** Runs of one plane, read in order. */
+	@FunctionalInterface
+	private interface PlaneRuns {
+		double[] read(int at, int len);
+	}
+
 	/** Fills an 8-bit output plane (values as unsigned bytes) from the input plane. */
 	@FunctionalInterface
 	public interface BytePlaneWriter {
@@ -160,16 +355,20 @@ public final class Planes {
 	 * data (fast block copies) and rescaled here.
 	 */
 	private static final class PlaneReader {
+		private final StoredPlanes stored;
 		private final PrimitiveBlocks<DoubleType> blocks;
 		private final long[] min;
 		private final int[] size;
 		private final double slope, intercept;
+		private final boolean floatView;
 
 		PlaneReader(final RandomAccessibleInterval<? extends RealType<?>> image) {
+			this.stored = StoredPlanes.of(image).orElse(null);
 			final Optional<LinearRescale<?, ?>> rescale = LinearRescale.of(image);
 			final RandomAccessibleInterval<? extends RealType<?>> source = rescale.isPresent() ? LinearRescale.storedOf(image) : image;
 			this.slope = rescale.map(LinearRescale::slope).orElse(1.0);
 			this.intercept = rescale.map(LinearRescale::intercept).orElse(0.0);
+			this.floatView = rescale.isPresent() && Util.getTypeFromInterval(image) instanceof FloatType; // rounded as the view rounds
 			final RandomAccessibleInterval<DoubleType> asDouble = RealTypeConverters.convert(source, new DoubleType());
 			this.blocks = PrimitiveBlocks.of(asDouble, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
 			this.min = source.minAsLongArray();
@@ -190,8 +389,13 @@ public final class Planes {
 		}
 
 		private double[] read(final int z, final double[] plane) {
+			if (stored != null) {
+				stored.read(stored.plane(z), 0, plane.length, plane);
+				return plane;
+			}
 			blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, size);
-			if (slope != 1 || intercept != 0)
+			if (floatView) for (int i = 0; i < plane.length; i++) plane[i] = (float) (intercept + slope * plane[i]);
+			else if (slope != 1 || intercept != 0)
 				for (int i = 0; i < plane.length; i++) plane[i] = intercept + slope * plane[i];
 			return plane;
 		}

@@ -17,7 +17,7 @@ class SpatialBenchmarksTest {
 		for (final BenchmarkSuite s : ServiceLoader.load(BenchmarkSuite.class)) found |= s.name().equals("spatial");
 		assertTrue(found, "spatial suite not registered in META-INF/services");
 		final List<BenchmarkCase> cases = new SpatialBenchmarks().cases(true);
-		assertEquals(5, cases.size());
+		assertEquals(7, cases.size());
 		// 48x48x20 at 0.8 x 0.8 x 2.5 mm -> 1 mm: 38 x 38 x 50 output voxels
 		assertEquals(38L * 38 * 50, cases.get(0).voxels());
 		for (final BenchmarkCase c : cases) assertNotNull(c.run(c.setup()), c.name());

@@ -16,9 +16,23 @@ class BenchCommandTest {
 		assertTrue(lines.length >= 9, r.out);
 		for (int i = 1; i < lines.length; i++) {
 			final String[] cols = lines[i].trim().split("\\s+");
-			final double voxelsPerSecond = Double.parseDouble(cols[cols.length - 2]);
+			final double voxelsPerSecond = Double.parseDouble(cols[cols.length - 3]);
 			assertTrue(voxelsPerSecond > 0 && Double.isFinite(voxelsPerSecond), lines[i]);
 		}
+	}
+
+	@Test
+	void intensityCasesRunOnAGivenVolumeAsMultiplesOfTheMemoryBaseline(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) throws Exception {
+		final java.nio.file.Path ct = dir.resolve("ct.nii");
+		org.medprep.io.ImageFormats.write(new org.medprep.core.phantom.CtPhantom(40, 30, 8, new double[] { 1, 1, 2 }, 5, 3).image(), ct);
+		final CliTest.Run r = CliTest.cli("bench", "--suite", "intensity", "--input", ct.toString(), "--repeat", "1");
+		assertEquals(0, r.code, r.err);
+		final String[] lines = r.out.trim().split("\n");
+		assertTrue(lines[1].startsWith("intensity: memory baseline: float32 copy 40x30x8 input"), lines[1]);
+		assertTrue(lines[1].trim().endsWith(" 1.00"), lines[1]);
+		assertTrue(lines[2].startsWith("intensity: HU Window float 40x30x8 input"), lines[2]);
+		final String[] cols = lines[2].trim().split("\\s+");
+		assertTrue(Double.parseDouble(cols[cols.length - 1]) > 0, lines[2]);
 	}
 
 	@Test

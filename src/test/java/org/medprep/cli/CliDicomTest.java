@@ -37,8 +37,9 @@ class CliDicomTest {
 	void convertWritesOneNiftiPerSeriesWithTheLoadersValuesAndGeometry() throws IOException {
 		final CliTest.Run r = CliTest.cli("convert", FIXTURES.resolve("two_series").toString(), dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		final List<String> files = listing(dir.resolve("out"));
+		final List<String> files = listing(dir.resolve("out")).stream().filter(f -> f.endsWith(".nii.gz")).collect(Collectors.toList());
 		assertEquals(2, files.size(), files.toString());
+		assertEquals(4, listing(dir.resolve("out")).size(), "each with its JSON sidecar");
 		final List<Volume<?>> expected = DicomFolder.select(DicomFolder.scan(FIXTURES.resolve("two_series")), DicomLoadOptions.defaults()).stream()
 			.map(s -> {
 				try {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.testutil.TestVolumes;
 
@@ -74,22 +74,25 @@ class CliTest {
 		assertArrayEquals(new double[] { 0, 0, 0, 0.5, 1, 1, 0.4, 0.65 }, values(dir.resolve("out/a.tif")), 1e-7);
 		final ImagePlus out = ImageFiles.read(dir.resolve("out/b.tif"));
 		assertEquals(List.of("run(\"Replace Padding\", \"padding=-2000.0 value=-1000.0\");",
-			"run(\"HU Window\", \"level=40.0 width=400.0 output=[float 0-1] preset=custom\");"), History.of(out));
+			"run(\"HU Window\", \"level=40.0 width=400.0 output=[float 0-1] preset=custom\");"), HistoryStore.of(out).lines());
 		assertEquals(0.8, out.getCalibration().pixelWidth, 1e-6);
 	}
 
 	@Test
 	void stepsWithAMaskImagePairedByBaseName() throws IOException {
 		ct("a.tif");
-		final ImagePlus mask = ImagePlusVolumes.toImagePlus(TestVolumes.floats(new long[] { 2, 2, 2 }, new double[] { 0, 0, 0, 1, 1, 0, 0, 0 }), "a.tif", null);
+		// a mask on the image's grid, a label map of the case
+		final ImagePlus mask = ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 2, 2, 2 }, new double[] { 0, 0, 0, 1, 1, 0, 0, 0 }), "a.tif", null);
 		ImageFiles.write(mask, dir.resolve("masks/a.tif"));
-		final Run r = cli("run", "--step", "run(\"Z-Score Normalize\", \"mask=body\");", "-i", dir.resolve("in/a.tif").toString(), "--image",
+		final Run r = cli("run", "--step", "run(\"Z-Score Normalize\", \"mask=body\");", "-i", dir.resolve("in/a.tif").toString(), "--label",
 			"body=" + dir.resolve("masks"), "-o", dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
 		// NIfTI (.nii.gz) is the default output format
 		final double[] z = values(dir.resolve("out/a.nii.gz"));
 		assertEquals(-1, z[3], 1e-6);
 		assertEquals(1, z[4], 1e-6);
+		// an intensity step leaves the mask alone, so it is not written again
+		assertEquals(List.of("a.nii.gz"), listing(dir.resolve("out")));
 	}
 
 	@Test
@@ -103,11 +106,11 @@ class CliTest {
 		final Path pipeline = dir.resolve("aug.ijm");
 		Files.write(pipeline, ("run(\"Random Flip\", \"probability_x=1 probability_y=1 label=seg interpolation=nearest seed=7\");\n"
 			+ "run(\"Random Flip\", \"probability_x=0.5 probability_z=0.5 label=seg interpolation=nearest seed=11\");\n").getBytes(StandardCharsets.UTF_8));
-		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "--image", "seg=" + dir.resolve("labels"), "-o",
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "--label", "seg=" + dir.resolve("labels"), "-o",
 			dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
 		final double[] image = values(dir.resolve("out/case.nii.gz"));
-		final double[] label = values(dir.resolve("out/case_label_result.nii.gz"));
+		final double[] label = values(dir.resolve("out/seg/case.nii.gz"));
 		assertArrayEquals(image, label, 0);
 		// the first draw flips x and y, so the result differs from the input
 		assertTrue(!java.util.Arrays.equals(image, TestVolumes.values((net.imglib2.RandomAccessibleInterval) labels.data())));
@@ -199,7 +202,7 @@ class CliTest {
 		assertTrue(r.out.contains("run(\"HU Window\""), r.out);
 		assertTrue(r.out.contains("run(\"Random Affine\", \"label=labels label_method=nearest seed=42"), r.out);
 		// the label map followed the image through resampling and rotation, never interpolated
-		final double[] labels = values(dir.resolve("demo/output/ct_phantom_label_result.nii.gz"));
+		final double[] labels = values(dir.resolve("demo/output/labels/ct_phantom.nii.gz"));
 		assertEquals(v.length, labels.length);
 		final java.util.Set<Double> seen = new java.util.TreeSet<>();
 		for (final double l : labels) seen.add(l);

@@ -36,6 +36,22 @@ class ExecCommandTest {
 	}
 
 	@Test
+	void textFilesBesideTheImagesOfACohortAreNotImages() throws IOException {
+		Files.createDirectories(dir.resolve("t1"));
+		ImageFormats.write(BrainPhantom.standard().withSize(32, 32, 24).image(), dir.resolve("t1/a.nii.gz"));
+		ImageFormats.write(BrainPhantom.standard().withSize(32, 32, 24).withBias(0.2).image(), dir.resolve("t1/b.nii.gz"));
+		final Path clean = dir.resolve("clean.json");
+		assertEquals(0, CliTest.cli("exec", "--step", "run(\"Nyul Train\", \"folder=" + dir.resolve("t1") + " standard_scale=" + clean + "\");").code);
+		// a numeric text file (ImageJ's opener reads it as a text image) and a README beside the images
+		Files.write(dir.resolve("t1/landmarks.txt"), "1 2 3\n4 5 6\n".getBytes(StandardCharsets.UTF_8));
+		Files.write(dir.resolve("t1/README.txt"), "T1 images of the cohort\n".getBytes(StandardCharsets.UTF_8));
+		final Path withText = dir.resolve("with-text.json");
+		final CliTest.Run r = CliTest.cli("exec", "--step", "run(\"Nyul Train\", \"folder=" + dir.resolve("t1") + " standard_scale=" + withText + "\");");
+		assertEquals(0, r.code, r.err);
+		assertEquals(new String(Files.readAllBytes(clean), StandardCharsets.UTF_8), new String(Files.readAllBytes(withText), StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void imageStepsAreSentToRun() {
 		final CliTest.Run r = CliTest.cli("exec", "--step", "run(\"HU Window\", \"level=40 width=400\");");
 		assertEquals(2, r.code);

@@ -50,7 +50,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 			final CommandInvocation.Result r = invocation.run(info, OPTIONS.getOrDefault(label, ""), in);
 			final Object out = r.outputs().values().stream().filter(o -> o instanceof ImagePlus).findFirst().orElse(null);
 			assertNotNull(out, label + " made no image");
-			final List<String> history = History.of((ImagePlus) out);
+			final List<String> history = HistoryStore.of((ImagePlus) out).lines();
 			assertTrue(!history.isEmpty() && history.get(history.size() - 1).startsWith("run(\"" + label + "\""), label + ": " + history);
 			org.junit.jupiter.api.Assertions.assertArrayEquals(before, TestVolumes.values(ImagePlusVolumes.toVolume(in).data()), 0, label + " changed its input");
 			ran.add(label);
@@ -58,6 +58,19 @@ class AllCommandsTest extends HeadlessCommandTest {
 		assertTrue(ran.size() >= 25, "ran " + ran);
 		assertTrue(ran.contains("HU Window") && ran.contains("Random Elastic") && ran.contains("N4 Bias Correction"), ran.toString());
 		assertEquals(ran.size(), Set.copyOf(ran).size());
+	}
+
+	/** Fiji's macro semantics: an image input is the image of this run, never one remembered from an earlier dialog. */
+	@Test
+	void imageInputsAreNeverPersisted() {
+		int images = 0;
+		for (final CommandInfo info : new CommandCatalog(commands).all())
+			for (final ModuleItem<?> item : info.inputs())
+				if (ImagePlus.class.isAssignableFrom(item.getType())) {
+					org.junit.jupiter.api.Assertions.assertFalse(item.isPersisted(), CommandOptions.label(info) + ": " + item.getName() + " is persisted");
+					images++;
+				}
+		assertTrue(images >= 30, images + " image inputs");
 	}
 
 	private static boolean needsFile(final CommandInfo info) {

@@ -121,13 +121,4 @@ class ImagePlusVolumesTest {
 		assertArrayEquals(new double[] { 0.5, 0.25, 1 }, ImagePlusVolumes.toVolume(imp).geometry().spacing(), 1e-12);
 	}
 
-	@Test
-	void theSpatialChainFollowsOperationsThatKeepTheGrid() {
-		final Volume<?> ct = new CtPhantom(16, 16, 4, new double[] { 0.5, 0.6, 2 }, 0, 3).image();
-		final ImagePlus in = ImagePlusVolumes.toImagePlus(ct, "in", null);
-		in.setProp(ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY, "chain text");
-		assertEquals("chain text", ImagePlusVolumes.toImagePlus(ct, "same grid", in).getProp(ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY));
-		final Volume<?> moved = ct.withGeometry(ct.geometry().withOrigin(new double[] { 1, 2, 3 }));
-		assertEquals(null, ImagePlusVolumes.toImagePlus(moved, "other grid", in).getProp(ImagePlusVolumes.SPATIAL_CHAIN_PROPERTY));
-	}
 }

@@ -51,8 +51,18 @@ class IntensityCommandsTest extends HeadlessCommandTest {
 		assertEquals(2.5, out.getCalibration().pixelDepth, 0);
 		assertEquals("mm", out.getCalibration().getUnit());
 		assertEquals("ct-window", out.getTitle());
-		assertEquals(List.of("run(\"HU Window\", \"level=40.0 width=400.0 output=[float 0-1] preset=custom\");"), History.of(out));
+		assertEquals(List.of("run(\"HU Window\", \"level=40.0 width=400.0 output=[float 0-1] preset=custom\");"), HistoryStore.of(out).lines());
 		assertEquals(-976 + 32768, in.getStack().getProcessor(1).get(0, 0), "input untouched");
+	}
+
+	@Test
+	void aPresetRecordsTheLevelAndWidthItUsed() {
+		final ImagePlus out = (ImagePlus) invocation.run(commands.getCommand(HuWindowCommand.class.getName()),
+			"preset=[lung (W1500 L-600)] output=[float 0-1]", ct()).outputs().get("result");
+		assertEquals(List.of("run(\"HU Window\", \"level=-600.0 width=1500.0 output=[float 0-1] preset=[lung (W1500 L-600)]\");"),
+			HistoryStore.of(out).lines());
+		// the lung window [-1350, 150] HU: -2000 -> 0, 40 -> (40 + 1350) / 1500
+		assertEquals((40 + 1350) / 1500.0, TestVolumes.values(ImagePlusVolumes.toVolume(out).data())[3], 1e-6);
 	}
 
 	@Test
@@ -100,14 +110,14 @@ class IntensityCommandsTest extends HeadlessCommandTest {
 			Map.of("image", ct(), "min", -100.0, "max", 100.0));
 		final ImagePlus out = (ImagePlus) f.get().getOutput("result");
 		assertArrayEquals(new double[] { -100, -100, -100, 40, 100, 100, 0, 100 }, TestVolumes.values(ImagePlusVolumes.toVolume(out).data()), 0);
-		assertEquals("run(\"Clip Intensity\", \"min=-100.0 max=100.0\");", History.of(out).get(0));
+		assertEquals("run(\"Clip Intensity\", \"min=-100.0 max=100.0\");", HistoryStore.of(out).lines().get(0));
 	}
 
 	@Test
 	void historyAccumulatesAcrossSteps() {
 		final ImagePlus a = (ImagePlus) invocation.run(commands.getCommand(ReplacePaddingCommand.class.getName()), "", ct()).outputs().get("result");
 		final ImagePlus b = (ImagePlus) invocation.run(commands.getCommand(ClipIntensityCommand.class.getName()), "min=-1000 max=400", a).outputs().get("result");
-		assertEquals(List.of("run(\"Replace Padding\", \"padding=-2000.0 value=-1000.0\");", "run(\"Clip Intensity\", \"min=-1000.0 max=400.0\");"), History.of(b));
+		assertEquals(List.of("run(\"Replace Padding\", \"padding=-2000.0 value=-1000.0\");", "run(\"Clip Intensity\", \"min=-1000.0 max=400.0\");"), HistoryStore.of(b).lines());
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class NormalizeCommandsTest extends HeadlessCommandTest {
 		assertEquals(2, wmMean((ImagePlus) r.outputs().get("result")), 0.04);
 		assertTrue(((ImagePlus) r.outputs().get("membership")).getTitle().endsWith("wm-membership"));
 		assertEquals("run(\"FCM Normalize\", \"mask=[voxels > 0] tissue=[white matter] mean=membership-weighted threshold=0.8 target=2.0 t1_reference=none seed=0\");",
-			History.of((ImagePlus) r.outputs().get("result")).get(0));
+			HistoryStore.of((ImagePlus) r.outputs().get("result")).lines().get(0));
 
 		context.service(ImageTitleService.class).register("t1", t1);
 		final ImagePlus flair = imp(PHANTOM.withMeans(150, 700, 500).image(), "flair");
@@ -105,7 +105,7 @@ class NormalizeCommandsTest extends HeadlessCommandTest {
 		assertTrue(Files.readString(file).contains("\"standard_scale\""));
 		final ImagePlus out = (ImagePlus) run(NyulApplyCommand.class, "standard_scale=[" + file + "]", titles.find("b")).outputs().get("result");
 		assertTrue(wmMean(out) > 50 && wmMean(out) < 100, "WM on the standard scale: " + wmMean(out));
-		assertEquals("run(\"Nyul Apply\", \"standard_scale=" + file + " mask=[voxels > 0]\");", History.of(out).get(0));
+		assertEquals("run(\"Nyul Apply\", \"standard_scale=" + file + " mask=[voxels > 0]\");", HistoryStore.of(out).lines().get(0));
 
 		final RuntimeException e = assertThrows(RuntimeException.class,
 			() -> run(NyulApplyCommand.class, "standard_scale=[" + dir.resolve("missing.json") + "]", titles.find("a")));

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medprep.testutil.HeadlessCommandTest;
-import org.medprep.commands.augment.AugmentCommand;
 import org.medprep.commands.augment.RandomAffineCommand;
 import org.medprep.commands.augment.RandomElasticCommand;
 import org.medprep.commands.augment.RandomFlipCommand;
@@ -67,9 +66,11 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertEquals("seg-raffine", lab.getTitle());
 		final Set<Double> allowed = new TreeSet<>(List.of(0.0, 1.0, 2.0, 3.0, 4.0));
 		for (final double v : values(lab)) assertTrue(allowed.contains(v), "invented label " + v);
-		final String line = History.of(out).get(0);
-		assertTrue(line.startsWith("run(\"Random Affine\", ") && line.contains("seed=42") && line.contains("label=seg"), line);
-		assertTrue(out.getProp(AugmentCommand.DRAW_PROPERTY).startsWith("Random Affine scales="), out.getProp(AugmentCommand.DRAW_PROPERTY));
+		final org.medprep.core.History.Step step = HistoryStore.of(out).steps().get(0);
+		assertTrue(step.line().startsWith("run(\"Random Affine\", ") && step.line().contains("seed=42") && step.line().contains("label=seg"), step.line());
+		assertEquals(List.of("scales", "degrees", "translation_mm"), List.copyOf(step.drawn().keySet()));
+		assertNotNull(step.plan(), "the drawn affine's plan is recorded");
+		assertEquals(HistoryStore.of(out), HistoryStore.of(lab), "image and label map share one history");
 		// replaying the recorded options gives the same voxels
 		final String recorded = r.recorded().toString();
 		final String replayOptions = recorded.substring(recorded.indexOf(", \"") + 3, recorded.lastIndexOf("\")"));
@@ -79,7 +80,7 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 	@Test
 	void anEmptySeedIsDrawnAndRecorded() {
 		final CommandInvocation.Result r = run(RandomElasticCommand.class, "mode=dense sigma=3 alpha=2", ct());
-		final String line = History.of((ImagePlus) r.outputs().get("result")).get(0);
+		final String line = HistoryStore.of((ImagePlus) r.outputs().get("result")).lines().get(0);
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("seed=(\\d+)").matcher(line);
 		assertTrue(m.find(), "a seed is recorded: " + line);
 		final Object again = run(RandomElasticCommand.class, "mode=dense sigma=3 alpha=2 seed=" + m.group(1), ct()).outputs().get("result");
@@ -111,8 +112,7 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertTrue(ImagePlusVolumes.toVolume(image).geometry().sameSpace(ImagePlusVolumes.toVolume(labels).geometry(), 1e-9));
 		// nearest neighbour: only the phantom's labels 0..4, never a value between them
 		for (final double v : values(labels)) assertTrue(v == Math.rint(v) && v >= 0 && v <= 4, "label value " + v);
-		assertEquals(image.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY),
-			labels.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY));
+		assertEquals(HistoryStore.of(image).spatialChain().toText(), HistoryStore.of(labels).spatialChain().toText());
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=nearest", seg).outputs().get("result");
 		final ImagePlus b = (ImagePlus) run(CropOrPadCommand.class, "size_x=24 size_y=24 size_z=20 pad_value=0", a).outputs().get("result");
 		final ImagePlus c = (ImagePlus) run(FlipCommand.class, "flip_x=true flip_y=false flip_z=false", b).outputs().get("result");
-		assertEquals(3, c.getProp(org.medprep.commands.geometry.GeometryCommand.CHAIN_PROPERTY).split("\n").length);
+		assertEquals(3, HistoryStore.of(c).spatialChain().plans().size());
 		context.service(ImageTitleService.class).register("pre", c);
 		// a prediction on the preprocessed grid, without calibration or history
 		final ImagePlus prediction = new ImagePlus("prediction", c.getStack().duplicate());
@@ -137,16 +137,58 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertTrue(e.getMessage().contains("has no spatial history"), e.getMessage());
 	}
 
+	/** Fiji, two sessions: the preprocessed image saved as NIfTI, opened again later, undoes its steps on a prediction. */
+	@Test
+	void invertingWorksFromAFileWrittenInAnEarlierSession(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
+		final ImagePlus seg = seg();
+		final ImagePlus a = (ImagePlus) run(ResampleToSpacingCommand.class, "spacing_x=0.6 spacing_y=0.6 spacing_z=1 interpolation=nearest", seg).outputs().get("result");
+		final ImagePlus b = (ImagePlus) run(CropOrPadCommand.class, "size_x=40 size_y=40 size_z=30", a).outputs().get("result");
+		final java.nio.file.Path file = dir.resolve("pre.nii.gz");
+		run(org.medprep.commands.io.ExportVolumeCommand.class, "file=" + file, b);
+		// the next session: nothing in memory but the file and a prediction without calibration or history
+		final ImagePlus pre = (ImagePlus) run(org.medprep.commands.io.ImportVolumeCommand.class, "file=" + file, null).outputs().get("result");
+		assertEquals(2, HistoryStore.of(pre).spatialChain().plans().size());
+		context.service(ImageTitleService.class).register("pre.nii.gz", pre);
+		final ImagePlus prediction = new ImagePlus("prediction", b.getStack().duplicate());
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "reference=pre.nii.gz interpolation=nearest", prediction).outputs()
+			.get("result");
+		final double[] original = values(seg), restored = values(back);
+		assertEquals(original.length, restored.length);
+		// upsampled with nearest, then x and y cropped (48 and 44 voxels to 40): what the crop kept comes back exactly
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.8 * original.length, same + " of " + original.length);
+		final java.util.List<String> lines = HistoryStore.of(back).lines();
+		assertTrue(lines.get(lines.size() - 1).startsWith("run(\"Invert Spatial History\", \"reference=pre.nii.gz"), lines.toString());
+	}
+
+	/** A random affine is an affine: its drawn plan is in the history, so a prediction on the augmented image can be brought back (test-time augmentation). */
+	@Test
+	void aRandomAffineIsInvertedFromItsRecordedPlan() {
+		final ImagePlus seg = seg();
+		final ImagePlus aug = (ImagePlus) run(RandomAffineCommand.class, "scale_min=1 scale_max=1 degrees_x=0 degrees_y=0 degrees_z=90 interpolation=nearest seed=5", seg)
+			.outputs().get("result");
+		final double[] original = values(seg), augmented = values(aug);
+		int moved = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] != augmented[i]) moved++;
+		assertTrue(moved > original.length / 10, "the draw moved the labels");
+		final ImagePlus back = (ImagePlus) run(InvertSpatialHistoryCommand.class, "interpolation=nearest", aug).outputs().get("result");
+		final double[] restored = values(back);
+		int same = 0;
+		for (int i = 0; i < original.length; i++) if (original[i] == restored[i]) same++;
+		assertTrue(same > 0.9 * original.length, same + " of " + original.length);
+	}
+
 	@Test
 	void viewsProduceTwoDimensionalImages() {
 		seg();
-		final ImagePlus mid = (ImagePlus) run(org.medprep.commands.geometry.OrthogonalMidSlicesCommand.class, "", ct()).outputs().get("result");
+		final ImagePlus mid = (ImagePlus) run(org.medprep.commands.geometry.OrthogonalMidSlicesCommand.class, "", ct()).outputs().get("midslices");
 		assertEquals(1, mid.getStackSize());
 		// sagittal 22 wide, coronal and axial 24, 2 gaps of 4; height: max(8 x 3 mm / 1.2 = 20, axial 22)
 		assertEquals(22 + 24 + 24 + 8, mid.getWidth());
 		assertEquals(22, mid.getHeight());
 		final CommandInvocation.Result r = run(org.medprep.commands.augment.AugmentationPreviewCommand.class, "transform=[Random Affine] count=4 seed=7 label=seg", ct());
-		final ImagePlus preview = (ImagePlus) r.outputs().get("result");
+		final ImagePlus preview = (ImagePlus) r.outputs().get("preview");
 		assertEquals(ImagePlus.COLOR_RGB, preview.getType());
 		assertEquals(48, preview.getWidth());
 		assertTrue(r.recorded().toString().contains("seed=7"), r.recorded().toString());

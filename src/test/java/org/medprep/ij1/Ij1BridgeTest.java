@@ -154,8 +154,8 @@ class Ij1BridgeTest {
 
 	/** Commands that need a file, folder or earlier state to do anything: OK on their defaults must say so in one line. */
 	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
-		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM Series", "Import NIfTI/MetaImage", "Intensity Histograms",
-		"Invert Spatial History", "Nyul Apply", "Nyul Train");
+		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM SEG", "Import DICOM Series", "Import NIfTI/MetaImage",
+		"Import RTSTRUCT", "Intensity Histograms", "Invert Spatial History", "Nyul Apply", "Nyul Train");
 
 	@Test
 	@Order(4)

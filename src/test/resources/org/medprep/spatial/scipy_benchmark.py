@@ -39,3 +39,19 @@ for (nx, ny, nz, sp) in SIZES:
         z, y, x = np.meshgrid(np.arange(shape[0]), np.arange(shape[1]), np.arange(shape[2]), indexing='ij')
         return nd.map_coordinates(vol, [z + d[0], y + d[1], x + d[2]], order=1)
     timeit("elastic control grid (zoom order 3 + map_coordinates) " + size, elastic_grid, vol.size)
+    # the chain of MedPrep's fused benchmark, as Python glue does it: every step resamples the image (order 1)
+    # and the label map (order 0) again; MedPrep's fused case resamples each once
+    labels = (vol > -500).astype(np.uint8)
+    def chain(v, order):
+        v = nd.zoom(v, zoom, order=order)
+        c1 = (np.array(v.shape) - 1) / 2
+        r = np.deg2rad(10); R = np.array([[1, 0, 0], [0, np.cos(r), -np.sin(r)], [0, np.sin(r), np.cos(r)]])
+        v = nd.affine_transform(v, R, offset=c1 - R @ c1, order=order, mode="constant", cval=-1000 if order else 0)
+        Z = np.eye(3) / 1.1
+        v = nd.affine_transform(v, Z, offset=c1 - Z @ c1, order=order, mode="constant", cval=-1000 if order else 0)
+        s = [n * 3 // 4 for n in v.shape]
+        o = [(n - m) // 2 for n, m in zip(v.shape, s)]
+        return v[o[0]:o[0] + s[0], o[1]:o[1] + s[1], o[2]:o[2] + s[2]]
+    crop_vox = int(np.prod([n * 3 // 4 for n in out_shape]))
+    timeit("chain zoom 1 mm + rotate + zoom + crop, image and label, step by step " + size,
+        lambda: (chain(vol, 1), chain(labels, 0)), 2 * crop_vox)

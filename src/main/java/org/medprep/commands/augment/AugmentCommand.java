@@ -2,29 +2,26 @@ package org.medprep.commands.augment;
 
 import java.util.SplittableRandom;
 
-import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.Seeds;
-import org.medprep.core.Volume;
+import org.medprep.commands.SpatialCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.SpatialDraw;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
+import org.medprep.core.spatial.SpatialStep;
 import org.scijava.plugin.Parameter;
 
-import net.imglib2.type.numeric.RealType;
-
 /**
- * The shape of a random spatial command: one draw from {@code seed} applied to
- * the image and, with the same parameters, to a label image named by title.
- * An empty seed draws one; the seed used is written back into the parameter,
- * so the recorded macro line (and the history) replays the exact output. The
- * drawn parameters are kept in the {@value #DRAW_PROPERTY} property of the outputs.
+ * The shape of a random spatial command: one draw from {@code seed} applied
+ * to every member of the subject. An empty seed draws one; the seed used and
+ * the parameters drawn go into the history (the option itself is left as
+ * given, so a recorded macro with an empty seed draws anew each time, and the
+ * history replays the exact output).
  */
 public abstract class AugmentCommand extends SpatialCommand {
-
-	public static final String DRAW_PROPERTY = "MedPrep.Draw";
 
 	@Parameter(label = "Seed", required = false, persist = false,
 		description = "Same seed, same output whatever the thread count; empty: a seed is drawn and recorded.")
@@ -40,32 +37,13 @@ public abstract class AugmentCommand extends SpatialCommand {
 	protected abstract RandomSpatialTransform transform();
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected SpatialStep step(final Subject in, final StepRecord record) {
 		final RandomSpatialTransform t = transform();
-		final long s = resolveSeed();
-		final Subject subject = subject(in);
-		final SpatialDraw draw = t.draw(subject, new SplittableRandom(s));
-		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
-		final Subject out = RandomSpatialTransform.apply(subject, draw, sampling, Interpolation.fromLabel(label_method));
-		setLabelResult(transformedLabel(out));
-		if (label_result != null) label_result.setProp(DRAW_PROPERTY, draw.toString());
-		lastDraw = draw.toString();
-		return out.image();
-	}
-
-	private String lastDraw;
-
-	@Override
-	public void run() {
-		super.run();
-		if (result != null && lastDraw != null) result.setProp(DRAW_PROPERTY, lastDraw);
-	}
-
-	/** The seed parameter as a long, drawing (and recording) one if empty. */
-	private long resolveSeed() {
 		final long used = Seeds.resolve(seed);
-		seed = Long.toString(used);
-		return used;
+		record.seed(used);
+		final SpatialDraw draw = t.draw(in, new SplittableRandom(used));
+		record.draw(draw);
+		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
+		return RandomSpatialTransform.step(in.grid(), draw, sampling, labelInterpolation());
 	}
-
 }

@@ -7,11 +7,18 @@ import ij.process.FloatProcessor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.RecordsHistory;
+import org.medprep.commands.Seeds;
+import org.medprep.commands.StepRecord;
+import org.medprep.commands.SubjectImages;
+import org.medprep.commands.Threads;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.AugmentationPreview;
 import org.medprep.core.augment.RandomAffine;
@@ -20,13 +27,12 @@ import org.medprep.core.augment.RandomFlip;
 import org.medprep.core.augment.RandomRotate;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.RandomZoom;
-import org.medprep.core.augment.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
-import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
@@ -40,7 +46,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Augment>Augmentation Preview",
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
-public class AugmentationPreviewCommand extends DynamicCommand {
+public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
 
 	@Parameter(label = "Image", persist = false, description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
@@ -61,8 +67,11 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 	@Parameter(required = false)
 	private ImageTitleService titles;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Preview")
-	private ImagePlus result;
+	private ImagePlus preview;
 
 	protected void initLabel() {
 		final List<String> choices = new ArrayList<>();
@@ -87,30 +96,30 @@ public class AugmentationPreviewCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
+		Failures.run(this, this::execute); // a bad input or a stop request cancels with one line
 	}
 
 	private void execute() {
-		final long s;
-		if (seed == null || seed.trim().isEmpty()) {
-			s = new SplittableRandom().nextLong() >>> 12;
-			seed = Long.toString(s);
-		} else {
-			try {
-				s = Long.parseLong(seed.trim());
-			} catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("seed must be a whole number, got '" + seed + "'");
-			}
-		}
-		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
+		final String name = CommandOptions.label(getInfo());
+		final long s = Seeds.resolve(seed);
+		final StepRecord record = new StepRecord(name, CommandOptions.recorded(this)).seed(s);
+		Subject subject = SubjectImages.of(image);
 		final boolean withLabel = label != null && !label.isEmpty() && !AugmentCommand.NO_LABEL.equals(label);
-		if (withLabel && titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
-		final Map<String, Volume<? extends RealType<?>>> labels = withLabel
-			? Collections.singletonMap(label, ImagePlusVolumes.toVolume(titles.find(label))) : Collections.emptyMap();
-		final AugmentationPreview.Result r = org.medprep.commands.Threads.call(() -> AugmentationPreview.of(Subject.of(in, labels), withLabel ? label : null,
-			Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, minimum(in)), Interpolation.NEAREST));
-		result = render(r);
-		result.setProp(AugmentCommand.DRAW_PROPERTY, String.join("\n", r.draws()));
+		if (withLabel) {
+			if (titles == null) throw new IllegalArgumentException("label image '" + label + "' cannot be looked up here");
+			subject = SubjectImages.with(subject, label, Subject.Kind.LABEL, titles.find(label));
+		}
+		final Subject cases = subject;
+		final double fill = minimum(subject.main());
+		final AugmentationPreview.Result r = Threads.call(() -> AugmentationPreview.of(cases, withLabel ? label : null,
+			Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST),
+			CommandProgress.of(this, status, name));
+		preview = render(r);
+		final long[] tiles = r.tileSeeds();
+		final StringBuilder seeds = new StringBuilder("[");
+		for (int i = 0; i < tiles.length; i++) seeds.append(i == 0 ? "" : ",").append(tiles[i]);
+		record.drawn("tile_seeds", seeds.append(']').toString());
+		HistoryStore.put(preview, subject.history().then(record.toStep()));
 	}
 
 	private static double minimum(final Volume<? extends RealType<?>> v) {

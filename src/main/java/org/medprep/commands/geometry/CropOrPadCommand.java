@@ -1,17 +1,14 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.CropOrPad;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Crop or Pad", "size_x=128 size_y=128 size_z=64 pad_value=-1000")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop or Pad",
@@ -31,8 +28,8 @@ public class CropOrPadCommand extends GeometryCommand {
 	private double pad_value = 0;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new CropOrPad(new long[] { size_x, size_y, size_z }).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new CropOrPad(new long[] { size_x, size_y, size_z }).plan(in.grid());
 	}
 
 	@Override

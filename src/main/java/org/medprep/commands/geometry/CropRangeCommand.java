@@ -1,15 +1,12 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.CropRange;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Crop Range", "axis=z from=20 to=80")}: the MR synthesis tutorial's 20-80 % axial crop. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop Range",
@@ -26,10 +23,10 @@ public class CropRangeCommand extends GeometryCommand {
 	private double to = 80;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
+	protected SpatialPlan plan(final Subject in) {
 		final int a = "xyz".indexOf(axis.trim().toLowerCase());
 		if (a < 0 || axis.trim().length() != 1) throw new IllegalArgumentException("axis must be x, y or z, got '" + axis + "'");
-		return new CropRange(a, from, to).plan(Grid.of(in));
+		return new CropRange(a, from, to).plan(in.grid());
 	}
 
 	@Override

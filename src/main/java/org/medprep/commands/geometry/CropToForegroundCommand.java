@@ -1,11 +1,9 @@
 package org.medprep.commands.geometry;
 
-import ij.ImagePlus;
-
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.CropToForeground;
 import org.medprep.core.spatial.Grid;
@@ -47,14 +45,14 @@ public class CropToForegroundCommand extends GeometryCommand {
 	}
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		if (THIS_IMAGE.equals(foreground)) return new CropToForeground(CropToForeground.Criterion.ABOVE_THRESHOLD, threshold, margin).plan(in);
-		final ImagePlus labels = imageTitled(foreground);
-		final Volume<? extends RealType<?>> map = ImagePlusVolumes.toVolume(labels);
-		if (!Grid.of(map).sameSpace(Grid.of(in), 1e-4))
+	protected SpatialPlan plan(final Subject in) {
+		final Volume<? extends RealType<?>> image = in.main();
+		if (THIS_IMAGE.equals(foreground)) return new CropToForeground(CropToForeground.Criterion.ABOVE_THRESHOLD, threshold, margin).plan(image);
+		final Volume<? extends RealType<?>> map = named(in, foreground);
+		if (!Grid.of(map).sameSpace(in.grid()))
 			throw new IllegalArgumentException("label image '" + foreground + "' is not on the image's grid");
 		final CropToForeground.Criterion c = label_value == 0 ? CropToForeground.Criterion.NON_ZERO : CropToForeground.Criterion.LABEL_EQUALS;
-		return new CropToForeground(c, label_value, margin).plan(map.withGeometry(in.geometry()));
+		return new CropToForeground(c, label_value, margin).plan(map.withGeometry(image.geometry()));
 	}
 
 	@Override

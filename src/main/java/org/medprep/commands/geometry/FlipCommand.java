@@ -1,15 +1,12 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Flip;
 import org.medprep.core.spatial.Sampling;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Flip", "flip_x=true flip_y=false flip_z=false")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Flip",
@@ -26,8 +23,8 @@ public class FlipCommand extends GeometryCommand {
 	private boolean flip_z = false;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new Flip(flip_x, flip_y, flip_z).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new Flip(flip_x, flip_y, flip_z).plan(in.grid());
 	}
 
 	@Override

@@ -1,21 +1,22 @@
 package org.medprep.commands.geometry;
 
-import ij.ImagePlus;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
+import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialChain;
+import org.medprep.core.spatial.SpatialPlan;
+import org.medprep.core.spatial.SpatialStep;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Invert Spatial History", "reference=ct-resampled interpolation=nearest fill=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Invert Spatial History",
@@ -45,12 +46,28 @@ public class InvertSpatialHistoryCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		final ImagePlus ref = THIS_IMAGE.equals(reference) ? image : imageTitled(reference);
-		final SpatialChain chain = SpatialChain.parse(ref.getProp(GeometryCommand.CHAIN_PROPERTY));
+	protected Subject process(final Subject in, final StepRecord record) {
+		final boolean self = THIS_IMAGE.equals(reference);
+		final String source = self ? "'" + in.mainName() + "'" : "'" + reference + "'";
+		final SpatialChain chain;
+		try {
+			chain = (self ? in.history() : namedHistory(in, reference)).spatialChain();
+		}
+		catch (final IllegalStateException e) {
+			throw new IllegalArgumentException(source + ": " + e.getMessage());
+		}
 		if (chain.isEmpty())
-			throw new IllegalArgumentException("'" + ref.getTitle() + "' has no spatial history (only MedPrep's Geometry commands record one)");
-		return chain.invert(in, Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill));
+			throw new IllegalArgumentException(source + " has no spatial history (MedPrep's spatial commands record one, and its files keep it)");
+		final SpatialPlan inverse = chain.inverse();
+		final Grid last = inverse.source();
+		final Grid grid = in.grid();
+		for (int d = 0; d < 3; d++)
+			if (grid.size(d) != last.size(d))
+				throw new IllegalArgumentException("'" + in.mainName() + "' is " + grid.size(0) + "x" + grid.size(1) + "x" + grid.size(2) + " but the spatial history of "
+					+ source + " ends on a " + last.size(0) + "x" + last.size(1) + "x" + last.size(2) + " grid");
+		// a prediction rarely carries the preprocessed grid's geometry: it is placed on the recorded grid
+		record.plan(inverse);
+		return in.withGeometry(last.geometry()).transform(SpatialStep.of(inverse, Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill), Interpolation.NEAREST));
 	}
 
 	@Override

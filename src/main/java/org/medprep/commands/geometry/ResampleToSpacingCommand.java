@@ -1,17 +1,18 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResampleToSpacing;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
+import org.medprep.core.spatial.SpatialStep;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Resample to Spacing", "spacing_x=1 spacing_y=1 spacing_z=1 interpolation=linear")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resample to Spacing",
@@ -45,26 +46,27 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 		return new ResampleToSpacing(new double[] { spacing_x, spacing_y, spacing_z }, anti_alias);
 	}
 
-	private Sampling sampling;
+	@Override
+	protected SpatialStep step(final Subject in, final StepRecord record) {
+		final ResampleToSpacing op = op();
+		final Grid source = in.grid();
+		final SpatialStep step = SpatialStep.of(op.plan(source), sampling(op, source), labelInterpolation());
+		return op.smoothsBeforeResampling(source, step.imageSampling()) ? step.withPrefilter(op::smooth) : step;
+	}
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		final ResampleToSpacing op = op();
-		Sampling s = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.NEAREST, 0);
-		final int axis = anisotropic ? op.anisotropicAxis(Grid.of(in)) : -1;
-		if (axis >= 0) s = s.withCoarseAxis(axis, Interpolation.fromLabel(coarse_method));
-		sampling = s;
-		return op.plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return op().plan(in.grid());
 	}
 
 	@Override
 	protected Sampling sampling() {
-		return sampling;
+		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.NEAREST, 0);
 	}
 
-	@Override
-	protected Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> in, final SpatialPlan plan) {
-		return op().apply(in, sampling);
+	private Sampling sampling(final ResampleToSpacing op, final Grid source) {
+		final int axis = anisotropic ? op.anisotropicAxis(source) : -1;
+		return axis < 0 ? sampling() : sampling().withCoarseAxis(axis, Interpolation.fromLabel(coarse_method));
 	}
 
 	@Override

@@ -1,17 +1,14 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.BoundaryMode;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResizeToShape;
 import org.medprep.core.spatial.Sampling;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Resize by Scale", "scale_x=0.5 scale_y=0.5 scale_z=0.5 interpolation=linear")}: scipy.ndimage.zoom by factors. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize by Scale",
@@ -32,8 +29,8 @@ public class ResizeByScaleCommand extends GeometryCommand {
 	private String interpolation = Interpolation.LINEAR.label();
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return ResizeToShape.byScale(Grid.of(in), new double[] { scale_x, scale_y, scale_z }).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return ResizeToShape.byScale(in.grid(), new double[] { scale_x, scale_y, scale_z }).plan(in.grid());
 	}
 
 	@Override

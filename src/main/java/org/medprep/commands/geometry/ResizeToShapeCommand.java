@@ -1,8 +1,7 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResizeToShape;
@@ -10,8 +9,6 @@ import org.medprep.core.spatial.Sampling;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Resize to Shape", "size_x=128 size_y=128 size_z=64 interpolation=linear")}: the tutorials' scipy zoom to a shape. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize to Shape",
@@ -32,8 +29,8 @@ public class ResizeToShapeCommand extends GeometryCommand {
 	private String interpolation = Interpolation.LINEAR.label();
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new ResizeToShape(new long[] { size_x, size_y, size_z }).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new ResizeToShape(new long[] { size_x, size_y, size_z }).plan(in.grid());
 	}
 
 	@Override

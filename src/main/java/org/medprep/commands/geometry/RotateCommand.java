@@ -1,14 +1,11 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Rotate;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Rotate", "angle_x=0 angle_y=0 angle_z=15 interpolation=linear boundary=constant fill=-1000")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Rotate",
@@ -25,8 +22,8 @@ public class RotateCommand extends InGridTransformCommand {
 	private double angle_z = 15;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new Rotate(angle_x, angle_y, angle_z).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new Rotate(angle_x, angle_y, angle_z).plan(in.grid());
 	}
 
 	@Override

@@ -1,14 +1,11 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Shift;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Shift", "shift_x=5 shift_y=0 shift_z=0 interpolation=linear boundary=constant fill=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Shift",
@@ -25,8 +22,8 @@ public class ShiftCommand extends InGridTransformCommand {
 	private double shift_z = 0;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new Shift(new double[] { shift_x, shift_y, shift_z }).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new Shift(new double[] { shift_x, shift_y, shift_z }).plan(in.grid());
 	}
 
 	@Override

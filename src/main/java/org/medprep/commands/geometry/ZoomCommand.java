@@ -1,14 +1,11 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.core.Volume;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Zoom;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.type.numeric.RealType;
 
 /** {@code run("Zoom", "zoom_x=1.2 zoom_y=1.2 zoom_z=1.2 interpolation=linear boundary=constant fill=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Zoom",
@@ -25,8 +22,8 @@ public class ZoomCommand extends InGridTransformCommand {
 	private double zoom_z = 1.2;
 
 	@Override
-	protected SpatialPlan plan(final Volume<? extends RealType<?>> in) {
-		return new Zoom(new double[] { zoom_x, zoom_y, zoom_z }).plan(Grid.of(in));
+	protected SpatialPlan plan(final Subject in) {
+		return new Zoom(new double[] { zoom_x, zoom_y, zoom_z }).plan(in.grid());
 	}
 
 	@Override

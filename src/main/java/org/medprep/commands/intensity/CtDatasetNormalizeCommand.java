@@ -2,7 +2,9 @@ package org.medprep.commands.intensity;
 
 import java.io.File;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtDatasetNormalization;
 import org.medprep.core.normalize.CtFingerprint;
@@ -18,13 +20,13 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>CT Dataset Normalize",
 	description = "nnU-Net's CT normalization: clip to the cohort's 0.5 and 99.5 foreground percentiles, then z-score with the cohort's mean and std"
 		+ " (from CT Dataset Fingerprint).")
-public class CtDatasetNormalizeCommand extends VolumeCommand {
+public class CtDatasetNormalizeCommand extends IntensityCommand {
 
 	@Parameter(label = "Fingerprint file", style = FileWidget.OPEN_STYLE, description = "JSON file written by CT Dataset Fingerprint.")
 	private File fingerprint;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
 		try {
 			return CtDatasetNormalization.apply(in, CtFingerprint.read(fingerprint.toPath()));

@@ -3,8 +3,10 @@ package org.medprep.commands.intensity;
 import ij.ImagePlus;
 
 import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
 import org.medprep.core.Planes;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.FcmNormalization;
 import org.medprep.core.normalize.TissueMeanMode;
@@ -21,7 +23,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>FCM Normalize",
 	description = "Fuzzy c-means (3 tissues, m = 2) on the foreground of a T1; divides the image by the chosen tissue's mean times the target"
 		+ " (intensity-normalization's FCMNormalize). A T1 of the same subject can supply the tissue memberships for another contrast.")
-public class FcmNormalizeCommand extends VolumeCommand {
+public class FcmNormalizeCommand extends IntensityCommand {
 
 	static final String NONE = "none";
 
@@ -67,19 +69,19 @@ public class FcmNormalizeCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final TissueType t = TissueType.fromLabel(tissue);
 		final TissueMeanMode mode = TissueMeanMode.fromLabel(mean);
 		final Volume<? extends RealType<?>> reference = t1_reference == null || t1_reference.equals(NONE) ? in
-			: ImagePlusVolumes.toVolume(imageTitled(t1_reference));
+			: named(subject, t1_reference);
 		try {
 			Planes.requireSameSize(in.data(), reference.data());
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException("T1 reference '" + t1_reference + "' does not match the image: " + e.getMessage());
 		}
-		final TissueMembership m = FcmNormalization.membership(reference.data(), ForegroundChoice.resolve(mask, reference, titles), t, seed);
-		membership = ImagePlusVolumes.toImagePlus(reference.withData(m.image()), outputTitle() + "-" + t.name().toLowerCase() + "-membership", image);
+		final TissueMembership m = FcmNormalization.membership(reference.data(), ForegroundChoice.resolve(mask, reference, title -> named(subject, title)), t, seed);
+		if (in == subject.main()) membership = ImagePlusVolumes.toImagePlus(reference.withData(m.image()), outputTitle() + "-" + t.name().toLowerCase() + "-membership", image);
 		return FcmNormalization.normalize(in, m, mode, threshold, target);
 	}
 

@@ -4,8 +4,8 @@ import ij.ImagePlus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
@@ -35,11 +35,10 @@ final class ForegroundChoice {
 	}
 
 	/** @throws IllegalArgumentException if a named mask is missing or of another size */
-	static VoxelSelection resolve(final String choice, final Volume<? extends RealType<?>> image, final ImageTitleService titles) {
+	static VoxelSelection resolve(final String choice, final Volume<? extends RealType<?>> image, final Function<String, Volume<? extends RealType<?>>> lookup) {
 		for (final Foreground f : Foreground.values())
 			if (f.label().equals(choice)) return f.select(image.data(), null);
-		if (titles == null) throw new IllegalArgumentException("mask '" + choice + "' cannot be looked up here");
-		final Volume<? extends RealType<?>> mask = ImagePlusVolumes.toVolume(titles.find(choice));
+		final Volume<? extends RealType<?>> mask = lookup.apply(choice);
 		try {
 			return Foreground.POSITIVE.select(image.data(), mask.data());
 		}
@@ -49,10 +48,9 @@ final class ForegroundChoice {
 	}
 
 	/** The mask image itself for a title, or null for a foreground rule. */
-	static Volume<? extends RealType<?>> maskImage(final String choice, final ImageTitleService titles) {
+	static Volume<? extends RealType<?>> maskImage(final String choice, final Function<String, Volume<? extends RealType<?>>> lookup) {
 		for (final Foreground f : Foreground.values())
 			if (f.label().equals(choice)) return null;
-		if (titles == null) throw new IllegalArgumentException("mask '" + choice + "' cannot be looked up here");
-		return ImagePlusVolumes.toVolume(titles.find(choice));
+		return lookup.apply(choice);
 	}
 }

@@ -1,6 +1,8 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.HuWindow;
 import org.medprep.core.intensity.WindowOutput;
@@ -14,7 +16,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("HU Window", "level=40 width=400 output=[float 0-1]")}, or a {@code preset}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>HU Window",
 	description = "Window a CT by level and width (HU): float 0-1 for networks, 8-bit for viewing, or HU clipped to the window.")
-public class HuWindowCommand extends VolumeCommand {
+public class HuWindowCommand extends IntensityCommand {
 
 	@Parameter(label = "Level (HU)", description = "Window centre in HU; ignored when a preset is chosen.")
 	private double level = 40;
@@ -32,9 +34,11 @@ public class HuWindowCommand extends VolumeCommand {
 	private String preset = WindowPreset.CUSTOM.label();
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final WindowPreset p = WindowPreset.fromLabel(preset);
 		final HuWindow window = p == WindowPreset.CUSTOM ? new HuWindow(level, width) : HuWindow.of(p);
+		// a preset's level and width are the ones used, not the ignored options
+		record.option("level", Double.toString(window.level())).option("width", Double.toString(window.width()));
 		return window.apply(in, WindowOutput.fromLabel(output));
 	}
 

@@ -2,6 +2,7 @@ package org.medprep.commands.intensity;
 
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
+import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormats;
 import net.imglib2.type.numeric.RealType;
 import ij.ImagePlus;
@@ -20,8 +21,9 @@ import org.medprep.commands.ImageTitleService;
 /**
  * Sets of images for the cohort commands (Nyul Train, CT Dataset Fingerprint,
  * Intensity Histograms): open images named by a comma-separated list of
- * titles, or every image file of a folder (sorted by name, opened with
- * ImageJ's Opener, so any format the host can open).
+ * titles, or every image file of a folder (sorted by name; NIfTI and
+ * MetaImage through MedPrep's readers, TIFF through ImageJ; other files, such
+ * as a landmarks.txt or a README beside the images, are not images).
  */
 final class ImageLists {
 
@@ -47,7 +49,7 @@ final class ImageLists {
 		return images;
 	}
 
-	/** NIfTI and MetaImage through MedPrep's readers (geometry and scaling kept), anything else through ImageJ; null if not an image. */
+	/** NIfTI and MetaImage through MedPrep's readers (geometry and scaling kept), TIFF through ImageJ; null if ImageJ cannot read it. */
 	@SuppressWarnings("unchecked")
 	private static ImagePlus open(final Path p) {
 		if (ImageFormats.canRead(p)) {
@@ -65,7 +67,7 @@ final class ImageLists {
 		if (!Files.isDirectory(folder)) throw new IllegalArgumentException(what + " folder " + folder + " does not exist");
 		final List<Path> files = new ArrayList<>();
 		try (Stream<Path> s = Files.list(folder)) {
-			s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+			s.filter(ImageFileNames::isImageFile).sorted().forEach(files::add); // the one list of image endings: no text or JSON file is an image
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("cannot list " + folder + ": " + e.getMessage(), e);
@@ -73,7 +75,7 @@ final class ImageLists {
 		final List<ImagePlus> images = new ArrayList<>();
 		for (final Path p : files) {
 			final ImagePlus imp = open(p);
-			if (imp == null) continue; // not an image (a JSON, a text file...)
+			if (imp == null) throw new IllegalArgumentException(p + ": not a readable image");
 			imp.setTitle(p.getFileName().toString());
 			images.add(imp);
 		}

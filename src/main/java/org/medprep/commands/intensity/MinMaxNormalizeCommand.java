@@ -1,6 +1,8 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.MinMaxNormalization;
 import org.scijava.command.Command;
@@ -12,7 +14,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Min-Max Normalize", "min=0 max=1")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Min-Max Normalize",
 	description = "Rescale the image's own minimum..maximum linearly onto [min, max].")
-public class MinMaxNormalizeCommand extends VolumeCommand {
+public class MinMaxNormalizeCommand extends IntensityCommand {
 
 	@Parameter(label = "Output minimum", description = "The image minimum maps here.")
 	private double min = 0;
@@ -21,7 +23,7 @@ public class MinMaxNormalizeCommand extends VolumeCommand {
 	private double max = 1;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		return new MinMaxNormalization(min, max).apply(in);
 	}
 

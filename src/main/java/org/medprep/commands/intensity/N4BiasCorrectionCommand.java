@@ -3,8 +3,10 @@ package org.medprep.commands.intensity;
 import ij.ImagePlus;
 
 import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
 import org.medprep.core.Planes;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.N4BiasFieldCorrection;
@@ -20,7 +22,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>N4 Bias Correction",
 	description = "N4 bias-field correction (Tustison 2010, as ITK's N4BiasFieldCorrectionImageFilter): a B-spline bias model fitted on a shrunk image"
 		+ " with iterative histogram sharpening over several resolution levels. Outputs the corrected image and the bias field (image = corrected x field).")
-public class N4BiasCorrectionCommand extends VolumeCommand {
+public class N4BiasCorrectionCommand extends IntensityCommand {
 
 	@Parameter(label = "Mask", initializer = "initMask", persist = false,
 		description = "Voxels the field is fitted to (always only voxels > 0): voxels > 0, Otsu threshold, all voxels, or the title of a mask image.")
@@ -55,17 +57,18 @@ public class N4BiasCorrectionCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final N4BiasFieldCorrection.Options options = N4BiasFieldCorrection.Options.defaults().withShrinkFactor(shrink_factor)
 			.withIterations(parseIterations(iterations)).withConvergenceThreshold(convergence).withControlPoints(control_points)
 			.withHistogramBins(histogram_bins).withFwhm(fwhm).withWienerNoise(wiener_noise);
-		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in), options, progress);
-		bias_field = ImagePlusVolumes.toImagePlus(r.biasField(), outputTitle() + "-field", image);
+		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in, subject), options, progress);
+		// one field output: the main image's (the step corrects every scalar image of a case)
+		if (in == subject.main()) bias_field = ImagePlusVolumes.toImagePlus(r.biasField(), outputTitle() + "-field", image);
 		return r.corrected();
 	}
 
-	private RandomAccessibleInterval<? extends RealType<?>> maskImage(final Volume<? extends RealType<?>> in) {
-		final Volume<? extends RealType<?>> named = ForegroundChoice.maskImage(mask, titles);
+	private RandomAccessibleInterval<? extends RealType<?>> maskImage(final Volume<? extends RealType<?>> in, final Subject subject) {
+		final Volume<? extends RealType<?>> named = ForegroundChoice.maskImage(mask, title -> named(subject, title));
 		if (named != null) {
 			try {
 				Planes.requireSameSize(in.data(), named.data());

@@ -2,7 +2,9 @@ package org.medprep.commands.intensity;
 
 import java.io.File;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.ModelFileException;
 import org.medprep.core.normalize.NyulNormalization;
@@ -18,7 +20,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Nyul Apply",
 	description = "Maps every voxel piecewise-linearly from the image's own landmarks (foreground percentiles) to a standard scale learned by Nyul Train,"
 		+ " extrapolating beyond the end landmarks.")
-public class NyulApplyCommand extends VolumeCommand {
+public class NyulApplyCommand extends IntensityCommand {
 
 	@Parameter(label = "Standard scale file", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
 	private File standard_scale;
@@ -32,7 +34,7 @@ public class NyulApplyCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final NyulStandardScale scale;
 		try {
@@ -41,7 +43,7 @@ public class NyulApplyCommand extends VolumeCommand {
 		catch (final ModelFileException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
-		return NyulNormalization.apply(in, ForegroundChoice.resolve(mask, in, titles), scale);
+		return NyulNormalization.apply(in, ForegroundChoice.resolve(mask, in, title -> named(subject, title)), scale);
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package org.medprep.commands.intensity;
 
 import org.medprep.commands.MaskChoice;
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.PercentileClip;
 import org.scijava.command.Command;
@@ -13,7 +15,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Percentile Clip", "low=0.5 high=99.5 mask=[Non-zero voxels]")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Percentile Clip",
 	description = "Clip to the low and high percentiles (numpy's linear definition) of all voxels, the non-zero voxels, or a mask.")
-public class PercentileClipCommand extends VolumeCommand {
+public class PercentileClipCommand extends IntensityCommand {
 
 	@Parameter(label = "Low percentile", description = "In [0, 100), below high.")
 	private double low = 0.5;
@@ -30,9 +32,9 @@ public class PercentileClipCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final PercentileClip clip = new PercentileClip(low, high);
-		return clip.apply(in, MaskChoice.resolve(mask, in, titles));
+		return clip.apply(in, MaskChoice.resolve(mask, in, title -> named(subject, title)));
 	}
 
 	@Override

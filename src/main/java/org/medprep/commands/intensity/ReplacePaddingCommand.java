@@ -1,6 +1,8 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.PaddingReplacement;
 import org.scijava.command.Command;
@@ -12,7 +14,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Replace Padding", "padding=-2000 value=-1000")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Replace Padding",
 	description = "Set the voxels that carry the scanner's padding value (outside the field of view) to another value, e.g. air.")
-public class ReplacePaddingCommand extends VolumeCommand {
+public class ReplacePaddingCommand extends IntensityCommand {
 
 	@Parameter(label = "Padding value", description = "The value outside the field of view (e.g. -2000, or the DICOM Pixel Padding Value in HU).")
 	private double padding = -2000;
@@ -21,7 +23,7 @@ public class ReplacePaddingCommand extends VolumeCommand {
 	private double value = -1000;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		return new PaddingReplacement(padding, value).apply(in);
 	}
 

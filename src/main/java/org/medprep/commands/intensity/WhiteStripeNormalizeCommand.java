@@ -1,6 +1,8 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.WhiteStripe;
 import org.scijava.command.Command;
@@ -13,7 +15,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>WhiteStripe Normalize",
 	description = "WhiteStripe (Shinohara 2014) for T1: the white-matter mode of the smoothed histogram, the voxels within +-width quantiles of it,"
 		+ " and the image z-scored with their mean and standard deviation.")
-public class WhiteStripeNormalizeCommand extends VolumeCommand {
+public class WhiteStripeNormalizeCommand extends IntensityCommand {
 
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
 		description = "Voxels whose histogram is used: voxels > 0 (skull-stripped), Otsu threshold, all voxels, or the title of a brain mask.")
@@ -27,8 +29,8 @@ public class WhiteStripeNormalizeCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return WhiteStripe.normalize(in, ForegroundChoice.resolve(mask, in, titles), width);
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
+		return WhiteStripe.normalize(in, ForegroundChoice.resolve(mask, in, title -> named(subject, title)), width);
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package org.medprep.commands.intensity;
 
 import org.medprep.commands.MaskChoice;
-import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.StepRecord;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.ZScoreNormalization;
 import org.scijava.command.Command;
@@ -13,7 +15,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Z-Score Normalize", "mask=[Non-zero voxels]")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Z-Score Normalize",
 	description = "(x - mean) / std with the mean and standard deviation of all voxels, the non-zero voxels, or a mask; applied to every voxel.")
-public class ZScoreNormalizeCommand extends VolumeCommand {
+public class ZScoreNormalizeCommand extends IntensityCommand {
 
 	@Parameter(label = "Statistics of", initializer = "initMask", persist = false,
 		description = "All voxels, Non-zero voxels, or the title of a mask image (non-zero inside).")
@@ -24,8 +26,8 @@ public class ZScoreNormalizeCommand extends VolumeCommand {
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return ZScoreNormalization.apply(in, MaskChoice.resolve(mask, in, titles));
+	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
+		return ZScoreNormalization.apply(in, MaskChoice.resolve(mask, in, title -> named(subject, title)));
 	}
 
 	@Override

@@ -11,8 +11,11 @@ import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
 import org.medprep.io.dicom.SlicePlane;
 import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
+import org.medprep.commands.Threads;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
@@ -37,6 +40,9 @@ public class DicomSeriesInfoCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Series")
 	private ResultsTable table;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Override
 	public void run() {
 		Failures.run(this, this::execute); // a bad input cancels with one line
@@ -46,13 +52,16 @@ public class DicomSeriesInfoCommand extends ContextCommand {
 		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
-		final DicomFolder.Scan scan;
-		try {
-			scan = DicomFolder.scan(folder.toPath());
-		}
-		catch (final DicomException e) {
-			throw new UncheckedIOException(e.getMessage(), e);
-		}
+		// a large folder takes a while to scan: progress per file, and Esc or cancel stops it
+		final CommandProgress progress = CommandProgress.of(this, status, "DICOM Series Info");
+		final DicomFolder.Scan scan = Threads.call(() -> {
+			try {
+				return DicomFolder.scan(folder.toPath(), progress);
+			}
+			catch (final DicomException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
+		}, progress);
 		if (scan.series().isEmpty())
 			throw new UncheckedIOException(new DicomException(folder + ": no DICOM image files found (" + scan.filesSeen() + " files, "
 				+ scan.skipped().size() + " skipped)"));

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
@@ -57,7 +58,7 @@ public class ExportVolumeCommand extends ContextCommand {
 	private void execute() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no output file given");
 		final StoredType type = StoredType.fromLabel(stored_type);
-		final Volume<? extends RealType<?>> volume = narrowed(ImagePlusVolumes.toVolume(image));
+		final Volume<? extends RealType<?>> volume = HistoryStore.with(narrowed(ImagePlusVolumes.toVolume(image)), HistoryStore.of(image));
 		try {
 			ImageFormats.write(volume, file.toPath(), type, compress);
 		}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
@@ -74,6 +75,8 @@ public class ImportVolumeCommand extends ContextCommand {
 	@SuppressWarnings("unchecked")
 	static ImagePlus imageOf(final List<Volume<?>> volumes, final String title) {
 		final ImagePlus first = ImagePlusVolumes.toImagePlus((Volume<? extends RealType<?>>) (Object) volumes.get(0), title, null);
+		// the history the file kept; the import step is appended by HistoryPostprocessor
+		HistoryStore.put(first, HistoryStore.of(volumes.get(0)));
 		if (volumes.size() == 1) return first;
 		final ImageStack stack = new ImageStack(first.getWidth(), first.getHeight());
 		for (final Volume<?> v : volumes) {

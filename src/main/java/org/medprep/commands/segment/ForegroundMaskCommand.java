@@ -1,7 +1,9 @@
 package org.medprep.commands.segment;
 
 import org.medprep.commands.AutoNumber;
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ForegroundMask;
 import org.medprep.core.segment.ForegroundMethod;
@@ -28,8 +30,10 @@ public class ForegroundMaskCommand extends VolumeCommand {
 	private String threshold = AutoNumber.AUTO;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
-		return in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), AutoNumber.parse("threshold", threshold))));
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
+		final double premask = AutoNumber.parse("threshold", threshold);
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), premask))));
 	}
 
 	/** ImageJ's binary convention: 255 inside (in place; the 0/1 mask is ours). */

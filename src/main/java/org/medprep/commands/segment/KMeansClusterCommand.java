@@ -4,7 +4,9 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.Seeds;
 import org.medprep.commands.MaskChoice;
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.IntensityClustering;
 import org.medprep.core.segment.IntensityClusters;
@@ -50,20 +52,21 @@ public class KMeansClusterCommand extends VolumeCommand {
 	}
 
 	@Override
-	public void run() {
-		super.run();
-		if (result != null) SegmentOutputs.asLabels(result, k);
+	protected void publish(final Subject out) {
+		super.publish(out);
+		SegmentOutputs.asLabels(result, k);
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
 		final long usedSeed = Seeds.resolve(seed);
-		seed = Long.toString(usedSeed); // recorded in the history
+		record.seed(usedSeed);
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
-		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, titles), p, progress,
+		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, title -> named(subject, title)), p, progress,
 			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
-		return in.withData(c.labels());
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(c.labels()));
 	}
 
 	@Override

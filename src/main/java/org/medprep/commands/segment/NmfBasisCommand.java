@@ -3,7 +3,9 @@ package org.medprep.commands.segment;
 import ij.measure.ResultsTable;
 
 import org.medprep.commands.Seeds;
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.Nmf;
 import org.medprep.core.segment.NmfKMeansSegmentation;
@@ -55,14 +57,15 @@ public class NmfBasisCommand extends VolumeCommand {
 	private ResultsTable nmf;
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
 		final long usedSeed = Seeds.resolve(seed);
-		seed = Long.toString(usedSeed); // recorded in the history
+		record.seed(usedSeed);
 		final NmfResult r = Nmf.factorize(NmfKMeansSegmentation.sliceMatrix(in.data()),
 			SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed),
 			progress, progress.stopFlag());
 		nmf = SegmentOutputs.nmfTable(r);
-		return Volume.of(NmfKMeansSegmentation.basisImages(r.w(), (int) in.dimension(0), (int) in.dimension(1)), in.geometry());
+		return replaceMain(subject, Subject.Kind.IMAGE, Volume.of(NmfKMeansSegmentation.basisImages(r.w(), (int) in.dimension(0), (int) in.dimension(1)), in.geometry()));
 	}
 
 	@Override

@@ -5,8 +5,11 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.Seeds;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.LabelMaps;
 import org.medprep.commands.AutoNumber;
+import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ClusterSource;
 import org.medprep.core.segment.ForegroundMethod;
@@ -101,15 +104,16 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	private ResultsTable nmf;
 
 	@Override
-	public void run() {
-		super.run();
-		if (result != null) SegmentOutputs.asLabels(result, k);
+	protected void publish(final Subject out) {
+		super.publish(out);
+		SegmentOutputs.asLabels(result, k);
 	}
 
 	@Override
-	protected Volume<? extends RealType<?>> process(final Volume<? extends RealType<?>> in) {
+	protected Subject process(final Subject subject, final StepRecord record) {
+		final Volume<? extends RealType<?>> in = subject.main();
 		final long usedSeed = Seeds.resolve(seed);
-		seed = Long.toString(usedSeed); // recorded in the history
+		record.seed(usedSeed);
 		final SegmentationParameters p = SegmentationParameters.defaults()
 			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(AutoNumber.parse("threshold", threshold))
@@ -117,11 +121,11 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);
 		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, progress, progress.stopFlag());
 		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), baseTitle() + "-basis", image);
-		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image);
+		mask = LabelMaps.mark(ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image));
 		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());
-		return in.withData(r.labels());
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(r.labels()));
 	}
 
 	/** The input's title without extension: "knee" for knee.tif. */

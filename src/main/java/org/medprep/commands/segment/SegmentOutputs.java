@@ -3,7 +3,6 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-
 import org.medprep.commands.LabelMaps;
 import org.medprep.core.segment.IntensityClusters;
 import org.medprep.core.segment.NmfInit;
@@ -22,7 +21,7 @@ final class SegmentOutputs {
 		imp.setProp("MedPrep.MaxLabel", String.valueOf(maxLabel));
 	}
 
-	/** One row per cluster: label, centre (mean intensity), voxels, share of the clustered voxels, kept or not. */
+	/** One row per cluster: label, centre (mean intensity), voxels, share of the clustered voxels, kept or not, and the clustering's inertia. */
 	static ResultsTable clusterTable(final IntensityClusters c, final int kmin, final int kmax) {
 		final ResultsTable t = new ResultsTable();
 		long total = 0;
@@ -36,8 +35,8 @@ final class SegmentOutputs {
 			t.addValue("percent", 100.0 * c.sizes()[i] / total);
 			t.addValue("upper_bound", i < thresholds.length ? thresholds[i] : Double.NaN);
 			t.addValue("kept", i + 1 >= kmin && i + 1 <= kmax ? 1 : 0);
+			t.addValue("inertia", c.inertia()); // of the whole clustering, on every row (a column added after the loop fills the others with 0)
 		}
-		t.addValue("inertia", c.inertia());
 		return t;
 	}
 

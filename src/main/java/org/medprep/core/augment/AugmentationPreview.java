@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Geometry;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
@@ -31,17 +32,21 @@ public final class AugmentationPreview {
 		private final Volume<FloatType> image;
 		private final Volume<UnsignedByteType> outline;
 		private final List<String> draws;
+		private final long[] tileSeeds;
 
-		Result(final Volume<FloatType> image, final Volume<UnsignedByteType> outline, final List<String> draws) {
+		Result(final Volume<FloatType> image, final Volume<UnsignedByteType> outline, final List<String> draws, final long[] tileSeeds) {
 			this.image = image;
 			this.outline = outline;
 			this.draws = draws;
+			this.tileSeeds = tileSeeds;
 		}
 
 		public Volume<FloatType> image() { return image; }
 		public Volume<UnsignedByteType> outline() { return outline; }
 		/** One line per tile: its seed and the parameters drawn. */
 		public List<String> draws() { return draws; }
+		/** The seed of each tile, in order: one tile is regenerated from its seed alone. */
+		public long[] tileSeeds() { return tileSeeds.clone(); }
 	}
 
 	private AugmentationPreview() {}
@@ -61,10 +66,12 @@ public final class AugmentationPreview {
 		final List<float[]> tiles = new ArrayList<>();
 		final List<byte[]> outlines = new ArrayList<>();
 		final List<String> draws = new ArrayList<>();
+		final long[] tileSeeds = new long[count];
 		final List<int[]> sizes = new ArrayList<>();
 		int w = 0, h = 0;
 		for (int i = 0; i < count; i++) {
 			final long tileSeed = seeds.nextLong();
+			tileSeeds[i] = tileSeed;
 			final SplittableRandom random = new SplittableRandom(tileSeed);
 			Subject s = subject;
 			final StringBuilder text = new StringBuilder("seed " + tileSeed + ":");
@@ -96,7 +103,7 @@ public final class AugmentationPreview {
 		}
 		final Geometry g = Geometry.of(subject.grid().geometry().spacing(), new double[3]);
 		return new Result(Volume.of(ArrayImgs.floats(img, width, height, 1), g), Volume.of(ArrayImgs.unsignedBytes(mask, width, height, 1), g),
-			Collections.unmodifiableList(draws));
+			Collections.unmodifiableList(draws), tileSeeds);
 	}
 
 	private static float[] axial(final Volume<? extends RealType<?>> v, final int nx, final int ny, final int nz) {

@@ -3,6 +3,8 @@ package org.medprep.core.augment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Rotate;
 import org.medprep.core.spatial.Shift;
@@ -75,6 +77,11 @@ public final class RandomAffine implements RandomSpatialTransform {
 			return new Zoom(scales).plan(source)
 				.then(new Rotate(degrees[0], degrees[1], degrees[2]).plan(source))
 				.then(new Shift(translation).plan(source));
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("scales", scales).withDrawn("degrees", degrees).withDrawn("translation_mm", translation);
 		}
 
 		@Override

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
 import org.medprep.core.Planes;
+import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.SpatialPlan;
@@ -110,6 +112,11 @@ public final class RandomCrop implements RandomSpatialTransform {
 		@Override
 		public SpatialPlan plan(final Grid source) {
 			return SpatialPlan.window(source, start, size);
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("start", "[" + start[0] + "," + start[1] + "," + start[2] + "]");
 		}
 
 		@Override

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.ControlGridDisplacementField;
 import org.medprep.core.spatial.DenseDisplacementField;
 import org.medprep.core.spatial.DisplacementField;
@@ -97,6 +99,11 @@ public final class RandomElastic implements RandomSpatialTransform {
 		public DisplacementField field(final Grid target) {
 			if (t.mode == Mode.DENSE) return DenseDisplacementField.random(target, t.sigma, t.alpha, fieldSeed);
 			return ControlGridDisplacementField.random(target, t.controlPoints, t.maxDisplacementMm, t.lockedBorders, new SplittableRandom(fieldSeed));
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("field_seed", Long.toString(fieldSeed)).withField(toString());
 		}
 
 		@Override

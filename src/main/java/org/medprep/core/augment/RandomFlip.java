@@ -3,6 +3,8 @@ package org.medprep.core.augment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Flip;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.SpatialPlan;
@@ -40,6 +42,11 @@ public final class RandomFlip implements RandomSpatialTransform {
 		@Override
 		public SpatialPlan plan(final Grid source) {
 			return flip.plan(source);
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("flip", "[" + axes[0] + "," + axes[1] + "," + axes[2] + "]");
 		}
 
 		@Override

@@ -3,6 +3,8 @@ package org.medprep.core.augment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Rotate;
 import org.medprep.core.spatial.SpatialPlan;
@@ -56,6 +58,11 @@ public final class RandomRotate implements RandomSpatialTransform {
 		@Override
 		public SpatialPlan plan(final Grid source) {
 			return new Rotate(degrees[0], degrees[1], degrees[2]).plan(source);
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("degrees", degrees);
 		}
 
 		@Override

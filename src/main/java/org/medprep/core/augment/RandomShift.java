@@ -3,6 +3,8 @@ package org.medprep.core.augment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.medprep.core.History;
+import org.medprep.core.Subject;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Shift;
 import org.medprep.core.spatial.SpatialPlan;
@@ -40,6 +42,11 @@ public final class RandomShift implements RandomSpatialTransform {
 		@Override
 		public SpatialPlan plan(final Grid source) {
 			return new Shift(mm).plan(source);
+		}
+
+		@Override
+		public History.Step record(final History.Step step) {
+			return step.withDrawn("shift_mm", mm);
 		}
 
 		@Override

@@ -2,10 +2,12 @@ package org.medprep.core.augment;
 
 import java.util.SplittableRandom;
 
-import org.medprep.core.spatial.DisplacementField;
+import org.medprep.core.Subject;
+import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;
+import org.medprep.core.spatial.SpatialStep;
 
 /**
  * A random spatial transform: {@link #draw} picks concrete parameters from an
@@ -23,11 +25,15 @@ public interface RandomSpatialTransform {
 		return apply(subject, draw(subject, new SplittableRandom(seed)), imageSampling, labelInterpolation);
 	}
 
-	/** Applies a draw to the image and every label map with one resampling each. */
+	/** Applies a draw to every member of the subject (noted, resampled when voxels are read; see {@link Subject#transform}). */
 	static Subject apply(final Subject subject, final SpatialDraw draw, final Sampling imageSampling, final Interpolation labelInterpolation) {
-		final SpatialPlan plan = draw.plan(subject.grid());
-		final DisplacementField field = draw.field(plan.target());
-		return subject.resample(plan, field, imageSampling, labelInterpolation);
+		return subject.transform(step(subject.grid(), draw, imageSampling, labelInterpolation));
+	}
+
+	/** The spatial step of a draw for a subject on {@code grid}. */
+	static SpatialStep step(final Grid grid, final SpatialDraw draw, final Sampling imageSampling, final Interpolation labelInterpolation) {
+		final SpatialPlan plan = draw.plan(grid);
+		return SpatialStep.of(plan, draw.field(plan.target()), imageSampling, labelInterpolation);
 	}
 
 	/** @throws IllegalArgumentException unless 0 <= p <= 1 */

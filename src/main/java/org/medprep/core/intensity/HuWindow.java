@@ -46,18 +46,18 @@ public final class HuWindow {
 		final double lo = lower(), hi = upper();
 		switch (output) {
 			case BYTE:
-				return volume.withData(Planes.toUnsignedBytes(volume.data(), (z, in, out) -> {
-					for (int i = 0; i < in.length; i++) out[i] = (byte) Math.round(255 * unit(in[i]));
+				return volume.withData(Planes.mapBytes(volume.data(), (in, n, out, at) -> {
+					for (int i = 0; i < n; i++) out[at + i] = (byte) Math.round(255 * unit(in[i]));
 				}));
 			case HU_CLIPPED:
-				return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-					for (int i = 0; i < in.length; i++) out[i] = (float) IntensityClip.clamp(in[i], lo, hi);
+				return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+					for (int i = 0; i < n; i++) out[at + i] = (float) IntensityClip.clamp(in[i], lo, hi);
 				})).withMetadata(Volume.UNITS, volume.metadata().get(Volume.UNITS));
 			default:
 				// the per-voxel loop written out with min/max (branch-free, vectorizable) and a multiplication
 				final double inv = 1 / width;
-				return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-					for (int i = 0; i < in.length; i++) out[i] = (float) Math.max(0, Math.min(1, (in[i] - lo) * inv));
+				return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+					for (int i = 0; i < n; i++) out[at + i] = (float) Math.max(0, Math.min(1, (in[i] - lo) * inv));
 				})).withMetadata(Volume.UNITS, null);
 		}
 	}

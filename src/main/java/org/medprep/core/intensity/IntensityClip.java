@@ -21,8 +21,8 @@ public final class IntensityClip {
 	}
 
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> volume) {
-		return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-			for (int i = 0; i < in.length; i++) out[i] = (float) clamp(in[i], min, max);
+		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+			for (int i = 0; i < n; i++) out[at + i] = (float) clamp(in[i], min, max);
 		}));
 	}
 

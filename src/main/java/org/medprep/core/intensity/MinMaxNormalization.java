@@ -31,8 +31,8 @@ public final class MinMaxNormalization {
 		final double inMin = stats.min(), inRange = stats.max() - stats.min();
 		if (!(inRange > 0)) throw new IllegalArgumentException("cannot rescale a constant image (all voxels are " + inMin + ")");
 		final double scale = (max - min) / inRange;
-		return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-			for (int i = 0; i < in.length; i++) out[i] = (float) (min + (in[i] - inMin) * scale);
+		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+			for (int i = 0; i < n; i++) out[at + i] = (float) (min + (in[i] - inMin) * scale);
 		})).withMetadata(Volume.UNITS, null);
 	}
 }

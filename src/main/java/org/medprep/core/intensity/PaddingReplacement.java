@@ -33,8 +33,8 @@ public final class PaddingReplacement {
 
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> volume) {
 		final float replacement = (float) value;
-		return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-			for (int i = 0; i < in.length; i++) out[i] = isPadding(in[i]) ? replacement : (float) in[i];
+		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+			for (int i = 0; i < n; i++) out[at + i] = isPadding(in[i]) ? replacement : (float) in[i];
 		}));
 	}
 }

@@ -29,8 +29,8 @@ public final class ZScoreNormalization {
 	public static Volume<FloatType> standardize(final Volume<? extends RealType<?>> volume, final double mean, final double std) {
 		if (!(std > 0)) throw new IllegalArgumentException("standard deviation must be > 0, got " + std);
 		final double inv = 1 / std;
-		return volume.withData(Planes.toFloat(volume.data(), (z, in, out) -> {
-			for (int i = 0; i < in.length; i++) out[i] = (float) ((in[i] - mean) * inv);
+		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+			for (int i = 0; i < n; i++) out[at + i] = (float) ((in[i] - mean) * inv);
 		})).withMetadata(Volume.UNITS, null);
 	}
 }

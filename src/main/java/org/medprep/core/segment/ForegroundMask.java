@@ -2,22 +2,29 @@ package org.medprep.core.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.Util;
 
 import org.medprep.core.Planes;
+import org.medprep.core.ValueCounts;
+import org.medprep.core.VoxelSelection;
 
 /**
  * Foreground masks (0 = background, 1 = foreground) of 3D images.
  * <p>
  * The premask is {@code value > threshold}, the threshold by default Otsu's
  * (as scikit-image's {@code threshold_otsu}: one histogram bin per integer
- * value for integer-valued data, else 256 bins over [min, max], threshold =
+ * value for images of an integer type, else 256 bins over [min, max], threshold =
  * the centre of the last bin of the lower class). Then either the study's row
  * fill, or the largest connected component in 3D with 6-connectivity (faces
  * only; ties go to the component met first in x, y, z scan order) followed by
@@ -41,11 +48,11 @@ public final class ForegroundMask {
 
 	/** Otsu's threshold of all voxels (see the class comment). */
 	public static double otsuThreshold(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		final DistinctValues dv = DistinctValues.of(IntensityClustering.selectedValues(image, org.medprep.core.VoxelSelection.all()));
-		final double[] v = dv.values(), c = dv.counts();
+		final double[][] distinct = distinctValues(image);
+		final double[] v = distinct[0], c = distinct[1];
 		if (v.length < 2) throw new IllegalArgumentException("Otsu's threshold needs at least two distinct intensities; the image has " + v.length);
-		boolean integers = true;
-		for (final double x : v) if (x != Math.rint(x)) { integers = false; break; }
+		// scikit-image decides by dtype: integer arrays get one bin per value, float arrays 256 bins
+		final boolean integers = Util.getTypeFromInterval(image) instanceof IntegerType;
 		if (integers && v[v.length - 1] - v[0] < (1 << 22)) return otsu(v, c); // zero bins do not move the argmax
 		final int bins = 256;
 		final double min = v[0], max = v[v.length - 1], width = (max - min) / bins;
@@ -53,6 +60,30 @@ public final class ForegroundMask {
 		for (int b = 0; b < bins; b++) centers[b] = min + (b + 0.5) * width;
 		for (int i = 0; i < v.length; i++) hist[Math.min(bins - 1, (int) ((v[i] - min) / width))] += c[i];
 		return otsu(centers, hist);
+	}
+
+	/**
+	 * The image's distinct values, ascending, and their counts: from the counted
+	 * stored values of an 8- or 16-bit image (no copy of the voxels), else by
+	 * gathering and counting the values.
+	 */
+	private static double[][] distinctValues(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final Optional<ValueCounts> counted = ValueCounts.of(image, VoxelSelection.all());
+		if (!counted.isPresent()) {
+			final DistinctValues dv = DistinctValues.of(IntensityClustering.selectedValues(image, VoxelSelection.all()));
+			return new double[][] { dv.values(), dv.counts() };
+		}
+		final ValueCounts vc = counted.get();
+		final TreeMap<Double, Double> byValue = new TreeMap<>();
+		for (int k = 0; k < vc.size(); k++)
+			if (vc.count(k) > 0) byValue.merge(vc.value(k), (double) vc.count(k), Double::sum);
+		final double[] values = new double[byValue.size()], counts = new double[byValue.size()];
+		int i = 0;
+		for (final Map.Entry<Double, Double> e : byValue.entrySet()) {
+			values[i] = e.getKey();
+			counts[i++] = e.getValue();
+		}
+		return new double[][] { values, counts };
 	}
 
 	/** skimage's Otsu over a histogram: argmax of w1 w2 (m1 - m2)^2, first maximum. */

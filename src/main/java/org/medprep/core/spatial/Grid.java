@@ -59,6 +59,11 @@ public final class Grid {
 		return new double[] { geometry.direction(0, d), geometry.direction(1, d), geometry.direction(2, d) };
 	}
 
+	/** Same size, and geometry within {@link Geometry#SAME_SPACE_TOLERANCE}: one space. */
+	public boolean sameSpace(final Grid other) {
+		return sameSpace(other, Geometry.SAME_SPACE_TOLERANCE);
+	}
+
 	/** Same size and geometry within a tolerance (mm). */
 	public boolean sameSpace(final Grid other, final double tolerance) {
 		return Arrays.equals(size, other.size) && geometry.sameSpace(other.geometry, tolerance);

@@ -85,17 +85,25 @@ public final class ResampleToSpacing implements SpatialOperation {
 		return sigma;
 	}
 
+	/** True if an image read with {@code sampling} is smoothed first (anti-aliasing on, an axis downsampled, an interpolation that may blend). */
+	public boolean smoothsBeforeResampling(final Grid source, final Sampling sampling) {
+		final double[] sigma = antiAliasSigma(source);
+		return !sampling.interpolation().preservesLabels() && (sigma[0] > 0 || sigma[1] > 0 || sigma[2] > 0);
+	}
+
+	/** The anti-aliasing: the volume smoothed by {@link #antiAliasSigma} (a float copy; the input is unchanged). */
+	public Volume<? extends RealType<?>> smooth(final Volume<? extends RealType<?>> volume) {
+		final int[] n = FloatVolumes.size(volume.data());
+		final float[] data = FloatVolumes.read(volume.data());
+		GaussianSmoothing.smooth(data, n, antiAliasSigma(Grid.of(volume)));
+		return Volume.of(ArrayImgs.floats(data, n[0], n[1], n[2]), volume.geometry(), volume.metadata());
+	}
+
 	@Override
 	public Volume<? extends RealType<?>> apply(final Volume<? extends RealType<?>> volume, final Sampling sampling) {
 		final Grid source = Grid.of(volume);
-		final double[] sigma = antiAliasSigma(source);
-		if (sampling.interpolation().preservesLabels() || (sigma[0] == 0 && sigma[1] == 0 && sigma[2] == 0))
-			return plan(source).apply(volume, sampling);
-		final int[] n = FloatVolumes.size(volume.data());
-		final float[] data = FloatVolumes.read(volume.data());
-		GaussianSmoothing.smooth(data, n, sigma);
-		final Volume<? extends RealType<?>> smoothed = Volume.of(ArrayImgs.floats(data, n[0], n[1], n[2]), volume.geometry(), volume.metadata());
-		return plan(source).apply(smoothed, sampling);
+		if (!smoothsBeforeResampling(source, sampling)) return plan(source).apply(volume, sampling);
+		return plan(source).apply(smooth(volume), sampling);
 	}
 
 	@Override

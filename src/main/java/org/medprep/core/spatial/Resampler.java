@@ -1,5 +1,8 @@
 package org.medprep.core.spatial;
 
+import java.util.Collections;
+import java.util.List;
+
 import org.medprep.core.Volume;
 
 import net.imglib2.Cursor;
@@ -20,12 +23,13 @@ import net.imglib2.view.Views;
  * The one resampling kernel behind every spatial operation.
  * <p>
  * For each voxel {@code i} of the output grid: its physical point
- * {@code p = G_out(i)}, pulled back through the affine {@code T} (output mm to
- * input mm) plus an optional displacement field {@code d(p)} (mm), then taken
- * to a continuous input index {@code c = G_in^-1(T(p) + d(p))} and
- * interpolated there (see {@link Sampling}). Several transforms composed into
- * one {@code T} (and one field) are resampled once, with no blur from
- * repeated interpolation.
+ * {@code p = G_out(i)}, moved by an optional displacement field {@code d(p)}
+ * (mm, defined on the output grid), pulled back through the affine {@code T}
+ * (output mm to input mm), then taken to a continuous input index
+ * {@code c = G_in^-1(T(p + d(p)))} and interpolated there (see
+ * {@link Sampling}). Several transforms composed into one {@code T} (and one
+ * field last) are resampled once, with no blur from repeated interpolation;
+ * see {@link FusedResampling}.
  * <p>
  * The input is read once into a float array (with a border filled by the
  * boundary mode, and B-spline coefficients for cubic interpolation); the
@@ -46,7 +50,14 @@ public final class Resampler {
 	public static Volume<? extends RealType<?>> resample(final Volume<? extends RealType<?>> input, final Grid target,
 		final PhysicalAffine pullBack, final DisplacementField field, final Sampling sampling)
 	{
-		final PlanarImg<FloatType, FloatArray> out = resample(input.data(), Grid.of(input), target, pullBack, field, sampling);
+		return resample(input, target, pullBack, field, sampling, Collections.emptyList());
+	}
+
+	/** With the bounds of fused later steps: where one of them reads outside its grid, the output is its fill. */
+	static Volume<? extends RealType<?>> resample(final Volume<? extends RealType<?>> input, final Grid target, final PhysicalAffine pullBack,
+		final DisplacementField field, final Sampling sampling, final List<FusedResampling.Bound> bounds)
+	{
+		final PlanarImg<FloatType, FloatArray> out = resample(input.data(), Grid.of(input), target, pullBack, field, sampling, bounds);
 		final RandomAccessibleInterval<? extends RealType<?>> data = sampling.interpolation().preservesLabels() ? toTypeOf(out, input.data()) : out;
 		return volumeOf(data, target.geometry(), input.metadata());
 	}
@@ -67,16 +78,22 @@ public final class Resampler {
 
 	/**
 	 * @param source the grid of {@code input} (size must match)
-	 * @param field displacement added after the pull-back, defined on {@code target}; may be null for none
+	 * @param field displacement (mm) added to the output points before the pull-back, defined on {@code target}; may be null for none
 	 * @throws IllegalArgumentException if sizes do not match
 	 */
 	public static PlanarImg<FloatType, FloatArray> resample(final RandomAccessibleInterval<? extends RealType<?>> input, final Grid source,
 		final Grid target, final PhysicalAffine pullBack, final DisplacementField field, final Sampling sampling)
 	{
+		return resample(input, source, target, pullBack, field, sampling, Collections.emptyList());
+	}
+
+	private static PlanarImg<FloatType, FloatArray> resample(final RandomAccessibleInterval<? extends RealType<?>> input, final Grid source,
+		final Grid target, final PhysicalAffine pullBack, final DisplacementField field, final Sampling sampling, final List<FusedResampling.Bound> boundList)
+	{
 		for (int d = 0; d < 3; d++)
 			if (input.numDimensions() != 3 || input.dimension(d) != source.size(d))
 				throw new IllegalArgumentException("input size does not match its grid " + source);
-		if (field != null && !field.grid().sameSpace(target, 1e-6))
+		if (field != null && !field.grid().sameSpace(target))
 			throw new IllegalArgumentException("the displacement field is defined on " + field.grid() + ", not on the output grid " + target);
 		for (int d = 0; d < 3; d++)
 			if (target.size(d) > Integer.MAX_VALUE) throw new IllegalArgumentException("output grid too large: " + target);
@@ -84,7 +101,9 @@ public final class Resampler {
 		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// index map: output index -> input continuous index
 		final double[][] m = source.indexToPhysical().inverse().after(pullBack).after(target.indexToPhysical()).matrix();
-		final double[][] fieldToIndex = source.indexToPhysical().inverse().matrix();
+		// a displacement of the output point moves the input point by the pull-back's linear part
+		final double[][] fieldToIndex = source.indexToPhysical().inverse().after(pullBack).matrix();
+		final FusedResampling.Bound[] bounds = boundList.toArray(new FusedResampling.Bound[0]);
 		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
 		final PlanarImg<FloatType, FloatArray> out = PlanarImgs.floats(nx, ny, nz);
 		final boolean label = sampling.interpolation() == Interpolation.LABEL;
@@ -95,8 +114,10 @@ public final class Resampler {
 				final double bx = m[0][1] * y + m[0][2] * z + m[0][3];
 				final double by = m[1][1] * y + m[1][2] * z + m[1][3];
 				final double bz = m[2][1] * y + m[2][2] * z + m[2][3];
+				if (field != null) field.row(y, z, w.dx, w.dy, w.dz);
+				// the fused later steps' bounds are tested on the displacement in mm, before it becomes an index offset
+				if (bounds.length > 0) w.markOutside(bounds, y, z, field != null);
 				if (field != null) {
-					field.row(y, z, w.dx, w.dy, w.dz);
 					for (int x = 0; x < nx; x++) {
 						final double ddx = w.dx[x], ddy = w.dy[x], ddz = w.dz[x];
 						w.dx[x] = fieldToIndex[0][0] * ddx + fieldToIndex[0][1] * ddy + fieldToIndex[0][2] * ddz;
@@ -111,6 +132,10 @@ public final class Resampler {
 						cx += w.dx[x];
 						cy += w.dy[x];
 						cz += w.dz[x];
+					}
+					if (bounds.length > 0 && w.outside[x] >= 0) {
+						plane[row + x] = bounds[w.outside[x]].fill;
+						continue;
 					}
 					plane[row + x] = w.fastLinear ? w.linear(cx, cy, cz) : w.sample(cx, cy, cz);
 				}
@@ -131,6 +156,8 @@ public final class Resampler {
 		final double lo, hiX, hiY, hiZ;
 		final int maxX, maxY, maxZ, sy, sz, origin;
 		final double[] dx, dy, dz;
+		/** Per voxel of the current row: the first bound it lies outside of, or -1. */
+		final int[] outside;
 		final double[][] w = new double[3][4];
 		final int[] start = new int[3];
 		final float[] labels = new float[8];
@@ -160,6 +187,31 @@ public final class Resampler {
 			this.dx = new double[nx];
 			this.dy = new double[nx];
 			this.dz = new double[nx];
+			this.outside = new int[nx];
+		}
+
+		/** Marks the voxels of row (y, z) that a fused later step would have filled; {@code dx..dz} hold the row's displacement in mm if {@code field}. */
+		void markOutside(final FusedResampling.Bound[] bounds, final int y, final int z, final boolean field) {
+			final int nx = outside.length;
+			java.util.Arrays.fill(outside, -1);
+			for (int b = bounds.length - 1; b >= 0; b--) {
+				// later bounds first in the array; walking backwards lets the earliest in the array (the latest step) win
+				final double[][] m = bounds[b].indexMap, f = bounds[b].fieldToIndex;
+				final double[] lo = bounds[b].lo, hi = bounds[b].hi;
+				final double bx = m[0][1] * y + m[0][2] * z + m[0][3];
+				final double by = m[1][1] * y + m[1][2] * z + m[1][3];
+				final double bz = m[2][1] * y + m[2][2] * z + m[2][3];
+				for (int x = 0; x < nx; x++) {
+					double cx = bx + m[0][0] * x, cy = by + m[1][0] * x, cz = bz + m[2][0] * x;
+					if (field) {
+						final double ddx = dx[x], ddy = dy[x], ddz = dz[x];
+						cx += f[0][0] * ddx + f[0][1] * ddy + f[0][2] * ddz;
+						cy += f[1][0] * ddx + f[1][1] * ddy + f[1][2] * ddz;
+						cz += f[2][0] * ddx + f[2][1] * ddy + f[2][2] * ddz;
+					}
+					if (!(cx >= lo[0] && cx <= hi[0] && cy >= lo[1] && cy <= hi[1] && cz >= lo[2] && cz <= hi[2])) outside[x] = b;
+				}
+			}
 		}
 
 		/**

@@ -26,7 +26,8 @@ public final class ResizeToShape implements SpatialOperation {
 
 	/**
 	 * Resize by a scale factor per axis, scipy's output size
-	 * {@code round(n * scale)}.
+	 * {@code round(n * scale)} with Python's rounding, half to even
+	 * ({@code 23 x 1.5 = 34.5} gives 34, as {@code scipy.ndimage.zoom} does).
 	 * @throws IllegalArgumentException if a scale is not positive and finite
 	 */
 	public static ResizeToShape byScale(final Grid source, final double[] scale) {
@@ -35,7 +36,7 @@ public final class ResizeToShape implements SpatialOperation {
 		for (int d = 0; d < 3; d++) {
 			if (!(scale[d] > 0) || !Double.isFinite(scale[d]))
 				throw new IllegalArgumentException("scale along " + "xyz".charAt(d) + " must be positive and finite, got " + scale[d]);
-			shape[d] = Math.max(1, Math.round(source.size(d) * scale[d]));
+			shape[d] = Math.max(1, (long) Math.rint(source.size(d) * scale[d]));
 		}
 		return new ResizeToShape(shape);
 	}

@@ -3,9 +3,7 @@ package org.medprep.core.spatial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
-import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 
 import net.imglib2.type.numeric.RealType;
@@ -18,8 +16,9 @@ import net.imglib2.type.numeric.RealType;
  * grid) back onto the original grid in one resampling, which is what an
  * inference pipeline needs to write predictions next to the original scan.
  * <p>
- * Has a plain text form, one plan per line, numbers round-trippable, so it
- * can travel with an image (MedPrep keeps it in an image property). Immutable.
+ * Has a plain text form, one plan per line, numbers round-trippable. A
+ * subject's {@link org.medprep.core.History} holds the plans of its steps and
+ * gives the chain that ends on its current grid. Immutable.
  */
 public final class SpatialChain {
 
@@ -75,20 +74,10 @@ public final class SpatialChain {
 		return inverse.apply(volume.withGeometry(last.geometry()), sampling);
 	}
 
-	/** One line per plan: {@code plan source <grid> target <grid> pullback <12 numbers>}. */
+	/** One line per plan, {@link SpatialPlan#toText()}. */
 	public String toText() {
 		final StringBuilder sb = new StringBuilder();
-		for (final SpatialPlan p : plans) {
-			if (sb.length() > 0) sb.append('\n');
-			sb.append("plan source ");
-			grid(sb, p.source());
-			sb.append(" target ");
-			grid(sb, p.target());
-			sb.append(" pullback");
-			final double[][] m = p.pullBack().matrix();
-			for (final double[] row : m)
-				for (final double v : row) sb.append(' ').append(number(v));
-		}
+		for (final SpatialPlan p : plans) sb.append(sb.length() > 0 ? "\n" : "").append("plan ").append(p.toText());
 		return sb.toString();
 	}
 
@@ -102,46 +91,15 @@ public final class SpatialChain {
 		int lineNo = 0;
 		for (final String line : text.trim().split("\n")) {
 			lineNo++;
-			final String[] t = line.trim().split("\\s+");
+			final String t = line.trim();
 			try {
-				if (t.length != 1 + 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("plan") || !t[1].equals("source") || !t[20].equals("target") || !t[39].equals("pullback"))
-					throw new IllegalArgumentException("expected 'plan source <18 numbers> target <18 numbers> pullback <12 numbers>'");
-				final Grid source = grid(t, 2), target = grid(t, 21);
-				final double[][] m = new double[3][4];
-				for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[40 + i]);
-				chain = chain.then(SpatialPlan.of(source, target, PhysicalAffine.of(m)));
+				if (!t.startsWith("plan ")) throw new IllegalArgumentException("expected 'plan source ... target ... pullback ...'");
+				chain = chain.then(SpatialPlan.parse(t.substring(5)));
 			} catch (final IllegalArgumentException e) {
 				throw new IllegalArgumentException("spatial history line " + lineNo + " is malformed: " + e.getMessage());
 			}
 		}
 		return chain;
-	}
-
-	private static Grid grid(final String[] t, final int at) {
-		final long[] size = new long[3];
-		final double[] spacing = new double[3], origin = new double[3];
-		final double[][] dir = new double[3][3];
-		for (int d = 0; d < 3; d++) {
-			size[d] = Long.parseLong(t[at + d]);
-			spacing[d] = Double.parseDouble(t[at + 3 + d]);
-			origin[d] = Double.parseDouble(t[at + 6 + d]);
-		}
-		for (int i = 0; i < 9; i++) dir[i / 3][i % 3] = Double.parseDouble(t[at + 9 + i]);
-		return Grid.of(size, Geometry.of(spacing, origin, dir));
-	}
-
-	/** 18 numbers: size (3), spacing (3), origin (3), direction row by row (9). */
-	private static void grid(final StringBuilder sb, final Grid g) {
-		final Geometry geo = g.geometry();
-		for (int d = 0; d < 3; d++) sb.append(d == 0 ? "" : " ").append(g.size(d));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.spacing(d)));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.origin(d)));
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 3; c++) sb.append(' ').append(number(geo.direction(r, c)));
-	}
-
-	private static String number(final double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v);
 	}
 
 	@Override

@@ -2,8 +2,10 @@ package org.medprep.core.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.medprep.core.Planes;
+import org.medprep.core.ValueCounts;
 import org.medprep.core.VoxelSelection;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -38,6 +40,8 @@ public final class Percentiles {
 	{
 		for (final double q : percents)
 			if (!(q >= 0 && q <= 100)) throw new IllegalArgumentException("percentile must be within [0, 100], got " + q);
+		final Optional<ValueCounts> counts = ValueCounts.of(image, selection);
+		if (counts.isPresent()) return fromCounts(counts.get(), selection, percents);
 		final Object type = Util.getTypeFromInterval(image);
 		if (type instanceof IntegerType) {
 			final IntensityStatistics range = IntensityStatistics.of(image, selection);
@@ -103,6 +107,41 @@ public final class Percentiles {
 			result[p] = lerp(orderStatistic(histogram, offset, lo), orderStatistic(histogram, offset, hi), index - lo);
 		}
 		return result;
+	}
+
+	/** From counted stored values (8- and 16-bit images): the distinct values in order, then the order statistics. */
+	private static double[] fromCounts(final ValueCounts counts, final VoxelSelection selection, final double[] percents) {
+		int distinct = 0;
+		for (int k = 0; k < counts.size(); k++)
+			if (counts.count(k) > 0) distinct++;
+		final double[] values = new double[distinct];
+		final long[] sorted = new long[distinct];
+		final Integer[] order = new Integer[distinct];
+		for (int k = 0, j = 0; k < counts.size(); k++)
+			if (counts.count(k) > 0) order[j++] = k;
+		Arrays.sort(order, (a, b) -> Double.compare(counts.value(a), counts.value(b)));
+		long n = 0;
+		for (int j = 0; j < distinct; j++) {
+			values[j] = counts.value(order[j]);
+			n += counts.count(order[j]);
+			sorted[j] = n; // voxels at or below values[j]
+		}
+		if (n == 0) throw new IllegalArgumentException("no voxels selected: " + selection.describe() + " is empty");
+		final double[] result = new double[percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			final double index = virtualIndex(n, percents[p]);
+			final long lo = (long) Math.floor(index);
+			final long hi = Math.min(lo + 1, n - 1);
+			result[p] = lerp(orderStatistic(values, sorted, lo), orderStatistic(values, sorted, hi), index - lo);
+		}
+		return result;
+	}
+
+	/** The k-th smallest value (0-based), given distinct values in order and the running counts up to each. */
+	private static double orderStatistic(final double[] values, final long[] cumulative, final long k) {
+		int j = Arrays.binarySearch(cumulative, k + 1);
+		if (j < 0) j = -j - 1; // the first value whose running count exceeds k
+		return values[j];
 	}
 
 	/** The k-th smallest value (0-based) counted in a histogram. */

@@ -22,6 +22,9 @@ import org.medprep.io.VoxelType;
  */
 public final class MetaImageHeader {
 
+	/** The header field holding MedPrep's history, on one line ({@link #escape}). */
+	public static final String HISTORY_FIELD = "MedPrepHistory";
+
 	private final Map<String, String> fields;
 	final int nDims;
 	final long[] dimSize;
@@ -111,6 +114,44 @@ public final class MetaImageHeader {
 	public boolean isLocal() { return elementDataFile.equalsIgnoreCase("LOCAL"); }
 	/** All header fields as read, in file order. */
 	public Map<String, String> fields() { return fields; }
+
+	/**
+	 * Text on one ASCII header line: a backslash as two, a line break as
+	 * backslash-n, other characters outside printable ASCII as backslash-u and
+	 * four hex digits (Java's notation), so the header stays ASCII.
+	 */
+	static String escape(final String text) {
+		final StringBuilder sb = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			final char c = text.charAt(i);
+			if (c == '\\') sb.append("\\\\");
+			else if (c == '\n') sb.append("\\n");
+			else if (c == '\r') continue;
+			else if (c < 32 || c > 126) sb.append(String.format("\\u%04x", (int) c));
+			else sb.append(c);
+		}
+		return sb.toString();
+	}
+
+	/** Reverses {@link #escape}. */
+	static String unescape(final String line) {
+		final StringBuilder sb = new StringBuilder(line.length());
+		for (int i = 0; i < line.length(); i++) {
+			final char c = line.charAt(i);
+			if (c != '\\' || i + 1 >= line.length()) {
+				sb.append(c);
+				continue;
+			}
+			final char n = line.charAt(++i);
+			if (n == 'n') sb.append('\n');
+			else if (n == 'u' && i + 4 < line.length() && line.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+				sb.append((char) Integer.parseInt(line.substring(i + 1, i + 5), 16));
+				i += 4;
+			}
+			else sb.append(n);
+		}
+		return sb.toString();
+	}
 
 	static boolean isTrue(final String v) {
 		final String t = v.trim();

@@ -69,6 +69,8 @@ public final class MetaImageReader {
 				final Map<String, String> meta = new LinkedHashMap<>();
 				final String modality = h.fields().get("Modality");
 				if (modality != null && modality.trim().startsWith("MET_MOD_")) meta.put(Volume.MODALITY, modality.trim().substring(8));
+				final String history = h.fields().get(MetaImageHeader.HISTORY_FIELD);
+				if (history != null && !history.trim().isEmpty()) meta.put(Volume.HISTORY, MetaImageHeader.unescape(history.trim()));
 				@SuppressWarnings({ "rawtypes", "unchecked" })
 				final Volume<?> v = Volume.of((PlanarImg) data, geometry, meta);
 				return v;

@@ -25,7 +25,10 @@ import net.imglib2.type.numeric.RealType;
  * ElementDataFile = LOCAL) or .mhd with a .raw (or, compressed, .zraw) file
  * beside it; little endian; LPS coordinates as they are (no flip); the
  * direction as TransformMatrix with one N-tuple per axis; optional zlib
- * compression with CompressedDataSize. Files are written atomically. A
+ * compression with CompressedDataSize; MedPrep's history (the volume's
+ * {@link Volume#HISTORY} metadata) as the one-line field
+ * {@value MetaImageHeader#HISTORY_FIELD}, which ITK keeps as an extra field.
+ * Files are written atomically. A
  * compressed .mha is compressed in memory first, because its header must give
  * the compressed size before the data.
  */
@@ -111,6 +114,8 @@ public final class MetaImageWriter {
 		line(sb, "DimSize", v.dimension(0) + " " + v.dimension(1) + " " + v.dimension(2));
 		final String modality = v.metadata().get(Volume.MODALITY);
 		if (modality != null && modality.matches("[A-Z]+")) line(sb, "Modality", "MET_MOD_" + modality);
+		final String history = v.metadata().get(Volume.HISTORY);
+		if (history != null && !history.isEmpty()) line(sb, MetaImageHeader.HISTORY_FIELD, MetaImageHeader.escape(history));
 		line(sb, "ElementType", MetaImageHeader.elementType(type));
 		line(sb, "ElementDataFile", dataFile);
 		return sb.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -74,6 +74,8 @@ public final class NiftiReader {
 				else {
 					if (dataFile.equals(headerFile))
 						throw new ImageFormatException(headerFile, "magic 'ni" + h.version + "' marks a .hdr/.img pair, but this is not a .hdr file");
+					// a pair's extensions (MedPrep's history) follow the header in the .hdr file
+					h.history = NiftiExtensions.history(in.readNBytes(NiftiExtensions.MAX_READ), h.byteOrder);
 					volumes = DataStreams.reading(dataFile, () -> {
 						final DataStreams.Opened data = DataStreams.open(dataFile);
 						try (InputStream din = data.in) {

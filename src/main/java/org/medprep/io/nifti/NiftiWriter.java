@@ -64,7 +64,7 @@ public final class NiftiWriter {
 			if (!java.util.Arrays.equals(v.dimensions(), first.dimensions()))
 				throw new IllegalArgumentException("volumes written to one 4D file must have one size: " + java.util.Arrays.toString(v.dimensions())
 					+ " vs " + java.util.Arrays.toString(first.dimensions()));
-			if (!v.geometry().sameSpace(first.geometry(), 1e-6))
+			if (!v.geometry().sameSpace(first.geometry()))
 				throw new IllegalArgumentException("volumes written to one 4D file must share one geometry");
 		}
 		final VoxelType type = storedType(first, storedType);
@@ -74,10 +74,10 @@ public final class NiftiWriter {
 		if (!pair && !lower.endsWith(".nii") && !lower.endsWith(".nii.gz"))
 			throw new IllegalArgumentException("not a NIfTI file name (.nii, .nii.gz, .hdr, .img): " + file);
 		final NiftiHeader h = header(first, volumes.size(), type, !pair);
-		// MedPrep's history rides in a comment extension of single-file NIfTI (pairs carry none)
+		// MedPrep's history rides in a comment extension: before the voxels of a .nii, at the end of a pair's .hdr
 		final String history = first.metadata().get(Volume.HISTORY);
-		final byte[] extension = !pair && history != null ? NiftiExtensions.historyExtension(history) : new byte[0];
-		h.voxOffset += extension.length;
+		final byte[] extension = history != null ? NiftiExtensions.historyExtension(history) : new byte[0];
+		if (!pair) h.voxOffset += extension.length;
 		final byte[] headerAndFlag = h.encode();
 		if (extension.length > 0) headerAndFlag[h.headerSize()] = 1;
 		final byte[] headerBytes = java.util.Arrays.copyOf(headerAndFlag, headerAndFlag.length + extension.length);
@@ -100,7 +100,8 @@ public final class NiftiWriter {
 		final String suffix = gzip ? (upper ? ".GZ" : ".gz") : "";
 		final Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
 		files.put(file.resolveSibling(base + (upper ? ".IMG" : ".img") + suffix), gzipIf(gzip, data));
-		files.put(file.resolveSibling(base + (upper ? ".HDR" : ".hdr") + suffix), gzipIf(gzip, out -> out.write(headerBytes, 0, h.headerSize())));
+		final int headerLength = extension.length > 0 ? headerBytes.length : h.headerSize();
+		files.put(file.resolveSibling(base + (upper ? ".HDR" : ".hdr") + suffix), gzipIf(gzip, out -> out.write(headerBytes, 0, headerLength)));
 		AtomicFiles.write(files);
 	}
 

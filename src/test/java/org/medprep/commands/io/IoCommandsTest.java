@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
@@ -65,7 +65,7 @@ class IoCommandsTest extends HeadlessCommandTest {
 		assertArrayEquals(Fixtures.doubles(EXPECTED.getProperty("int16_scaled.values")), values(v), 0);
 		// nibabel's RAS origin (120.5, 99.25, -40) is LPS (-120.5, -99.25, -40)
 		assertArrayEquals(new double[] { -120.5, -99.25, -40 }, v.geometry().origin(), 1e-9);
-		assertEquals(List.of("run(\"Import NIfTI/MetaImage\", \"file=" + file + " volume_index=-1\");"), History.of(imp));
+		assertEquals(List.of("run(\"Import NIfTI/MetaImage\", \"file=" + file + " volume_index=-1\");"), HistoryStore.of(imp).lines());
 	}
 
 	@Test

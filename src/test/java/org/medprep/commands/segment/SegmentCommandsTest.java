@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.History;
+import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.core.segment.NmfKMeansSegmentationTest;
 
@@ -70,6 +70,9 @@ class SegmentCommandsTest extends HeadlessCommandTest {
 		assertEquals(3, clusters.size());
 		assertArrayEquals(new double[] { 1, 2, 3 }, clusters.getColumn("label"), 0);
 		assertArrayEquals(new double[] { 0, 1, 1 }, clusters.getColumn("kept"), 0);
+		final double[] inertia = clusters.getColumn("inertia"); // the clustering's, on every row: no filler zeros
+		assertTrue(inertia[0] > 0, java.util.Arrays.toString(inertia));
+		assertArrayEquals(new double[] { inertia[0], inertia[0], inertia[0] }, inertia, 0);
 		final ResultsTable nmf = (ResultsTable) out.get("nmf");
 		assertEquals(2, nmf.size());
 		assertTrue(nmf.getValue("iterations", 0) >= 1);
@@ -82,7 +85,7 @@ class SegmentCommandsTest extends HeadlessCommandTest {
 		assertEquals(0, counts[1]);
 		assertEquals((long) clusters.getValue("voxels", 1), counts[2]);
 		assertEquals((long) clusters.getValue("voxels", 2), counts[3]);
-		final List<String> history = History.of(labels);
+		final List<String> history = HistoryStore.of(labels).lines();
 		assertTrue(history.get(history.size() - 1).startsWith("run(\"NMF K-Means Segment\", \"n_components=2 nmf_init=nndsvd"), history.toString());
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.core.Subject;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;

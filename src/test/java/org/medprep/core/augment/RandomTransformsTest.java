@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.medprep.core.Subject;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;
@@ -158,7 +159,7 @@ class RandomTransformsTest {
 			() -> new RandomCrop(new long[] { 4, 4, 4 }, "organs", 1, 1).draw(subject(), new SplittableRandom(1)));
 		assertMessage("at least 4 control points", () -> RandomElastic.controlGrid(new int[] { 3, 7, 7 }, 5, 2));
 		final Volume<UnsignedByteType> other = Volume.of(PHANTOM.labels().data(), Geometry.of(new double[] { 1, 1, 1 }, new double[3]));
-		assertMessage("label map 'x' is not in the image's space", () -> Subject.of(PHANTOM.image(), Map.of("x", other)));
+		assertMessage("'x' is not in the subject's space", () -> Subject.of(PHANTOM.image(), Map.of("x", other)));
 		assertMessage("label maps need nearest or label interpolation",
 			() -> RandomSpatialTransform.apply(subject(), new RandomFlip.Draw(true, false, false), LINEAR, Interpolation.LINEAR));
 	}

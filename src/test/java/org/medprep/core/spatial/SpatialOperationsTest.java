@@ -101,6 +101,17 @@ class SpatialOperationsTest {
 		assertArrayEquals(new long[] { 36, 10, 6 }, ResizeToShape.byScale(Grid.of(ct), new double[] { 1.5, 0.5, 0.5 }).shape());
 	}
 
+	/** scipy.ndimage.zoom's output sizes (Python's round, half to even), as scipy 1.x gives them for these sizes and factors. */
+	@Test
+	void resizeByScaleRoundsHalfToEvenAsScipyZoom() {
+		final long[][] sizeAndExpected = { { 23, 34 }, { 25, 38 }, { 5, 2 }, { 7, 4 }, { 9, 4 } };
+		final double[] scale = { 1.5, 1.5, 0.5, 0.5, 0.5 };
+		for (int i = 0; i < scale.length; i++) {
+			final Grid g = Grid.of(new long[] { sizeAndExpected[i][0], 4, 4 }, Geometry.identity());
+			assertEquals(sizeAndExpected[i][1], ResizeToShape.byScale(g, new double[] { scale[i], 1, 1 }).shape()[0], sizeAndExpected[i][0] + " x " + scale[i]);
+		}
+	}
+
 	@Test
 	void cropOrPadIsCentredAndKeepsPhysicalPositions() {
 		final Volume<ShortType> ct = ct();

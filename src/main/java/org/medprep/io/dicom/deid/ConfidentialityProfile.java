@@ -19,7 +19,7 @@ import java.util.Set;
  * PS3.15 Annex E Table E.1-1 (Basic Application Level Confidentiality Profile, 2024b) in memory.
  * <p>
  * Loaded from the resource {@code deid-basic-profile.csv} beside this class: a copy of
- * /work/shared/reference/deid-basic-profile.csv, machine-parsed from the NEMA HTML by
+ * ../shared/reference/deid-basic-profile.csv (the project's reference folder), machine-parsed from the NEMA HTML by
  * innolitics/dicom-standard (rev 2024b) and cross-checked against Orthanc and
  * KitwareMedical/dicom-anonymizer (see the comment lines at the top of the file).
  * <p>

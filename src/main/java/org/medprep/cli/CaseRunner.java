@@ -1,0 +1,247 @@
+package org.medprep.cli;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medprep.commands.CommandCatalog;
+import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.HistoryStore;
+import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.MacroLine;
+import org.medprep.commands.MacroOptions;
+import org.medprep.commands.Pipeline;
+import org.medprep.commands.SubjectImages;
+import org.medprep.commands.Threads;
+import org.medprep.core.History;
+import org.medprep.core.Subject;
+import org.medprep.core.Volume;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Runs a parsed pipeline on one case: the case's members are read into one
+ * {@link Subject} (the {@code -i} input as its main image {@value MemberSource#MAIN},
+ * the {@code --image} and {@code --label} members beside it, its history from
+ * the main input's file), every step runs on that subject (case commands get
+ * it directly; commands on ImageJ images, such as previews and plots, see the
+ * main image and add outputs), and all outputs are staged and renamed into
+ * place together, or none if anything fails.
+ * <p>
+ * Output layout, in {@code outDir}:
+ * <ul>
+ * <li>{@code <case>.<format>}: the main image;</li>
+ * <li>{@code <name>/<case>.<format>}: each other member the pipeline changed
+ * (an unchanged mask is not copied), so training code finds
+ * {@code out/seg/case001.nii.gz} beside {@code out/case001.nii.gz};</li>
+ * <li>{@code <case>_<output>.<ext>}: the steps' other outputs: tables as CSV,
+ * pictures (RGB, or one plane from a command on ImageJ images) as PNG, other
+ * images in the volume format.</li>
+ * </ul>
+ * Every image written carries the case's history. Consecutive spatial steps
+ * are resampled once unless fusion is off. No picocli and no console here:
+ * batch loops (the CLI's, a cluster's) call {@link #run} once per case. One
+ * runner runs one case at a time (the titles of references are registered for
+ * the case's duration).
+ */
+public final class CaseRunner {
+
+	/** The case after the pipeline: the subject, which members changed, and the steps' other outputs by name. */
+	static final class Outcome {
+		final Subject subject;
+		final List<String> changed;
+		final Map<String, Object> extras;
+		final Map<String, Boolean> pictures;
+
+		Outcome(final Subject subject, final List<String> changed, final Map<String, Object> extras, final Map<String, Boolean> pictures) {
+			this.subject = subject;
+			this.changed = changed;
+			this.extras = extras;
+			this.pictures = pictures;
+		}
+	}
+
+	private final CommandCatalog catalog;
+	private final CommandInvocation invocation;
+	private final ImageTitleService titles;
+	private final Pipeline pipeline;
+	private final String format;
+	private final boolean fuse;
+
+	/**
+	 * @param format the volume format of the outputs: nii.gz, nii, mha or tif
+	 * @param fuse resample consecutive spatial steps once (false: after every step)
+	 * @throws IllegalArgumentException for an unknown command in the pipeline or format
+	 */
+	public CaseRunner(final Context context, final Pipeline pipeline, final String format, final boolean fuse) {
+		if (!ImageFiles.OUTPUT_FORMATS.contains(format))
+			throw new IllegalArgumentException("unsupported output format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
+		this.catalog = new CommandCatalog(context.service(CommandService.class));
+		this.invocation = new CommandInvocation(context);
+		this.titles = context.service(ImageTitleService.class);
+		this.pipeline = pipeline;
+		this.format = format;
+		this.fuse = fuse;
+		for (final MacroLine step : pipeline.steps()) catalog.byLabel(step.label());
+	}
+
+	/**
+	 * Reads the case, runs the pipeline on it and writes its outputs.
+	 *
+	 * @return the files written, the main image first
+	 * @throws IOException naming the file that could not be read or written
+	 * @throws IllegalArgumentException for a step that fails on this case, with the step's message
+	 */
+	public List<Path> run(final Case input, final List<MemberSource> members, final Path outDir) throws IOException {
+		return write(input.base, process(input, members), outDir);
+	}
+
+	/** The pipeline on one case, nothing written. */
+	Outcome process(final Case input, final List<MemberSource> members) throws IOException {
+		final Map<String, Volume<? extends RealType<?>>> read = new LinkedHashMap<>();
+		Subject subject = read(input, members, read);
+		try {
+			for (final MemberSource m : members)
+				if (m.role == MemberSource.Role.REFERENCE) {
+					final ImagePlus ref = ImageFiles.read(m.forCase(input.base));
+					ref.setTitle(m.name);
+					titles.register(m.name, ref);
+				}
+			final Subject start = subject.withFusion(fuse);
+			final Map<String, Object> extras = new LinkedHashMap<>();
+			final Map<String, Boolean> pictures = new LinkedHashMap<>();
+			final Subject end = Threads.call(() -> steps(start, input.base, extras, pictures).materialize());
+			final List<String> changed = new ArrayList<>();
+			for (final String name : end.names())
+				if (!name.equals(end.mainName()) && end.volume(name) != read.get(name)) changed.add(name);
+			return new Outcome(end, changed, extras, pictures);
+		}
+		finally {
+			titles.clear();
+		}
+	}
+
+	private Subject steps(final Subject start, final String base, final Map<String, Object> extras, final Map<String, Boolean> pictures) {
+		Subject subject = start;
+		for (final MacroLine step : pipeline.steps()) {
+			final CommandInfo info = catalog.byLabel(step.label());
+			if (CommandInvocation.worksOnSubjects(info)) {
+				final CommandInvocation.SubjectResult r = invocation.apply(info, step.options(), subject);
+				subject = r.subject();
+				for (final Map.Entry<String, Object> e : r.extras().entrySet()) {
+					if (e.getValue() instanceof ImagePlus) HistoryStore.put((ImagePlus) e.getValue(), subject.history());
+					extras.put(e.getKey(), e.getValue());
+					pictures.put(e.getKey(), isRgb(e.getValue()));
+				}
+				continue;
+			}
+			// a command on ImageJ images (a preview, a plot, an export) sees the main image, and the members its options name
+			// by their titles; the case goes on unchanged
+			final ImagePlus imp = SubjectImages.toImagePlus(subject, subject.mainName(), base, null);
+			for (final String key : MacroOptions.keys(step.options())) {
+				final String value = MacroOptions.get(step.options(), key);
+				if (value != null && subject.has(value) && !value.equals(subject.mainName()))
+					titles.register(value, SubjectImages.toImagePlus(subject, value, value, null));
+			}
+			final CommandInvocation.Result r = invocation.run(info, step.options(), imp);
+			for (final Map.Entry<String, Object> e : r.outputs().entrySet()) {
+				if (e.getValue() == null) continue;
+				extras.put(e.getKey(), e.getValue());
+				pictures.put(e.getKey(), e.getValue() instanceof ImagePlus && ImageFiles.isPicture((ImagePlus) e.getValue()));
+			}
+		}
+		return subject;
+	}
+
+	private static boolean isRgb(final Object value) {
+		return value instanceof ImagePlus && ((ImagePlus) value).getType() == ImagePlus.COLOR_RGB;
+	}
+
+	/** The case's members as one subject; {@code read} gets each member's volume as read. */
+	private static Subject read(final Case input, final List<MemberSource> members, final Map<String, Volume<? extends RealType<?>>> read)
+		throws IOException
+	{
+		final Volume<? extends RealType<?>> main = input.volume();
+		final History history = historyOf(input.source, main);
+		Subject subject = Subject.of(MemberSource.MAIN, HistoryStore.without(main)).withHistory(history);
+		read.put(MemberSource.MAIN, subject.main());
+		for (final MemberSource m : members) {
+			if (m.role == MemberSource.Role.REFERENCE) continue;
+			if (subject.has(m.name)) throw new IllegalArgumentException("two members are named '" + m.name + "'");
+			final Path file = m.forCase(input.base);
+			final Volume<? extends RealType<?>> v = HistoryStore.without(ImageFiles.readVolume(file));
+			try {
+				subject = m.role == MemberSource.Role.LABEL ? subject.withLabel(m.name, v) : subject.withImage(m.name, v);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IOException(file + ": not on the grid of " + input.source + " (" + e.getMessage() + ")");
+			}
+			read.put(m.name, v);
+		}
+		return subject;
+	}
+
+	private static History historyOf(final String source, final Volume<?> v) throws IOException {
+		try {
+			return HistoryStore.of(v);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException(source + ": " + e.getMessage());
+		}
+	}
+
+	/** Stages every output beside its target, then renames them all into place: all of a case's outputs, or none. */
+	private List<Path> write(final String base, final Outcome o, final Path outDir) throws IOException {
+		final Map<Path, Path> staged = new LinkedHashMap<>();
+		final History history = o.subject.history();
+		try {
+			stageVolume(staged, outDir.resolve(base + "." + format), o.subject.main(), history);
+			for (final String name : o.changed) stageVolume(staged, outDir.resolve(name).resolve(base + "." + format), o.subject.volume(name), history);
+			for (final Map.Entry<String, Object> e : o.extras.entrySet()) {
+				final Object value = e.getValue();
+				if (value instanceof ResultsTable) stage(staged, outDir.resolve(base + "_" + e.getKey() + ".csv"), tmp -> TableFiles.writeCsv((ResultsTable) value, tmp));
+				else if (value instanceof ImagePlus && o.pictures.get(e.getKey()))
+					stage(staged, outDir.resolve(base + "_" + e.getKey() + ".png"), tmp -> ImageFiles.writePng((ImagePlus) value, tmp));
+				else if (value instanceof ImagePlus)
+					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + format), tmp -> ImageFiles.write((ImagePlus) value, tmp));
+			}
+			for (final Map.Entry<Path, Path> s : staged.entrySet())
+				Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return Collections.unmodifiableList(new ArrayList<>(staged.keySet()));
+		}
+		finally {
+			for (final Path tmp : staged.values()) Files.deleteIfExists(tmp);
+		}
+	}
+
+	private void stageVolume(final Map<Path, Path> staged, final Path target, final Volume<? extends RealType<?>> volume, final History history)
+		throws IOException
+	{
+		stage(staged, target, tmp -> ImageFiles.write(volume, history, tmp));
+	}
+
+	@FunctionalInterface
+	private interface Writer {
+		void write(Path tmp) throws IOException;
+	}
+
+	private static void stage(final Map<Path, Path> staged, final Path target, final Writer writer) throws IOException {
+		final Path dir = target.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path tmp = dir.resolve(".staged-" + target.getFileName()); // same extension, so the same writer
+		staged.put(target, tmp);
+		writer.write(tmp);
+	}
+}

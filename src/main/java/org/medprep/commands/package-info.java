@@ -1,0 +1,48 @@
+/**
+ * SciJava commands, one per user operation, working on a case.
+ * <p>
+ * A case is a {@link org.medprep.core.Subject}: named scalar images and label
+ * maps on one grid with their {@link org.medprep.core.History}. A command that
+ * works on a case extends {@link org.medprep.commands.VolumeCommand} and
+ * implements {@code process(Subject in, StepRecord record)}; ImageJ and Fiji
+ * reach it through {@code run()} (the active image becomes the subject once,
+ * the result subject becomes {@code result} with its history), pipelines
+ * through {@link org.medprep.commands.VolumeCommand#apply} (the subject they
+ * carry, no ImagePlus). Which base to extend:
+ * <ul>
+ * <li>intensity steps: {@link org.medprep.commands.IntensityCommand}, whose
+ * {@code processImage(image, subject, record)} runs on every scalar image;
+ * label maps and the members the options name (a mask) are left alone;</li>
+ * <li>deterministic spatial steps: {@code GeometryCommand} ({@code plan} and
+ * {@code sampling}); any other spatial step (a registration's transform):
+ * {@link org.medprep.commands.SpatialCommand}, returning a
+ * {@link org.medprep.core.spatial.SpatialStep} from {@code step(in, record)};
+ * the plan is recorded in the history and every member moves with it;</li>
+ * <li>anything else (a label utility, a segmentation): {@code VolumeCommand}
+ * itself, returning e.g. {@code in.withLabel(name, volume)}.</li>
+ * </ul>
+ * What a run really used goes into its {@link org.medprep.commands.StepRecord}:
+ * a random command resolves its seed with {@link org.medprep.commands.Seeds#resolve},
+ * calls {@code record.seed(used)} (never writes it back into its option) and
+ * {@code record.drawn(name, value)} for each drawn parameter; a command whose
+ * options are overridden (a preset) calls {@code record.option(name, used)}.
+ * Secondary inputs named in the options are found with {@code named(subject, title)}
+ * (the case's member of that name, else the image of that title).
+ * {@link org.medprep.commands.HistoryStore} is the one place that puts a
+ * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
+ * files) and reads it back.
+ * <p>
+ * What every host expects of a command, which {@code VolumeCommand} does for its
+ * subclasses and any other command does itself: its {@code run()} body goes
+ * through {@link org.medprep.commands.Failures#run} (a bad option, an unreadable
+ * file or a stop request ends it as cancelled with one line); long work runs
+ * through {@link org.medprep.commands.Threads#call(java.util.concurrent.Callable, org.medprep.commands.CommandProgress)}
+ * with a {@link org.medprep.commands.CommandProgress} (a {@code VolumeCommand}'s
+ * {@code progress}), which core algorithms also get as their progress listener,
+ * so the progress bar moves and Esc or cancel stops it; an image input is
+ * {@code persist = false}; an output that is a label map comes out through
+ * {@link org.medprep.commands.LabelMaps#mark} (label members of a subject do,
+ * through {@link org.medprep.commands.SubjectImages}); a number option whose
+ * default is found from the data is text with {@link org.medprep.commands.AutoNumber}.
+ */
+package org.medprep.commands;

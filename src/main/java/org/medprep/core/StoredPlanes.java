@@ -1,0 +1,172 @@
+package org.medprep.core;
+
+import java.util.Optional;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ByteType;
+import net.imglib2.type.numeric.integer.IntType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Util;
+
+/**
+ * Direct access to the primitive arrays behind a planar image (what MedPrep's
+ * readers and ImageJ stacks produce), possibly seen through a
+ * {@link LinearRescale} view: runs of voxels are converted to physical values
+ * in one loop per stored type, with no per-voxel virtual call and no
+ * intermediate copy of a whole plane. {@link #of} is empty for any other image
+ * (translated views, converters, cell images), which {@link Planes} then reads
+ * the general way.
+ */
+final class StoredPlanes {
+
+	private enum Stored { BYTE, UNSIGNED_BYTE, SHORT, UNSIGNED_SHORT, INT, FLOAT, DOUBLE }
+
+	private final PlanarImg<?, ?> planar;
+	private final Stored stored;
+	private final double slope, intercept;
+	private final boolean rescaled;
+	/** A rescale view of float type holds float32 values: rounded as the view rounds them. */
+	private final boolean floatView;
+
+	private StoredPlanes(final PlanarImg<?, ?> planar, final Stored stored, final double slope, final double intercept, final boolean floatView) {
+		this.planar = planar;
+		this.stored = stored;
+		this.slope = slope;
+		this.intercept = intercept;
+		this.rescaled = slope != 1 || intercept != 0;
+		this.floatView = floatView;
+	}
+
+	static Optional<StoredPlanes> of(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final Optional<LinearRescale<?, ?>> rescale = LinearRescale.of(image);
+		final Object source = rescale.isPresent() ? LinearRescale.storedOf(image) : image;
+		if (!(source instanceof PlanarImg) || ((PlanarImg<?, ?>) source).numDimensions() != 3) return Optional.empty();
+		final PlanarImg<?, ?> planar = (PlanarImg<?, ?>) source;
+		final Stored stored = storedType(planar.firstElement());
+		if (stored == null) return Optional.empty();
+		final double slope = rescale.map(LinearRescale::slope).orElse(1.0), intercept = rescale.map(LinearRescale::intercept).orElse(0.0);
+		final boolean floatView = rescale.isPresent() && Util.getTypeFromInterval(image) instanceof FloatType;
+		return Optional.of(new StoredPlanes(planar, stored, slope, intercept, floatView));
+	}
+
+	private static Stored storedType(final Object t) {
+		// exact classes: the unsigned types are not subclasses of the signed ones
+		if (t instanceof ShortType) return Stored.SHORT;
+		if (t instanceof UnsignedShortType) return Stored.UNSIGNED_SHORT;
+		if (t instanceof UnsignedByteType) return Stored.UNSIGNED_BYTE;
+		if (t instanceof ByteType) return Stored.BYTE;
+		if (t instanceof FloatType) return Stored.FLOAT;
+		if (t instanceof IntType) return Stored.INT;
+		if (t instanceof DoubleType) return Stored.DOUBLE;
+		return null;
+	}
+
+	/**
+	 * The number of distinct stored values when they are few enough for a lookup
+	 * table (8- and 16-bit integers): 256 or 65536; 0 otherwise.
+	 */
+	int tableSize() {
+		switch (stored) {
+			case BYTE: case UNSIGNED_BYTE: return 1 << 8;
+			case SHORT: case UNSIGNED_SHORT: return 1 << 16;
+			default: return 0;
+		}
+	}
+
+	/**
+	 * The physical value of every stored value, indexed as {@link #lookup} indexes:
+	 * by the stored bits read as unsigned.
+	 */
+	double[] tableValues() {
+		final int size = tableSize();
+		final double[] v = new double[size];
+		for (int k = 0; k < size; k++) {
+			final double raw;
+			switch (stored) {
+				case BYTE: raw = (byte) k; break;
+				case SHORT: raw = (short) k; break;
+				default: raw = k; break;
+			}
+			v[k] = floatView ? (float) (intercept + slope * raw) : rescaled ? intercept + slope * raw : raw;
+		}
+		return v;
+	}
+
+	/** {@code out[i] = table[stored bits of voxel i]} over a whole plane, for 8- and 16-bit stored values. */
+	void lookup(final Object plane, final float[] table, final float[] out) {
+		if (plane instanceof short[]) {
+			final short[] a = (short[]) plane;
+			for (int i = 0; i < out.length; i++) out[i] = table[a[i] & 0xffff];
+		}
+		else {
+			final byte[] a = (byte[]) plane;
+			for (int i = 0; i < out.length; i++) out[i] = table[a[i] & 0xff];
+		}
+	}
+
+	/** Like {@link #lookup(Object, float[], float[])}, into bytes. */
+	void lookup(final Object plane, final byte[] table, final byte[] out) {
+		if (plane instanceof short[]) {
+			final short[] a = (short[]) plane;
+			for (int i = 0; i < out.length; i++) out[i] = table[a[i] & 0xffff];
+		}
+		else {
+			final byte[] a = (byte[]) plane;
+			for (int i = 0; i < out.length; i++) out[i] = table[a[i] & 0xff];
+		}
+	}
+
+	/** The stored array of plane {@code z}, to pass to {@link #read}. */
+	Object plane(final int z) {
+		return ((ArrayDataAccess<?>) planar.getPlane(z)).getCurrentStorageArray();
+	}
+
+	/** Physical values of voxels {@code from .. from + n} of a plane into {@code out[0 .. n)}. */
+	void read(final Object plane, final int from, final int n, final double[] out) {
+		switch (stored) {
+			case SHORT: {
+				final short[] a = (short[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i];
+				break;
+			}
+			case UNSIGNED_SHORT: {
+				final short[] a = (short[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i] & 0xffff;
+				break;
+			}
+			case BYTE: {
+				final byte[] a = (byte[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i];
+				break;
+			}
+			case UNSIGNED_BYTE: {
+				final byte[] a = (byte[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i] & 0xff;
+				break;
+			}
+			case INT: {
+				final int[] a = (int[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i];
+				break;
+			}
+			case FLOAT: {
+				final float[] a = (float[]) plane;
+				for (int i = 0; i < n; i++) out[i] = a[from + i];
+				break;
+			}
+			default: {
+				System.arraycopy((double[]) plane, from, out, 0, n);
+				break;
+			}
+		}
+		if (floatView) for (int i = 0; i < n; i++) out[i] = (float) (intercept + slope * out[i]);
+		else if (rescaled) for (int i = 0; i < n; i++) out[i] = intercept + slope * out[i];
+	}
+}
