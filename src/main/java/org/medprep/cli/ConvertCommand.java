@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.medprep.cli.batch.CaseBoundary;
+import org.medprep.cli.batch.CaseFinder;
+import org.medprep.cli.batch.CaseOutput;
+import org.medprep.cli.batch.CaseRef;
+import org.medprep.cli.batch.CaseResult;
+import org.medprep.cli.batch.DicomNaming;
+import org.medprep.cli.batch.OutputCollisions;
+import org.medprep.cli.batch.OutputSafety;
+
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
-import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.medprep.io.dicom.SlicePlane;
 
@@ -23,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code medprep convert IN OUT}: a DICOM folder (one output per series, with
  * a JSON sidecar, and the label maps of its RTSTRUCTs and SEGs beside it; see
  * {@link DicomConversion}), a NIfTI or MetaImage file, to NIfTI or MetaImage,
- * values and geometry kept.
+ * values and geometry kept. An output equal to, inside or holding the input is
+ * refused; a case that cannot be read fails alone.
  */
 @Command(name = "convert", description = "Convert a DICOM folder (one output per series with a JSON sidecar, and the label maps of its "
 	+ "RTSTRUCTs and SEGs) or an image file to NIfTI or MetaImage.")
@@ -64,6 +74,8 @@ final class ConvertCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("unsupported --format '" + format + "' (nii.gz, nii or mha)");
 		DicomLoadOptions options = DicomLoadOptions.defaults();
 		if (plane != null) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
+		final DicomLoadOptions dicom = options;
+		OutputSafety.check(Collections.singletonList(in), out);
 		final boolean toFile = ImageFiles.extensionOf(out.getFileName().toString()) != null && !Files.isDirectory(out);
 		if (!holdsImageFiles(in)) {
 			final int failed = new DicomConversion(in, options, sidecarIdentifiers, spec.commandLine().getOut(), spec.commandLine().getErr())
@@ -71,22 +83,29 @@ final class ConvertCommand implements Callable<Integer> {
 			spec.commandLine().getOut().flush();
 			return failed == 0 ? 0 : MedPrepCli.EXIT_FAILURES;
 		}
-		final List<Case> cases = Case.of(in, options);
+		final CaseFinder.Found found = CaseFinder.find(Collections.singletonList(in), DicomNaming.SERIES, dicom);
+		if (!found.problems().isEmpty()) throw new IOException(found.problems().get(0));
+		final List<CaseRef> cases = found.cases();
+		final List<Path> caseFiles = new ArrayList<>();
+		for (final CaseRef c : cases) for (final String f : c.files()) caseFiles.add(Path.of(f));
+		OutputSafety.check(caseFiles, out);
 		if (toFile && cases.size() > 1)
 			throw new IllegalArgumentException(in + " holds " + cases.size() + " series: give an output folder, not a file");
+		OutputCollisions.check(cases, c -> Collections.singletonList(toFile ? out.getFileName().toString() : c.name() + "." + fmt));
 		final List<String> failures = new ArrayList<>();
-		for (final Case c : cases) {
-			final Path target = toFile ? out : out.resolve(c.base + "." + fmt);
-			try {
-				final List<Volume<?>> volumes = c.volumes();
+		for (final CaseRef c : cases) {
+			final Path target = toFile ? out : out.resolve(c.name() + "." + fmt);
+			final CaseResult r = CaseBoundary.run(c, ref -> {
+				final List<Volume<?>> volumes = Case.of(ref, dicom).volumes();
 				Files.createDirectories(target.toAbsolutePath().getParent());
 				if (volumes.size() == 1) ImageFormats.write(volumes.get(0), target);
 				else ImageFormats.writeAll(volumes, target, org.medprep.io.StoredType.KEEP);
-				spec.commandLine().getOut().println(c + " -> " + target);
-			}
-			catch (final IOException | RuntimeException e) {
-				failures.add(c + ": " + UserMessages.oneLine(e));
-				spec.commandLine().getErr().println("FAILED " + c + ": " + UserMessages.oneLine(e));
+				return new CaseOutput(Collections.singletonList(target.toString()), Collections.emptyMap());
+			});
+			if (r.status() == CaseResult.Status.DONE) spec.commandLine().getOut().println(c + " -> " + target);
+			else {
+				failures.add(c + ": " + r.error());
+				spec.commandLine().getErr().println("FAILED " + c + ": " + r.error());
 			}
 		}
 		spec.commandLine().getOut().flush();

@@ -84,8 +84,10 @@ class CliDicomTest {
 		final CliTest.Run r = CliTest.cli("run", "--step", "run(\"Clip Intensity\", \"min=-1000 max=400\");", "-i", FIXTURES.resolve("ct_axial").toString(), "-o",
 			dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		assertEquals(List.of("ct_axial.nii.gz"), listing(dir.resolve("out")));
-		for (final double v : values(ImageFormats.read(dir.resolve("out/ct_axial.nii.gz")))) assertTrue(v >= -1000 && v <= 400, "clipped: " + v);
+		// named from series number, modality and a digest of the Series Instance UID, never from patient data or folder names
+		final String name = "s001_CT_" + org.medprep.cli.batch.Digests.sha256Hex("1.2.826.0.1.3680043.8.498.7731.1.1", 8) + ".nii.gz";
+		assertEquals(List.of("manifest.jsonl", name), listing(dir.resolve("out")));
+		for (final double v : values(ImageFormats.read(dir.resolve("out").resolve(name)))) assertTrue(v >= -1000 && v <= 400, "clipped: " + v);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -101,9 +101,10 @@ class CliFolderIsolationTest {
 		for (final int keep : new int[] { 5, whole.length / 2, whole.length - 3 }) {
 			final Path cut = dir.resolve("cut" + keep + ".nii.gz");
 			Files.write(cut, Arrays.copyOf(whole, keep));
-			final CliTest.Run r = CliTest.cli("info", cut.toString());
+			// info reads the header only: a cut inside the header fails there; the voxels are read by convert
+			final CliTest.Run r = keep == 5 ? CliTest.cli("info", cut.toString()) : CliTest.cli("convert", cut.toString(), dir.resolve("out" + keep + ".nii").toString());
 			assertTrue(r.code != 0, "cut at " + keep);
-			assertTrue(r.err.startsWith("medprep: " + cut + ": truncated"), r.err);
+			assertTrue(r.err.startsWith(keep == 5 ? "medprep: " + cut + ": truncated" : "FAILED " + cut + ": " + cut + ": truncated"), r.err);
 			assertFalse(r.err.contains("null"), r.err);
 		}
 	}

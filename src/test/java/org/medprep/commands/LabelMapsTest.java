@@ -38,4 +38,20 @@ class LabelMapsTest extends HeadlessCommandTest {
 		}
 		assertEquals(6, colours.size());
 	}
+
+	/** Every command whose result is a label map (a mask, clusters, new labels) shows it as one; an intensity result stays gray. */
+	@Test
+	void labelMapResultsOfEveryKindAreMarked() {
+		final CtPhantom phantom = new CtPhantom(32, 28, 6, new double[] { 1, 1, 2 }, 0, 4);
+		final CommandCatalog catalog = new CommandCatalog(commands);
+		for (final String label : new String[] { "Body Mask", "Lung Mask", "Foreground Mask", "K-Means Cluster", "Keep Largest Component", "Sequential Labels" }) {
+			final boolean onLabels = label.equals("Keep Largest Component") || label.equals("Sequential Labels");
+			final ImagePlus in = ImagePlusVolumes.toImagePlus(onLabels ? phantom.labels() : phantom.image(), "in", null);
+			final ImagePlus out = (ImagePlus) invocation.run(catalog.byLabel(label), "", in).outputs().get("result");
+			assertTrue(LabelMaps.isLabelMap(out), label + "'s result is not shown as a label map");
+			assertEquals(255, out.getDisplayRangeMax(), 0, label);
+		}
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(phantom.image(), "ct", null);
+		assertFalse(LabelMaps.isLabelMap((ImagePlus) invocation.run(catalog.byLabel("HU Window"), "", ct).outputs().get("result")));
+	}
 }

@@ -19,11 +19,11 @@ import java.util.TreeMap;
  * Repeated positions within a part (time points, b-values) stay together:
  * they are the volumes of one 4D series ({@link SeriesVolumes}).
  */
-final class SeriesParts {
+public final class SeriesParts {
 
 	private SeriesParts() {}
 
-	static List<DicomSeries> of(final String uid, final List<DicomFrame> frames) throws DicomException {
+	public static List<DicomSeries> of(final String uid, final List<DicomFrame> frames) throws DicomException {
 		final List<DicomFrame> located = new ArrayList<>();
 		final List<DicomSeries> parts = new ArrayList<>();
 		for (final DicomFrame f : frames) {
