@@ -39,6 +39,21 @@ class LabelMapsTest extends HeadlessCommandTest {
 		assertEquals(6, colours.size());
 	}
 
+	/** A random step that is not applied (p=0) still gives label maps of their own, shown as label maps. */
+	@Test
+	void anUnappliedStepKeepsTheLabelColours() {
+		final CtPhantom phantom = new CtPhantom(32, 28, 6, new double[] { 1, 1, 2 }, 0, 4);
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(phantom.image(), "ct", null);
+		final ImagePlus seg = ImagePlusVolumes.toImagePlus(phantom.labels(), "seg", null);
+		context.service(ImageTitleService.class).register("seg", seg);
+		final ImagePlus out = (ImagePlus) invocation.run(new CommandCatalog(commands).byLabel("Random Flip"), "label=seg p=0 seed=1", ct).outputs()
+			.get("label_result");
+		assertTrue(out.getStack().getPixels(1) != seg.getStack().getPixels(1), "the label result shares the input's pixels");
+		assertTrue(LabelMaps.isLabelMap(out));
+		assertEquals(255, out.getDisplayRangeMax(), 0);
+		assertNotEquals(0, out.getLuts()[0].getRGB(1) & 0xffffff, "label 1 is black: the label colours were lost");
+	}
+
 	/** Every command whose result is a label map (a mask, clusters, new labels) shows it as one; an intensity result stays gray. */
 	@Test
 	void labelMapResultsOfEveryKindAreMarked() {

@@ -156,7 +156,7 @@ class Ij1BridgeTest {
 	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
 		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM SEG", "Import DICOM Series", "Import NIfTI/MetaImage",
 		"Import RTSTRUCT", "Intensity Histograms", "Invert Spatial History", "Nyul Apply", "Nyul Train", "Grid Aggregator", "Grid Sampler",
-		"Label-Balanced Patches", "Remap Labels", "Remove Labels");
+		"Label-Balanced Patches", "Remap Labels", "Remove Labels", "Apply Transform");
 
 	/** Commands that work on label maps (and NMF on non-negative data): they get the phantom's tissue labels, the others its CT. */
 	private static boolean onLabels(final String label, final org.scijava.command.CommandInfo info) {
