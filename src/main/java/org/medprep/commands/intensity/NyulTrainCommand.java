@@ -15,6 +15,7 @@ import org.medprep.core.VoxelSelection;
 import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -72,6 +73,10 @@ public class NyulTrainCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
 		final Foreground rule = Foreground.fromLabel(mask);
