@@ -136,12 +136,22 @@ final class StoredPlanes {
 	void range(final Object plane, final int n, final double[] buffer, final double[] range) {
 		double lo = range[0], hi = range[1];
 		if (stored == Stored.FLOAT && !rescaled) {
+			// Math.min/max reductions vectorize (JDK 21+) where compare-and-keep loops do not; they
+			// propagate NaN, so a plane holding NaN is scanned again the slower, NaN-skipping way
 			final float[] a = (float[]) plane;
 			float l = (float) lo, h = (float) hi; // exact: the range so far holds float values
 			for (int i = 0; i < n; i++) {
-				final float x = a[i];
-				if (x < l) l = x;
-				if (x > h) h = x;
+				l = Math.min(l, a[i]);
+				h = Math.max(h, a[i]);
+			}
+			if (Float.isNaN(l) || Float.isNaN(h)) {
+				l = (float) lo;
+				h = (float) hi;
+				for (int i = 0; i < n; i++) {
+					final float x = a[i];
+					if (x < l) l = x;
+					if (x > h) h = x;
+				}
 			}
 			lo = l;
 			hi = h;
