@@ -1,35 +1,53 @@
 package org.medprep.cli;
 
-import java.io.IOException;
+import ij.Prefs;
+
+import java.io.File;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.medprep.io.dicom.deid.DeidOption;
-import org.medprep.io.dicom.deid.DeidRun;
+import org.medprep.commands.CommandFailedException;
+import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.dicom.DicomAnonymizeCommand;
+import org.medprep.io.dicom.deid.DeidKeySource;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code medprep anonymize IN_DIR OUT_DIR [options]}: the "DICOM Anonymize" command over a folder
- * (same options, kebab-case). One line per file that failed; exit code 1 if any input file could not
- * be de-identified (unreadable or not DICOM), 2 for usage errors (output inside input, no key...).
+ * {@code medprep anonymize IN_DIR OUT_DIR [options]}: runs the "DICOM Anonymize" command itself. Its
+ * options are made from that command's {@code @Parameter}s (name {@code retain_full_dates} becomes
+ * {@code --retain-full-dates}, with the same description), so the two share one vocabulary and one
+ * behaviour, the key included (given, from a file, or from $MEDPREP_DEID_KEY: {@link DeidKeySource}).
+ * IN_DIR and OUT_DIR are its input and output folders; {@code --threads} is the CLI's own. One line per
+ * file that failed; exit code 1 if any input file could not be de-identified (unreadable or not DICOM),
+ * 2 for usage errors (output inside input, no key...).
  */
-@Command(name = "anonymize", description = "De-identify a folder of DICOM files (PS3.15 Basic Profile + options) into another folder, "
-	+ "keeping the folder structure with anonymized names; writes deid-audit.csv there.")
+@Command(name = "anonymize", modelTransformer = AnonymizeCommand.CommandParameters.class,
+	description = "De-identify a folder of DICOM files (PS3.15 Basic Profile + options) into another folder, "
+		+ "keeping the folder structure with anonymized names; writes deid-audit.csv there (inputs named by id, not by path).")
 final class AnonymizeCommand implements Callable<Integer> {
 
 	/** Environment variable read for the key when neither --key nor --key-file is given. */
-	static final String KEY_ENV = "MEDPREP_DEID_KEY";
+	static final String KEY_ENV = DeidKeySource.ENV;
+
+	/** Parameters of the command given as positional arguments instead of options. */
+	private static final List<String> POSITIONAL = List.of("input_folder", "output_folder");
 
 	@Parameters(index = "0", paramLabel = "IN_DIR", description = "Folder of DICOM files (read only).")
 	Path in;
@@ -37,84 +55,75 @@ final class AnonymizeCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "OUT_DIR", description = "Output folder, not inside IN_DIR (created if needed).")
 	Path out;
 
-	@Option(names = "--key", paramLabel = "SECRET", description = "Secret key (visible to other users in the process list: prefer --key-file or $" + KEY_ENV + ").")
-	String key;
-
-	@Option(names = "--key-file", paramLabel = "FILE", description = "File whose first line is the secret key.")
-	Path keyFile;
-
-	@Option(names = "--mapping-csv", paramLabel = "CSV", description = "Pseudonyms from a CSV of original PatientID,pseudonym (default: from the key).")
-	Path mappingCsv;
-
-	@Option(names = "--retain-full-dates", description = "Retain Longitudinal Temporal Information, Full Dates Option.")
-	boolean retainFullDates;
-
-	@Option(names = "--retain-modified-dates", description = "Retain Longitudinal Temporal Information, Modified Dates Option (per-patient shift of 1-365 days).")
-	boolean retainModifiedDates;
-
-	@Option(names = "--retain-patient-characteristics", description = "Keep sex, age, size, weight...")
-	boolean retainPatientCharacteristics;
-
-	@Option(names = "--retain-device-identity", description = "Keep station names, serial numbers, device UIDs.")
-	boolean retainDeviceIdentity;
-
-	@Option(names = "--retain-institution-identity", description = "Keep institution name, address, department.")
-	boolean retainInstitutionIdentity;
-
-	@Option(names = "--retain-uids", description = "Keep the original UIDs.")
-	boolean retainUids;
-
-	@Option(names = "--retain-safe-private", description = "Keep the allow-listed private elements (b-values, SUV factors).")
-	boolean retainSafePrivate;
-
-	@Option(names = "--clean-descriptors", description = "Keep descriptions with identifying words blanked instead of removing them.")
-	boolean cleanDescriptors;
-
-	@Option(names = "--write-flagged", description = "Also write files that may carry burned-in PHI (still flagged in the audit log).")
-	boolean writeFlagged;
-
 	@Option(names = "--threads", description = "Files processed in parallel (default: all cores).")
 	Integer threads;
 
 	@Spec
 	CommandSpec spec;
 
-	@Override
-	public Integer call() throws IOException {
-		final Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
-		if (retainFullDates) options.add(DeidOption.RETAIN_LONG_FULL_DATES);
-		if (retainModifiedDates) options.add(DeidOption.RETAIN_LONG_MODIFIED_DATES);
-		if (retainPatientCharacteristics) options.add(DeidOption.RETAIN_PATIENT_CHARACTERISTICS);
-		if (retainDeviceIdentity) options.add(DeidOption.RETAIN_DEVICE_IDENTITY);
-		if (retainInstitutionIdentity) options.add(DeidOption.RETAIN_INSTITUTION_IDENTITY);
-		if (retainUids) options.add(DeidOption.RETAIN_UIDS);
-		if (retainSafePrivate) options.add(DeidOption.RETAIN_SAFE_PRIVATE);
-		if (cleanDescriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
-		final int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
-		final DeidRun.Report report = DeidRun.withStandardProfile(in, out, options, secret(), mappingCsv, writeFlagged, n).run((done, total, message) -> {});
-		final PrintWriter w = spec.commandLine().getOut();
-		final PrintWriter err = spec.commandLine().getErr();
-		for (final DeidRun.FileOutcome f : report.files())
-			if (f.status() == DeidRun.Status.FAILED || f.status() == DeidRun.Status.NOT_DICOM)
-				err.println("medprep anonymize: " + f.input() + ": " + f.status().label() + ": " + f.reasons());
-			else if (f.status() == DeidRun.Status.FLAGGED_NOT_WRITTEN)
-				w.println(f.input() + ": not written: " + f.reasons());
-		w.println(report);
-		return report.isClean() ? 0 : MedPrepCli.EXIT_FAILURES;
+	/** Adds one option per parameter of the "DICOM Anonymize" command (but the two folders). */
+	static final class CommandParameters implements CommandLine.IModelTransformer {
+		@Override
+		public CommandSpec transform(final CommandSpec spec) {
+			for (final ModuleItem<?> item : CommandOptions.optionItems(new CommandInfo(DicomAnonymizeCommand.class))) {
+				if (POSITIONAL.contains(item.getName())) continue;
+				final OptionSpec.Builder o = OptionSpec.builder(optionName(item.getName()));
+				final Class<?> type = item.getType();
+				String description = item.getDescription() == null ? item.getLabel() : item.getDescription();
+				if (CommandOptions.isSecret(item))
+					description += " On a command line it is visible to other users in the process list: prefer --key-file or $" + KEY_ENV + ".";
+				if (type == boolean.class || type == Boolean.class) o.type(boolean.class).arity("0");
+				else if (type == File.class) o.type(Path.class).paramLabel("FILE");
+				else o.type(type).paramLabel(CommandOptions.isSecret(item) ? "SECRET" : item.getName().toUpperCase(java.util.Locale.ROOT));
+				spec.addOption(o.description(description).build());
+			}
+			return spec;
+		}
 	}
 
-	private String secret() throws IOException {
-		final int given = (key != null ? 1 : 0) + (keyFile != null ? 1 : 0);
-		if (given > 1) throw new IllegalArgumentException("give the key once: --key or --key-file");
-		if (key != null) return key;
-		if (keyFile != null) {
-			final List<String> lines = Files.readAllLines(keyFile, StandardCharsets.UTF_8);
-			if (lines.isEmpty() || lines.get(0).trim().isEmpty()) throw new IllegalArgumentException("key file " + keyFile + " is empty");
-			return lines.get(0).trim();
+	/** retain_full_dates -> --retain-full-dates. */
+	static String optionName(final String parameter) {
+		return "--" + parameter.replace('_', '-');
+	}
+
+	@Override
+	public Integer call() {
+		if (threads != null) {
+			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+			Prefs.setThreads(threads);
 		}
-		final String env = System.getenv(KEY_ENV);
-		if (env != null && !env.isEmpty()) return env;
-		throw new IllegalArgumentException("no key: give --key-file FILE, --key SECRET or set $" + KEY_ENV);
+		final Map<String, Object> values = new LinkedHashMap<>();
+		values.put("input_folder", in.toFile());
+		values.put("output_folder", out.toFile());
+		final CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+		for (final ModuleItem<?> item : CommandOptions.optionItems(new CommandInfo(DicomAnonymizeCommand.class))) {
+			final String name = optionName(item.getName());
+			if (POSITIONAL.contains(item.getName()) || !parsed.hasMatchedOption(name)) continue;
+			final Object v = parsed.matchedOptionValue(name, null);
+			values.put(item.getName(), v instanceof Path ? ((Path) v).toFile() : v);
+		}
+		final CommandInvocation.Result r;
+		try (Context context = CliContext.create()) {
+			final CommandInfo info = context.service(CommandService.class).getCommand(DicomAnonymizeCommand.class);
+			r = new CommandInvocation(context).run(info, values);
+		}
+		catch (final CommandFailedException e) {
+			// the command refuses bad parameters with IllegalArgumentException: a usage error here too
+			for (Throwable t = e.getCause(); t != null; t = t.getCause())
+				if (t instanceof IllegalArgumentException) throw new IllegalArgumentException(t.getMessage(), t);
+			throw e;
+		}
+		final PrintWriter w = spec.commandLine().getOut();
+		final PrintWriter err = spec.commandLine().getErr();
+		final String problems = String.valueOf(r.outputs().get("problems"));
+		final List<String> notWritten = new ArrayList<>();
+		for (final String line : problems.split("\n")) {
+			if (line.isEmpty()) continue;
+			if (line.contains(": flagged_not_written: ")) notWritten.add(line.replace(": flagged_not_written: ", ": not written: "));
+			else err.println("medprep anonymize: " + line);
+		}
+		for (final String line : notWritten) w.println(line);
+		w.println(r.outputs().get("summary"));
+		return ((Number) r.outputs().get("failed")).intValue() == 0 ? 0 : MedPrepCli.EXIT_FAILURES;
 	}
 }

@@ -1,21 +1,18 @@
 package org.medprep.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.medprep.core.ProgressListener;
+import org.medprep.cli.batch.CaseFinder;
+import org.medprep.cli.batch.CaseRef;
+import org.medprep.cli.batch.DicomCaseReader;
+import org.medprep.cli.batch.DicomNaming;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
-import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomLoadOptions;
-import org.medprep.io.dicom.DicomSeries;
-import org.medprep.io.dicom.DicomSeriesLoader;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -59,40 +56,29 @@ public final class Case {
 		return source;
 	}
 
+	/** The case a batch found, read when it runs. */
+	static Case of(final CaseRef ref, final DicomLoadOptions dicom) {
+		if (ref.kind() == CaseRef.Kind.DICOM_SERIES)
+			return new Case(ref.name(), ref.toString(), () -> Collections.singletonList(DicomCaseReader.read(ref, dicom).volume()));
+		return file(ref.name(), Path.of(ref.location()));
+	}
+
 	/**
-	 * The cases of an input: an image file; a folder's image files (sorted); or, when a
-	 * file or folder holds DICOM, one case per series (named after the folder, with the
-	 * series number when there are several).
+	 * The cases of an input: an image file; a folder's image files and DICOM series
+	 * (subfolders too, see {@link CaseFinder}).
 	 *
 	 * @throws IOException naming the input when it holds nothing MedPrep reads
 	 */
 	public static List<Case> of(final Path input, final DicomLoadOptions dicom) throws IOException {
-		if (!Files.exists(input)) throw new IOException(input + ": no such file or folder");
-		if (Files.isRegularFile(input) && ImageFiles.extensionOf(input.getFileName().toString()) != null)
-			return Collections.singletonList(file(input));
-		if (Files.isDirectory(input)) {
-			final List<Case> files = new ArrayList<>();
-			try (java.util.stream.Stream<Path> s = Files.list(input)) {
-				s.filter(ImageFiles::isImageFile).sorted().forEach(p -> files.add(file(p)));
-			}
-			if (!files.isEmpty()) return files;
-		}
-		final List<DicomSeries> series = DicomFolder.select(DicomFolder.scan(input), dicom);
-		if (series.isEmpty()) throw new IOException(input + ": no image files (" + ImageFiles.EXTENSIONS + ") and no DICOM series");
-		final String name = ImageFiles.baseName(input);
+		final CaseFinder.Found found = CaseFinder.find(Collections.singletonList(input), DicomNaming.SERIES, dicom);
+		if (!found.problems().isEmpty()) throw new IOException(found.problems().get(0));
 		final List<Case> cases = new ArrayList<>();
-		final Set<String> used = new HashSet<>();
-		for (final DicomSeries s : series) {
-			String base = series.size() == 1 ? name : name + "_s" + s.seriesNumber();
-			for (int k = 2; !used.add(base); k++) base = name + "_s" + s.seriesNumber() + "_" + k;
-			cases.add(new Case(base, input + " series " + s.seriesNumber() + " (" + s.uid() + ")",
-				() -> Collections.singletonList(DicomSeriesLoader.load(s, dicom, ProgressListener.NONE).volume())));
-		}
+		for (final CaseRef ref : found.cases()) cases.add(of(ref, dicom));
 		return cases;
 	}
 
-	private static Case file(final Path p) {
-		return new Case(ImageFiles.baseName(p), p.toString(), () -> {
+	private static Case file(final String name, final Path p) {
+		return new Case(name, p.toString(), () -> {
 			if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
 				return Collections.singletonList(ImageFiles.readVolume(p));
 			return ImageFormats.readAll(p);

@@ -1,6 +1,9 @@
 package org.medprep.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.medprep.io.UserMessages;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,9 +15,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "medprep", mixinStandardHelpOptions = true, versionProvider = MedPrepCli.Version.class,
 	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");",
-	subcommands = { ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
-		BenchCommand.class })
-public final class MedPrepCli implements Runnable {
+	subcommands = { CommandLine.HelpCommand.class, ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
+		BenchCommand.class, ExportNnunetCommand.class })
+public final class MedPrepCli implements Callable<Integer> {
 
 	public static final int EXIT_FAILURES = 1;
 	public static final int EXIT_USAGE = 2;
@@ -22,23 +25,45 @@ public final class MedPrepCli implements Runnable {
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
+	/** Whether the error stream is a terminal (a progress bar then redraws itself). */
+	final boolean errIsTerminal;
+
+	public MedPrepCli() {
+		this(false);
+	}
+
+	private MedPrepCli(final boolean errIsTerminal) {
+		this.errIsTerminal = errIsTerminal;
+	}
+
+	/** Without a subcommand: the usage, as for any usage error. */
 	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getErr());
+		return EXIT_USAGE;
 	}
 
 	public static void main(final String... args) {
 		System.setProperty("java.awt.headless", "true");
-		System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+		System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args));
 	}
 
 	/** Runs the CLI with the given streams; returns the exit code (used by tests). */
 	public static int execute(final PrintWriter out, final PrintWriter err, final String... args) {
-		final CommandLine cl = new CommandLine(new MedPrepCli());
+		return execute(out, err, false, args);
+	}
+
+	static int execute(final PrintWriter out, final PrintWriter err, final boolean errIsTerminal, final String... args) {
+		final CommandLine cl = new CommandLine(new MedPrepCli(errIsTerminal));
+		// --help and --version on every subcommand (help is answered before required options are checked)
+		for (final CommandLine sub : cl.getSubcommands().values())
+			if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) sub.getCommandSpec().mixinStandardHelpOptions(true);
 		cl.setOut(out);
 		cl.setErr(err);
 		cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			commandLine.getErr().println("medprep: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			if (e instanceof PipelineProblems) for (final String line : ((PipelineProblems) e).lines()) commandLine.getErr().println("medprep: " + line);
+			else commandLine.getErr().println("medprep: " + UserMessages.oneLine(e));
+			if (Boolean.getBoolean("medprep.debug")) e.printStackTrace(commandLine.getErr());
 			return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURES;
 		});
 		return cl.execute(args);

@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medprep.commands.MacroLine;
-import org.medprep.commands.Pipeline;
-import org.medprep.io.dicom.DicomLoadOptions;
-import org.scijava.Context;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code medprep run (--pipeline FILE | --step LINE...) -i INPUT... -o OUTDIR}:
- * runs recorded macro steps on every input; one line per failed input and
- * exit code 1 if any failed.
+ * runs recorded macro steps (or a Recorder transcript) on every case of the
+ * inputs, resumable and shardable ({@link RunBatch}); exit code 1 if any case
+ * failed, 2 for a usage error (nothing run).
  */
 @Command(name = "run", description = "Run recorded macro steps (a pipeline file or --step lines) on image files or folders.")
 final class RunCommand implements Callable<Integer> {
@@ -68,14 +68,20 @@ final class RunCommand implements Callable<Integer> {
 	@Option(names = "--threads", description = "Threads for each operation (default: all cores).")
 	Integer threads;
 
+	@Mixin
+	BatchOptions batch;
+
+	@ParentCommand
+	MedPrepCli parent;
+
 	@Spec
 	CommandSpec spec;
 
 	@Override
 	public Integer call() throws IOException {
-		final Pipeline pipeline = steps.pipeline != null
-			? Pipeline.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
-			: Pipeline.of(parseSteps(steps.steps));
+		final List<PipelineText.Line> lines = steps.pipeline != null
+			? PipelineText.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
+			: PipelineText.ofSteps(steps.steps);
 		final String fmt = format.startsWith(".") ? format.substring(1) : format;
 		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt))
 			throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
@@ -84,24 +90,8 @@ final class RunCommand implements Callable<Integer> {
 			Prefs.setThreads(threads);
 		}
 		final List<MemberSource> members = members();
-		final List<Case> files = new ArrayList<>();
-		final List<String> failures = new ArrayList<>();
-		for (final Path in : inputs) {
-			try {
-				files.addAll(Case.of(in, DicomLoadOptions.defaults()));
-			}
-			catch (final IOException e) {
-				failures.add(e.getMessage());
-				spec.commandLine().getErr().println("FAILED " + e.getMessage());
-			}
-		}
-		try (Context context = CliContext.create()) {
-			final PipelineRunner runner = new PipelineRunner(context, spec.commandLine().getErr());
-			failures.addAll(runner.run(pipeline, files, members, outDir, fmt, !noFusion));
-		}
-		spec.commandLine().getOut().println(files.size() + " case(s), " + failures.size() + " failed; outputs in " + outDir);
-		spec.commandLine().getErr().flush();
-		return failures.isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;
+		return new RunBatch(batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
+			.run(lines, inputs, outDir, fmt, context -> new PipelineCaseExecution(context, members, outDir, fmt, !noFusion));
 	}
 
 	/** The members named on the command line. @throws IllegalArgumentException for a malformed or repeated name */

@@ -74,7 +74,32 @@ public final class CommandInvocation {
 	 */
 	public Result run(final CommandInfo info, final String options, final ImagePlus mainImage) {
 		final Module module = moduleService.createModule(info);
-		final Map<String, Object> inputs = inputs(module, options, mainImage);
+		return run(info, module, inputs(module, options, mainImage));
+	}
+
+	/**
+	 * Runs a command without a main image from typed option values (a host that parsed its own
+	 * arguments, such as a CLI subcommand made from the command's parameters); options not given keep
+	 * their defaults.
+	 *
+	 * @throws IllegalArgumentException for a name that is not one of the command's options
+	 * @throws CommandFailedException when the command itself fails, with its message
+	 */
+	public Result run(final CommandInfo info, final Map<String, Object> values) {
+		final Module module = moduleService.createModule(info);
+		final List<String> known = new ArrayList<>();
+		for (final ModuleItem<?> item : CommandOptions.optionItems(info)) known.add(item.getName());
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : CommandOptions.optionItems(info)) inputs.put(item.getName(), module.getInput(item.getName()));
+		for (final Map.Entry<String, Object> e : values.entrySet()) {
+			if (!known.contains(e.getKey()))
+				throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for \"" + CommandOptions.label(info) + "\"; its options are " + known);
+			inputs.put(e.getKey(), e.getValue());
+		}
+		return run(info, module, inputs);
+	}
+
+	private Result run(final CommandInfo info, final Module module, final Map<String, Object> inputs) {
 		try {
 			final Module done = moduleService.run(module, preprocessors(), postprocessors(), inputs).get();
 			if (done instanceof Cancelable && ((Cancelable) done).isCanceled())

@@ -35,16 +35,39 @@ public final class MacroOptions {
 	 */
 	public static List<String> keys(final String options) {
 		final List<String> keys = new ArrayList<>();
-		if (options == null) return keys;
+		for (final int[] t : tokens(options)) keys.add(options.trim().substring(t[0], t[1]).toLowerCase(java.util.Locale.ROOT));
+		return keys;
+	}
+
+	/**
+	 * The options with {@code key} set to {@code value} (formatted as the Recorder
+	 * does), in place when present, appended otherwise; every other option kept as written.
+	 *
+	 * @throws IllegalArgumentException for an unterminated bracket or quote
+	 */
+	public static String with(final String options, final String key, final String value) {
+		final String s = options == null ? "" : options.trim();
+		final String formatted = format(key, value);
+		for (final int[] t : tokens(s))
+			if (s.substring(t[0], t[1]).equalsIgnoreCase(key)) return s.substring(0, t[0]) + formatted + s.substring(t[2]);
+		return s.isEmpty() ? formatted : s + " " + formatted;
+	}
+
+	/** Each option as {key start, key end, option end} in the trimmed string. */
+	private static List<int[]> tokens(final String options) {
+		final List<int[]> tokens = new ArrayList<>();
+		if (options == null) return tokens;
 		final String s = options.trim();
 		int i = 0;
 		while (i < s.length()) {
 			while (i < s.length() && s.charAt(i) == ' ') i++;
 			if (i >= s.length()) break;
+			final int start = i;
 			int j = i;
 			while (j < s.length() && s.charAt(j) != '=' && s.charAt(j) != ' ') j++;
-			keys.add(s.substring(i, j).toLowerCase(java.util.Locale.ROOT));
+			final int keyEnd = j;
 			if (j >= s.length() || s.charAt(j) == ' ') {
+				tokens.add(new int[] { start, keyEnd, j });
 				i = j;
 				continue;
 			}
@@ -67,7 +90,8 @@ public final class MacroOptions {
 				while (j < s.length() && s.charAt(j) != ' ') j++;
 				i = j;
 			}
+			tokens.add(new int[] { start, keyEnd, i });
 		}
-		return keys;
+		return tokens;
 	}
 }

@@ -27,6 +27,18 @@ public final class Geometry {
 	 * 1e-5 mm at 500 mm), far below any real misalignment.
 	 */
 	public static final double SAME_SPACE_TOLERANCE = 1e-4;
+	/**
+	 * Smallest voxel size accepted (mm): 1 nm. Smaller values are unit mistakes
+	 * or corrupt headers, not scans.
+	 */
+	public static final double MIN_SPACING_MM = 1e-6;
+	/**
+	 * Largest voxel size accepted (mm): 1 km. A header saying more (e.g. a
+	 * PixelSpacing of 1e308) is corrupt; written to NIfTI it would become inf.
+	 */
+	public static final double MAX_SPACING_MM = 1e6;
+	/** Largest |coordinate| accepted for the origin (mm): 1000 km, well inside float32 and far outside any scanner. */
+	public static final double MAX_COORDINATE_MM = 1e9;
 
 	private final double[] spacing;
 	private final double[] origin;
@@ -49,8 +61,8 @@ public final class Geometry {
 	}
 
 	/**
-	 * @param spacing three positive, finite voxel sizes in mm
-	 * @param origin three finite coordinates in mm (LPS) of voxel (0,0,0)
+	 * @param spacing three voxel sizes in mm, from {@value #MIN_SPACING_MM} to {@value #MAX_SPACING_MM}
+	 * @param origin three coordinates in mm (LPS) of voxel (0,0,0), at most {@value #MAX_COORDINATE_MM} in magnitude
 	 * @param direction 3x3 orthonormal matrix, {@code direction[row][col]}, column = axis
 	 * @throws IllegalArgumentException naming the offending value
 	 */
@@ -62,8 +74,14 @@ public final class Geometry {
 		for (int d = 0; d < 3; d++) {
 			if (!(spacing[d] > 0) || !Double.isFinite(spacing[d]))
 				throw new IllegalArgumentException("spacing along " + axisName(d) + " must be positive and finite, got " + spacing[d]);
+			if (spacing[d] < MIN_SPACING_MM || spacing[d] > MAX_SPACING_MM)
+				throw new IllegalArgumentException("spacing along " + axisName(d) + " of " + spacing[d] + " mm is not a plausible voxel size ("
+					+ plain(MIN_SPACING_MM) + " to " + plain(MAX_SPACING_MM) + " mm)");
 			if (!Double.isFinite(origin[d]))
 				throw new IllegalArgumentException("origin along " + axisName(d) + " must be finite, got " + origin[d]);
+			if (Math.abs(origin[d]) > MAX_COORDINATE_MM)
+				throw new IllegalArgumentException("origin along " + axisName(d) + " of " + origin[d] + " mm is not a plausible position (at most "
+					+ plain(MAX_COORDINATE_MM) + " mm from the scanner's origin)");
 		}
 		final double[][] dir = new double[3][];
 		for (int r = 0; r < 3; r++) dir[r] = direction[r].clone();
@@ -140,6 +158,11 @@ public final class Geometry {
 	@Override
 	public String toString() {
 		return "Geometry[spacing=" + Arrays.toString(spacing) + ", origin=" + Arrays.toString(origin) + ", direction=" + Arrays.deepToString(direction) + "]";
+	}
+
+	/** A bound as people write it: 0.000001, 1000000. */
+	public static String plain(final double v) {
+		return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
 	}
 
 	static String axisName(final int d) {

@@ -385,7 +385,11 @@ public final class Planes {
 	}
 
 	private static List<Integer> planeIndices(final Interval image) {
-		final int nz = (int) image.dimension(2);
+		return zIndices((int) image.dimension(2));
+	}
+
+	/** 0..nz-1, the tasks of a plane-parallel loop on {@link Parallelization}'s executor. */
+	public static List<Integer> zIndices(final int nz) {
 		final List<Integer> zs = new ArrayList<>(nz);
 		for (int z = 0; z < nz; z++) zs.add(z);
 		return zs;

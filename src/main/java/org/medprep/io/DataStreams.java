@@ -82,7 +82,8 @@ public final class DataStreams {
 			}
 			catch (final IOException e) {
 				raw.close();
-				throw new ImageFormatException(file, "corrupt gzip data: " + e.getMessage(), e);
+				throw new ImageFormatException(file, e instanceof EOFException ? "truncated gzip data: the file ends inside the gzip header"
+					: "corrupt gzip data: " + detail(e, "the gzip header is not valid"), e);
 			}
 		}
 		return new Opened(raw, false, length);
@@ -113,11 +114,17 @@ public final class DataStreams {
 			throw e;
 		}
 		catch (final ZipException e) {
-			throw new ImageFormatException(file, "corrupt compressed data: " + e.getMessage(), e);
+			throw new ImageFormatException(file, "corrupt compressed data: " + detail(e, "the data do not decompress"), e);
 		}
 		catch (final EOFException e) {
-			throw new ImageFormatException(file, "truncated compressed data: " + e.getMessage(), e);
+			throw new ImageFormatException(file, "truncated compressed data: the file ends before the compressed data do", e);
 		}
+	}
+
+	/** The zlib message (e.g. "invalid distance too far back"), or a plain description when the JDK gives none. */
+	private static String detail(final IOException e, final String otherwise) {
+		final String m = e.getMessage();
+		return m == null || m.trim().isEmpty() ? otherwise : m;
 	}
 
 	/** A read that may fail with an IOException. */

@@ -43,6 +43,14 @@ class LayersTest {
 			.resideInAnyPackage("ij..", "org.scijava..", "org.medprep.commands..", "org.medprep.ij1..", "org.medprep.cli..").evaluate(MAIN));
 	}
 
+	/** The batch engine (cases, manifest, resume, seeds, shards, the per-case boundary) runs anywhere, e.g. in Spark executors. */
+	@Test
+	void batchEngineKnowsNeitherImageJNorSciJavaNorTheCommandLine() {
+		assertNoViolation(noClasses().that().resideInAPackage("org.medprep.cli.batch..").should().dependOnClassesThat()
+			.resideInAnyPackage("ij..", "org.scijava..", "net.imagej..", "org.medprep.commands..", "org.medprep.ij1..", "picocli..")
+			.orShould().dependOnClassesThat().resideInAPackage("org.medprep.cli").evaluate(MAIN));
+	}
+
 	/** The rule's report as the failure message, so a broken layer names the offending class and import. */
 	private static void assertNoViolation(final EvaluationResult result) {
 		assertFalse(result.hasViolation(), result.getFailureReport().toString());

@@ -70,4 +70,40 @@ class AnonymizeCommandTest {
 		assertEquals(MedPrepCli.EXIT_USAGE, both.code);
 		assertTrue(both.err.contains("at most one"), both.err);
 	}
+
+	/** One vocabulary: every option of the "DICOM Anonymize" command is a CLI option, with its description. */
+	@Test
+	void optionsAreTheCommandsParameters() {
+		final picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new MedPrepCli()).getSubcommands().get("anonymize").getCommandSpec();
+		int n = 0;
+		for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.CommandOptions.optionItems(
+			new org.scijava.command.CommandInfo(org.medprep.commands.dicom.DicomAnonymizeCommand.class)))
+		{
+			if (item.getName().equals("input_folder") || item.getName().equals("output_folder")) continue;
+			final picocli.CommandLine.Model.OptionSpec o = spec.findOption("--" + item.getName().replace('_', '-'));
+			assertTrue(o != null, item.getName() + " has no CLI option");
+			assertTrue(String.join(" ", o.description()).startsWith(item.getDescription()), item.getName());
+			n++;
+		}
+		assertEquals(13, n, "key, key_file, path_map, mapping_csv, 8 options of the profile, write_flagged");
+		for (final String documented : new String[] { "--key", "--key-file", "--mapping-csv", "--retain-full-dates", "--retain-modified-dates",
+			"--retain-patient-characteristics", "--retain-device-identity", "--retain-institution-identity", "--retain-uids", "--retain-safe-private",
+			"--clean-descriptors", "--write-flagged", "--threads", "--path-map" })
+			assertTrue(spec.findOption(documented) != null, documented);
+	}
+
+	@Test
+	void pathMapWhereAskedAndAuditWithoutPaths(@TempDir final Path tmp) throws Exception {
+		final Path map = tmp.resolve("private/paths.csv");
+		final Run r = new Run("anonymize", fixture("study").toString(), tmp.resolve("out").toString(), "--key", "k", "--path-map", map.toString());
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("path map " + map), r.out);
+		assertEquals(10, Files.readAllLines(map).size());
+		final String audit = Files.readString(tmp.resolve("out/deid-audit.csv"));
+		assertFalse(audit.contains("series") || audit.contains(".dcm,,"), audit);
+		final Run inside = new Run("anonymize", fixture("study").toString(), tmp.resolve("o2").toString(), "--key", "k", "--path-map",
+			tmp.resolve("o2/paths.csv").toString());
+		assertEquals(MedPrepCli.EXIT_USAGE, inside.code);
+		assertTrue(inside.err.contains("inside the output folder"), inside.err);
+	}
 }

@@ -178,7 +178,8 @@ class CasePipelineTest {
 		r = CliTest.cli("run", "--step", "run(\"Invert Spatial History\");", "-i", dir.resolve("el").toString(), "-o", dir.resolve("back2").toString());
 		assertEquals(1, r.code);
 		assertTrue(r.err.contains("deformed the grid with a displacement field"), r.err);
-		assertFalse(Files.exists(dir.resolve("back2")));
+		// nothing written for the failed case; the manifest records it
+		assertEquals(List.of("manifest.jsonl"), java.util.Arrays.asList(dir.resolve("back2").toFile().list()));
 	}
 
 	@Test
@@ -296,8 +297,9 @@ class CasePipelineTest {
 			dir.resolve("out").toString());
 		assertEquals(2, r.code);
 		assertTrue(r.err.contains("the name 'a' is given twice"), r.err);
+		// a label map no member provides is found before any case runs
 		r = CliTest.cli("run", "--step", "run(\"Flip\", \"label=seg\");", "-i", dir.resolve("img").toString(), "-o", dir.resolve("out").toString());
-		assertEquals(1, r.code);
-		assertTrue(r.err.contains("Flip: no label map 'seg' on this image's grid; the case has [image]"), r.err);
+		assertEquals(2, r.code);
+		assertTrue(r.err.contains("option 'label' of \"Flip\" names the image 'seg', which this run does not have"), r.err);
 	}
 }

@@ -37,8 +37,9 @@ class CliDicomTest {
 	void convertWritesOneNiftiPerSeriesWithTheLoadersValuesAndGeometry() throws IOException {
 		final CliTest.Run r = CliTest.cli("convert", FIXTURES.resolve("two_series").toString(), dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		final List<String> files = listing(dir.resolve("out"));
+		final List<String> files = listing(dir.resolve("out")).stream().filter(f -> f.endsWith(".nii.gz")).collect(Collectors.toList());
 		assertEquals(2, files.size(), files.toString());
+		assertEquals(4, listing(dir.resolve("out")).size(), "each with its JSON sidecar");
 		final List<Volume<?>> expected = DicomFolder.select(DicomFolder.scan(FIXTURES.resolve("two_series")), DicomLoadOptions.defaults()).stream()
 			.map(s -> {
 				try {
@@ -83,8 +84,10 @@ class CliDicomTest {
 		final CliTest.Run r = CliTest.cli("run", "--step", "run(\"Clip Intensity\", \"min=-1000 max=400\");", "-i", FIXTURES.resolve("ct_axial").toString(), "-o",
 			dir.resolve("out").toString());
 		assertEquals(0, r.code, r.err);
-		assertEquals(List.of("ct_axial.nii.gz"), listing(dir.resolve("out")));
-		for (final double v : values(ImageFormats.read(dir.resolve("out/ct_axial.nii.gz")))) assertTrue(v >= -1000 && v <= 400, "clipped: " + v);
+		// named from series number, modality and a digest of the Series Instance UID, never from patient data or folder names
+		final String name = "s001_CT_" + org.medprep.cli.batch.Digests.sha256Hex("1.2.826.0.1.3680043.8.498.7731.1.1", 8) + ".nii.gz";
+		assertEquals(List.of("manifest.jsonl", name), listing(dir.resolve("out")));
+		for (final double v : values(ImageFormats.read(dir.resolve("out").resolve(name)))) assertTrue(v >= -1000 && v <= 400, "clipped: " + v);
 	}
 
 	@SuppressWarnings("unchecked")

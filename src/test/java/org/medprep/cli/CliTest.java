@@ -70,7 +70,7 @@ class CliTest {
 		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString(), "--threads", "2", "--format", "tif");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("2 case(s), 0 failed"), r.out);
-		assertEquals(List.of("a.tif", "b.tif"), listing(dir.resolve("out")));
+		assertEquals(List.of("a.tif", "b.tif", "manifest.jsonl"), listing(dir.resolve("out")));
 		assertArrayEquals(new double[] { 0, 0, 0, 0.5, 1, 1, 0.4, 0.65 }, values(dir.resolve("out/a.tif")), 1e-7);
 		final ImagePlus out = ImageFiles.read(dir.resolve("out/b.tif"));
 		assertEquals(List.of("run(\"Replace Padding\", \"padding=-2000.0 value=-1000.0\");",
@@ -92,7 +92,7 @@ class CliTest {
 		assertEquals(-1, z[3], 1e-6);
 		assertEquals(1, z[4], 1e-6);
 		// an intensity step leaves the mask alone, so it is not written again
-		assertEquals(List.of("a.nii.gz"), listing(dir.resolve("out")));
+		assertEquals(List.of("a.nii.gz", "manifest.jsonl"), listing(dir.resolve("out")));
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class CliTest {
 			dir.resolve("out").toString());
 		assertEquals(1, r.code);
 		assertTrue(r.err.contains("FAILED " + dir.resolve("in/broken.tif")), r.err);
-		assertEquals(List.of("a.nii.gz"), listing(dir.resolve("out")));
+		assertEquals(List.of("a.nii.gz", "manifest.jsonl"), listing(dir.resolve("out")));
 	}
 
 	@Test
@@ -146,9 +146,11 @@ class CliTest {
 		assertEquals(1, r.code);
 		assertTrue(r.err.contains("HU Window: window width must be > 0, got 0.0"), r.err);
 		assertFalse(Files.exists(dir.resolve("out/a.tif")));
-		final Run typo = cli("run", "--step", "run(\"HU Window\", \"levle=40\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
-		assertEquals(1, typo.code);
-		assertTrue(typo.err.contains("unknown option 'levle'"), typo.err);
+		// a misspelt option is found before any case runs
+		final Run typo = cli("run", "--step", "run(\"HU Window\", \"levle=40\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out2").toString());
+		assertEquals(2, typo.code);
+		assertTrue(typo.err.contains("--step 1: unknown option 'levle' for \"HU Window\" (did you mean 'level'?)"), typo.err);
+		assertFalse(Files.exists(dir.resolve("out2")));
 	}
 
 	@Test
@@ -158,7 +160,7 @@ class CliTest {
 		Files.write(pipeline, "run(\"Clip Intensity\", \"min=0 max=1\");\nprint(\"hello\");\n".getBytes(StandardCharsets.UTF_8));
 		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
 		assertEquals(2, r.code);
-		assertTrue(r.err.contains("bad.ijm, line 2: not a macro step: 'print(\"hello\");'"), r.err);
+		assertTrue(r.err.contains("bad.ijm, line 2: not a pipeline line: 'print(\"hello\");'"), r.err);
 		final Run unknown = cli("run", "--step", "run(\"Sharpen Everything\");", "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
 		assertEquals(2, unknown.code);
 		assertTrue(unknown.err.contains("unknown command \"Sharpen Everything\""), unknown.err);

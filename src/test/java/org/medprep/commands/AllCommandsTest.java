@@ -32,10 +32,17 @@ class AllCommandsTest extends HeadlessCommandTest {
 		"Crop or Pad", "size_x=32 size_y=40 size_z=10",
 		"Resize to Shape", "size_x=20 size_y=18 size_z=6",
 		"NMF Basis", "n_components=2 max_iter=50",
-		"NMF K-Means Segment", "n_components=2 max_iter=50 k=3 kmin=2 kmax=3");
+		"NMF K-Means Segment", "n_components=2 max_iter=50 k=3 kmin=2 kmax=3",
+		"Remap Labels", "table=[1:2,3:0]",
+		"Remove Labels", "labels=2");
 
-	/** Commands that must be given a file or a recorded state to run at all. */
-	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History");
+	/** Commands that work on a label map: given the phantom's tissue labels. */
+	private static final Set<String> ON_LABELS = Set.of("Keep Largest Component", "Remap Labels", "Remove Labels", "Sequential Labels",
+		"Fill Label Holes");
+
+	/** Commands that must be given a file or a recorded state to run at all, or that make only a table (tested on their own). */
+	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History", "Resample to Reference",
+		"Label Statistics");
 
 	@Test
 	void everyImageCommandRunsWithItsDefaults() {
@@ -45,7 +52,8 @@ class AllCommandsTest extends HeadlessCommandTest {
 			if (CommandOptions.mainImage(info) == null || NEED_MORE.contains(label) || needsFile(info)) continue;
 			// NMF needs non-negative data (an MR pipeline): give it the tissue map, a CT to the others
 			final CtPhantom phantom = new CtPhantom(40, 36, 12, new double[] { 1, 1.2, 2.5 }, 10, 3);
-			final ImagePlus in = ImagePlusVolumes.toImagePlus(label.startsWith("NMF") ? phantom.labels() : phantom.image(), "ct", null);
+			final boolean labels = label.startsWith("NMF") || ON_LABELS.contains(label);
+			final ImagePlus in = ImagePlusVolumes.toImagePlus(labels ? phantom.labels() : phantom.image(), "ct", null);
 			final double[] before = TestVolumes.values(ImagePlusVolumes.toVolume(in).data());
 			final CommandInvocation.Result r = invocation.run(info, OPTIONS.getOrDefault(label, ""), in);
 			final Object out = r.outputs().values().stream().filter(o -> o instanceof ImagePlus).findFirst().orElse(null);

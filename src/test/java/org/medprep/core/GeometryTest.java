@@ -1,6 +1,7 @@
 package org.medprep.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,19 @@ class GeometryTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { 1, 0, 1 }, o)).getMessage().contains("spacing along y"));
 		assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { -1, 1, 1 }, o));
 		assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { 1, 1, Double.NaN }, o));
+	}
+
+	@Test
+	void rejectsAbsurdSpacingAndOrigin() {
+		final double[] o = new double[3];
+		final String huge = assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { 1e308, 1, 1 }, o)).getMessage();
+		assertEquals("spacing along x of 1.0E308 mm is not a plausible voxel size (0.000001 to 1000000 mm)", huge);
+		assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { 1, 1e-9, 1 }, o));
+		final String far = assertThrows(IllegalArgumentException.class, () -> Geometry.of(new double[] { 1, 1, 1 }, new double[] { 0, 0, -2e9 }))
+			.getMessage();
+		assertTrue(far.startsWith("origin along z of -2.0E9 mm is not a plausible position"), far);
+		// the bounds themselves are accepted: 1 nm voxels, 1 km voxels, 1000 km away
+		Geometry.of(new double[] { Geometry.MIN_SPACING_MM, Geometry.MAX_SPACING_MM, 1 }, new double[] { Geometry.MAX_COORDINATE_MM, 0, 0 });
 	}
 
 	@Test

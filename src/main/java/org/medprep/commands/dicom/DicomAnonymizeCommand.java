@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.Threads;
+import org.medprep.io.dicom.deid.DeidKeySource;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
@@ -21,8 +22,10 @@ import org.scijava.plugin.Plugin;
  * {@code run("DICOM Anonymize", "input_folder=[...] output_folder=[...] key=[...] retain_modified_dates=true")}:
  * the PS3.15 Basic Application Level Confidentiality Profile over a folder (see
  * {@link org.medprep.io.dicom.deid.DicomDeidentifier} and {@link DeidRun}). Files that cannot be read
- * are reported in the audit log and counted in {@code failed}; the command itself fails only for bad
- * parameters (missing folders, output inside input, empty key, unreadable mapping CSV).
+ * are reported in the audit log (by input id) and in {@code problems} (by path, one line each) and counted
+ * in {@code failed}; the command itself fails only for bad parameters (missing folders, output inside
+ * input, no key, unreadable mapping CSV). {@code medprep anonymize} runs this command, its options made
+ * from these parameters.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>DICOM>DICOM Anonymize",
 	description = "De-identify a folder of DICOM files (PS3.15 Basic Profile + options) into another folder, with an audit log.")
@@ -35,13 +38,19 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		description = "Where the de-identified files and deid-audit.csv go; must not be inside the input folder.")
 	private File output_folder;
 
-	@Parameter(label = "Secret key", style = "password", persist = false,
-		description = "Secret for new UIDs, pseudonyms, date offsets and file names: the same key gives the same results across runs. Keep it secret.")
+	@Parameter(label = "Secret key", style = "password", persist = false, required = false,
+		description = "Secret for new UIDs, pseudonyms, date offsets and file names: the same key gives the same results across runs. Keep it secret; "
+			+ "empty: the key file, else $" + DeidKeySource.ENV + ".")
 	private String key = "";
 
 	@Parameter(label = "Key file", required = false, style = "open",
 		description = "File whose first line is the secret key, used when key is empty: keeps the key out of recorded macros.")
 	private File key_file;
+
+	@Parameter(label = "Path map", required = false, style = "save",
+		description = "Optional CSV linking each input path to its input id and output file, written here (owner-only) and nowhere else: "
+			+ "not inside the input or output folder. The audit log names inputs by id only.")
+	private File path_map;
 
 	@Parameter(label = "Pseudonym mapping CSV", required = false, style = "open",
 		description = "Optional CSV of original PatientID,pseudonym; without it pseudonyms come from the key.")
@@ -83,6 +92,9 @@ public class DicomAnonymizeCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Files failed")
 	private int failed;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Problems")
+	private String problems;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -98,8 +110,9 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		if (retain_uids) options.add(DeidOption.RETAIN_UIDS);
 		if (retain_safe_private) options.add(DeidOption.RETAIN_SAFE_PRIVATE);
 		if (clean_descriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
-		final DeidRun run = DeidRun.withStandardProfile(input_folder.toPath(), output_folder.toPath(), options, secret(),
-			mapping_csv == null ? null : mapping_csv.toPath(), write_flagged, Threads.count());
+		final DeidRun run = DeidRun.withStandardProfile(input_folder.toPath(), output_folder.toPath(), options,
+			DeidKeySource.resolve(key, key_file == null ? null : key_file.toPath()), mapping_csv == null ? null : mapping_csv.toPath(), write_flagged,
+			Threads.count(), path_map == null || path_map.getPath().isEmpty() ? null : path_map.toPath());
 		final DeidRun.Report report;
 		try {
 			report = run.run((done, total, message) -> {
@@ -112,19 +125,11 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		summary = report.toString();
 		audit_log = report.auditLog().toString();
 		failed = (int) (report.count(DeidRun.Status.FAILED) + report.count(DeidRun.Status.NOT_DICOM));
+		final StringBuilder p = new StringBuilder();
+		for (final DeidRun.FileOutcome f : report.files())
+			if (f.status() == DeidRun.Status.FAILED || f.status() == DeidRun.Status.NOT_DICOM || f.status() == DeidRun.Status.FLAGGED_NOT_WRITTEN)
+				p.append(f.input()).append(": ").append(f.status().label()).append(": ").append(f.reasons()).append('\n');
+		problems = p.toString();
 		if (status != null) status.showStatus("DICOM Anonymize: " + summary);
-	}
-
-	private String secret() {
-		if (key != null && !key.isEmpty()) return key;
-		if (key_file == null || key_file.getPath().isEmpty()) return "";
-		try {
-			final java.util.List<String> lines = java.nio.file.Files.readAllLines(key_file.toPath(), java.nio.charset.StandardCharsets.UTF_8);
-			if (lines.isEmpty() || lines.get(0).trim().isEmpty()) throw new IllegalArgumentException("key file " + key_file + " is empty");
-			return lines.get(0).trim();
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot read the key file " + key_file + ": " + e.getMessage(), e);
-		}
 	}
 }

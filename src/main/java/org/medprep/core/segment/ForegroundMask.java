@@ -1,7 +1,5 @@
 package org.medprep.core.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,7 +7,6 @@ import java.util.TreeMap;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -138,117 +135,23 @@ public final class ForegroundMask {
 
 	/** The largest 6-connected component of the non-zero voxels (all zero if there are none). */
 	public static PlanarImg<UnsignedByteType, ByteArray> largestComponent(final RandomAccessibleInterval<? extends RealType<?>> mask) {
-		final int nx = (int) mask.dimension(0), ny = (int) mask.dimension(1), nz = (int) mask.dimension(2);
-		// state per voxel: 0 background, 1 unvisited foreground, 2 visited, 3 in the largest component
-		final PlanarImg<UnsignedByteType, ByteArray> state = threshold(mask, 0.0);
-		final PlanarImg<UnsignedByteType, ByteArray> out = PlanarImgs.unsignedBytes(nx, ny, nz);
-		final List<byte[]> planes = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++) planes.add(state.getPlane(z).getCurrentStorageArray());
-		final IntQueue queue = new IntQueue();
-		long bestSize = 0, bestSeed = -1;
-		for (int z = 0; z < nz; z++) {
-			final byte[] p = planes.get(z);
-			for (int i = 0; i < p.length; i++) {
-				if (p[i] != 1) continue;
-				final long seed = (long) z * p.length + i;
-				final long size = flood(planes, nx, ny, nz, seed, (byte) 1, (byte) 2, queue);
-				if (size > bestSize) { bestSize = size; bestSeed = seed; }
-			}
-		}
-		if (bestSeed < 0) return out;
-		flood(planes, nx, ny, nz, bestSeed, (byte) 2, (byte) 3, queue);
-		for (int z = 0; z < nz; z++) {
-			final byte[] p = planes.get(z), o = out.getPlane(z).getCurrentStorageArray();
-			for (int i = 0; i < p.length; i++) if (p[i] == 3) o[i] = 1;
-		}
-		return out;
-	}
-
-	/** Flood fill of 6-connected voxels equal to {@code from}, set to {@code to}; returns the count. */
-	private static long flood(final List<byte[]> planes, final int nx, final int ny, final int nz, final long seed, final byte from, final byte to,
-		final IntQueue queue)
-	{
-		final int plane = nx * ny;
-		queue.clear();
-		planes.get((int) (seed / plane))[(int) (seed % plane)] = to;
-		queue.add(seed);
-		long count = 0;
-		while (!queue.isEmpty()) {
-			final long v = queue.poll();
-			count++;
-			final int z = (int) (v / plane), r = (int) (v % plane), y = r / nx, x = r % nx;
-			if (x > 0) visit(planes, z, r - 1, (long) z * plane + r - 1, from, to, queue);
-			if (x < nx - 1) visit(planes, z, r + 1, (long) z * plane + r + 1, from, to, queue);
-			if (y > 0) visit(planes, z, r - nx, (long) z * plane + r - nx, from, to, queue);
-			if (y < ny - 1) visit(planes, z, r + nx, (long) z * plane + r + nx, from, to, queue);
-			if (z > 0) visit(planes, z - 1, r, (long) (z - 1) * plane + r, from, to, queue);
-			if (z < nz - 1) visit(planes, z + 1, r, (long) (z + 1) * plane + r, from, to, queue);
-		}
-		return count;
-	}
-
-	private static void visit(final List<byte[]> planes, final int z, final int r, final long index, final byte from, final byte to, final IntQueue queue) {
-		final byte[] p = planes.get(z);
-		if (p[r] != from) return;
-		p[r] = to;
-		queue.add(index);
+		final int[] size = MaskArrays.size(mask);
+		final int[] largest = ConnectedComponents.largest(MaskArrays.nonZero(mask), size, Connectivity.SIX);
+		return MaskArrays.toMask(size, i -> largest != null && largest[i] != 0);
 	}
 
 	/** Fills, slice by slice, background regions not 4-connected to the slice border. */
 	public static PlanarImg<UnsignedByteType, ByteArray> fillHoles(final RandomAccessibleInterval<? extends RealType<?>> mask) {
 		final int nx = (int) mask.dimension(0), ny = (int) mask.dimension(1);
+		final int[] plane = { nx, ny, 1 };
 		return Planes.toUnsignedBytes(mask, (z, in, out) -> {
-			// out: 0 unknown background, 2 background reached from the border; then holes (0) become 1
-			for (int i = 0; i < in.length; i++) out[i] = (byte) (in[i] != 0 ? 1 : 0);
-			final int[] stack = new int[in.length];
-			int top = 0;
-			for (int x = 0; x < nx; x++) {
-				top = push(out, x, stack, top);
-				top = push(out, (ny - 1) * nx + x, stack, top);
-			}
-			for (int y = 0; y < ny; y++) {
-				top = push(out, y * nx, stack, top);
-				top = push(out, y * nx + nx - 1, stack, top);
-			}
-			while (top > 0) {
-				final int i = stack[--top];
-				final int x = i % nx, y = i / nx;
-				if (x > 0) top = push(out, i - 1, stack, top);
-				if (x < nx - 1) top = push(out, i + 1, stack, top);
-				if (y > 0) top = push(out, i - nx, stack, top);
-				if (y < ny - 1) top = push(out, i + nx, stack, top);
-			}
-			for (int i = 0; i < out.length; i++) out[i] = (byte) (out[i] == 2 ? 0 : 1);
+			final int[] background = new int[in.length];
+			for (int i = 0; i < in.length; i++) background[i] = in[i] != 0 ? 0 : 1;
+			// 6-connectivity within one slice is 4-connectivity
+			final ConnectedComponents cc = ConnectedComponents.ofNonZero(background, plane, Connectivity.SIX);
+			final boolean[] open = cc.touchingBorder(plane, false);
+			final int[] labels = cc.labels();
+			for (int i = 0; i < in.length; i++) out[i] = (byte) (background[i] == 0 || !open[labels[i]] ? 1 : 0);
 		});
 	}
-
-	private static int push(final byte[] state, final int i, final int[] stack, final int top) {
-		if (state[i] != 0) return top;
-		state[i] = 2;
-		stack[top] = i;
-		return top + 1;
-	}
-
-	/** A growable FIFO of voxel indices. */
-	private static final class IntQueue {
-		private long[] data = new long[1024];
-		private int head, tail;
-
-		void clear() { head = tail = 0; }
-		boolean isEmpty() { return head == tail; }
-		long poll() { return data[head++]; }
-
-		void add(final long v) {
-			if (tail == data.length) {
-				if (head > data.length / 2) {
-					System.arraycopy(data, head, data, 0, tail - head);
-					tail -= head;
-					head = 0;
-				}
-				else data = java.util.Arrays.copyOf(data, data.length * 2);
-			}
-			data[tail++] = v;
-		}
-	}
-
 }

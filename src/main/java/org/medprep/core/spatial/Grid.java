@@ -69,6 +69,40 @@ public final class Grid {
 		return Arrays.equals(size, other.size) && geometry.sameSpace(other.geometry, tolerance);
 	}
 
+	/** 18 numbers separated by spaces: size (3), spacing (3), origin (3), direction row by row (9); round-trippable. */
+	public String toText() {
+		final StringBuilder sb = new StringBuilder();
+		for (int d = 0; d < 3; d++) sb.append(d == 0 ? "" : " ").append(size[d]);
+		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geometry.spacing(d)));
+		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geometry.origin(d)));
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 3; c++) sb.append(' ').append(number(geometry.direction(r, c)));
+		return sb.toString();
+	}
+
+	/**
+	 * Reads the 18 numbers of {@link #toText()} from {@code tokens} starting at {@code at}.
+	 * @throws IllegalArgumentException if a number is malformed or the geometry invalid
+	 */
+	public static Grid parse(final String[] tokens, final int at) {
+		if (tokens.length < at + 18) throw new IllegalArgumentException("a grid needs 18 numbers, got " + Math.max(0, tokens.length - at));
+		final long[] size = new long[3];
+		final double[] spacing = new double[3], origin = new double[3];
+		final double[][] dir = new double[3][3];
+		for (int d = 0; d < 3; d++) {
+			size[d] = Long.parseLong(tokens[at + d]);
+			spacing[d] = Double.parseDouble(tokens[at + 3 + d]);
+			origin[d] = Double.parseDouble(tokens[at + 6 + d]);
+		}
+		for (int i = 0; i < 9; i++) dir[i / 3][i % 3] = Double.parseDouble(tokens[at + 9 + i]);
+		return of(size, Geometry.of(spacing, origin, dir));
+	}
+
+	/** Whole numbers plainly, others with 17 significant digits (exact round trip). */
+	static String number(final double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.17g", v);
+	}
+
 	@Override
 	public boolean equals(final Object o) {
 		if (!(o instanceof Grid)) return false;

@@ -37,7 +37,10 @@ import net.imglib2.view.Views;
  * ImgLib2 {@link Parallelization} executor. Every output voxel is computed by
  * the same arithmetic in the same order whatever the thread count, so results
  * are bit-identical with 1 or many threads. Continuous indices within 1e-9 of
- * an integer are snapped to it, so crops, pads and identities copy exactly.
+ * an integer are snapped to it, so crops, pads and identities copy exactly;
+ * a move onto whole voxels inside the input read with nearest or label
+ * interpolation (a reorientation, a flip, a crop) copies the voxels in the
+ * input's type ({@link VoxelCopy}), exact even where a float is not.
  */
 public final class Resampler {
 
@@ -57,6 +60,11 @@ public final class Resampler {
 	static Volume<? extends RealType<?>> resample(final Volume<? extends RealType<?>> input, final Grid target, final PhysicalAffine pullBack,
 		final DisplacementField field, final Sampling sampling, final List<FusedResampling.Bound> bounds)
 	{
+		// whole-voxel moves read with nearest or label interpolation are copies, exact in any type
+		if (field == null && bounds.isEmpty() && sampling.interpolation().preservesLabels() && sampling.coarseAxis() < 0) {
+			final Volume<? extends RealType<?>> copy = VoxelCopy.of(input, target, pullBack);
+			if (copy != null) return copy;
+		}
 		final PlanarImg<FloatType, FloatArray> out = resample(input.data(), Grid.of(input), target, pullBack, field, sampling, bounds);
 		final RandomAccessibleInterval<? extends RealType<?>> data = sampling.interpolation().preservesLabels() ? toTypeOf(out, input.data()) : out;
 		return volumeOf(data, target.geometry(), input.metadata());

@@ -1,7 +1,5 @@
 package org.medprep.core.spatial;
 
-import java.util.Locale;
-
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 
@@ -93,13 +91,10 @@ public final class SpatialPlan {
 	 * pull-back the top 3x4 block of its matrix, row by row.
 	 */
 	public String toText() {
-		final StringBuilder sb = new StringBuilder("source ");
-		grid(sb, source);
-		sb.append(" target ");
-		grid(sb, target);
-		sb.append(" pullback");
+		final StringBuilder sb = new StringBuilder("source ").append(source.toText());
+		sb.append(" target ").append(target.toText()).append(" pullback");
 		for (final double[] row : pullBack.matrix())
-			for (final double v : row) sb.append(' ').append(number(v));
+			for (final double v : row) sb.append(' ').append(Grid.number(v));
 		return sb.toString();
 	}
 
@@ -112,7 +107,7 @@ public final class SpatialPlan {
 		if (t.length != 1 + 18 + 1 + 18 + 1 + 12 || !t[0].equals("source") || !t[19].equals("target") || !t[38].equals("pullback"))
 			throw new IllegalArgumentException("expected 'source <18 numbers> target <18 numbers> pullback <12 numbers>'");
 		try {
-			final Grid source = grid(t, 1), target = grid(t, 20);
+			final Grid source = Grid.parse(t, 1), target = Grid.parse(t, 20);
 			final double[][] m = new double[3][4];
 			for (int i = 0; i < 12; i++) m[i / 4][i % 4] = Double.parseDouble(t[39 + i]);
 			return of(source, target, PhysicalAffine.of(m));
@@ -120,32 +115,6 @@ public final class SpatialPlan {
 		catch (final NumberFormatException e) {
 			throw new IllegalArgumentException("not a number: " + e.getMessage());
 		}
-	}
-
-	private static Grid grid(final String[] t, final int at) {
-		final long[] size = new long[3];
-		final double[] spacing = new double[3], origin = new double[3];
-		final double[][] dir = new double[3][3];
-		for (int d = 0; d < 3; d++) {
-			size[d] = Long.parseLong(t[at + d]);
-			spacing[d] = Double.parseDouble(t[at + 3 + d]);
-			origin[d] = Double.parseDouble(t[at + 6 + d]);
-		}
-		for (int i = 0; i < 9; i++) dir[i / 3][i % 3] = Double.parseDouble(t[at + 9 + i]);
-		return Grid.of(size, Geometry.of(spacing, origin, dir));
-	}
-
-	private static void grid(final StringBuilder sb, final Grid g) {
-		final Geometry geo = g.geometry();
-		for (int d = 0; d < 3; d++) sb.append(d == 0 ? "" : " ").append(g.size(d));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.spacing(d)));
-		for (int d = 0; d < 3; d++) sb.append(' ').append(number(geo.origin(d)));
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 3; c++) sb.append(' ').append(number(geo.direction(r, c)));
-	}
-
-	private static String number(final double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v);
 	}
 
 	@Override

@@ -40,11 +40,21 @@ public final class DicomElement {
 	private final Path file;
 	private final List<DicomDataset> items;
 	private final List<byte[]> fragments;
+	/** For a value left in the deflated data set of a file: where the compressed stream starts in the file; else -1. */
+	private final long deflatedStart;
 
 	private DicomElement(final int tag, final Vr vr, final String vrCode, final boolean explicitVr, final boolean bigEndian,
 		final long length, final long valueOffset, final byte[] value, final Path file, final List<DicomDataset> items,
 		final List<byte[]> fragments)
 	{
+		this(tag, vr, vrCode, explicitVr, bigEndian, length, valueOffset, value, file, items, fragments, -1);
+	}
+
+	private DicomElement(final int tag, final Vr vr, final String vrCode, final boolean explicitVr, final boolean bigEndian,
+		final long length, final long valueOffset, final byte[] value, final Path file, final List<DicomDataset> items,
+		final List<byte[]> fragments, final long deflatedStart)
+	{
+		this.deflatedStart = deflatedStart;
 		this.tag = tag;
 		this.vr = vr;
 		this.vrCode = vrCode;
@@ -75,6 +85,17 @@ public final class DicomElement {
 		final long length, final long valueOffset, final Path file)
 	{
 		return new DicomElement(tag, vr, vrCode, explicitVr, bigEndian, length, valueOffset, null, file, null, null);
+	}
+
+	/**
+	 * An element whose value stays in the deflated data set of a file: at
+	 * {@code inflatedOffset} of the stream that starts compressed at byte
+	 * {@code deflatedStart}; {@link #bytes()} inflates the file again up to it.
+	 */
+	static DicomElement inDeflatedStream(final int tag, final Vr vr, final String vrCode, final boolean explicitVr, final boolean bigEndian,
+		final long length, final long inflatedOffset, final Path file, final long deflatedStart)
+	{
+		return new DicomElement(tag, vr, vrCode, explicitVr, bigEndian, length, inflatedOffset, null, file, null, null, deflatedStart);
 	}
 
 	/** An element whose value was not read (header-only parse of pixel data, or not addressable in a deflated stream). */
@@ -122,9 +143,14 @@ public final class DicomElement {
 	public boolean isEncapsulated() { return fragments != null; }
 	/** True if the value is in memory (not a sequence, not left in the file, not unread). */
 	public boolean isLoaded() { return value != null; }
-	/** True if the value was left in the file and is read on demand by {@link #bytes()}. */
-	public boolean isInFile() { return file != null; }
-	/** The file holding the value when {@link #isInFile()}. */
+	/** True if the value was left in the file, at {@link #valueOffset()}, and is read on demand by {@link #bytes()}. */
+	public boolean isInFile() { return file != null && deflatedStart < 0; }
+	/**
+	 * True if the value was left in the deflated data set of the file (so it is
+	 * not addressable as file bytes); {@link #bytes()} inflates the file again to read it.
+	 */
+	public boolean isInDeflatedStream() { return file != null && deflatedStart >= 0; }
+	/** The file holding the value when {@link #isInFile()} or {@link #isInDeflatedStream()}. */
 	public Path file() { return file; }
 
 	/** Items of a sequence (empty for other elements). */
@@ -146,6 +172,7 @@ public final class DicomElement {
 	 */
 	public byte[] bytes() throws DicomException {
 		if (value != null) return value;
+		if (file != null && deflatedStart >= 0) return DeflatedValues.read(file, deflatedStart, valueOffset, length, DicomDictionary.describe(tag));
 		if (file != null) return readFromFile();
 		if (items != null) throw new DicomException("element " + DicomDictionary.describe(tag) + " is a sequence, it has items, not bytes");
 		if (fragments != null) throw new DicomException("element " + DicomDictionary.describe(tag) + " is encapsulated, it has fragments, not bytes");

@@ -58,6 +58,14 @@ public final class DicomFile {
 	/** Oddities tolerated while parsing (stray delimiters, VR switches, wrong group lengths...). */
 	public List<String> warnings() { return warnings; }
 
+	private EncapsulatedPixelData encapsulated;
+
+	/** The fragment index of encapsulated pixel data: built on first use, shared by the file's frames (decoded in parallel). */
+	synchronized EncapsulatedPixelData encapsulatedPixelData(final int frames) throws DicomException {
+		if (encapsulated == null) encapsulated = EncapsulatedPixelData.of(this, frames);
+		return encapsulated;
+	}
+
 	/** The top-level pixel data element (7FE0,0010, or float/double float pixel data), if any. */
 	public Optional<DicomElement> pixelData() {
 		for (final int tag : new int[] { Tags.PixelData, Tags.FloatPixelData, Tags.DoubleFloatPixelData }) {

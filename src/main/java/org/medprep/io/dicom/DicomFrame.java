@@ -28,12 +28,15 @@ public final class DicomFrame {
 	private final double spacingBetweenSlices;
 	private final int instanceNumber;
 	private final String seriesUid;
+	/** Why the geometry is a default one (a single image without position or orientation), or "". */
+	private final String defaultGeometry;
 
 	private DicomFrame(final DicomFile file, final int frameIndex, final PixelFormat format, final DicomElement pixelData,
 		final double[] position, final double[] orientation, final double[] pixelSpacing, final double slope, final double intercept,
 		final String rescaleType, final Double paddingValue, final Double paddingLimit, final double sliceThickness,
-		final double spacingBetweenSlices, final int instanceNumber, final String seriesUid)
+		final double spacingBetweenSlices, final int instanceNumber, final String seriesUid, final String defaultGeometry)
 	{
+		this.defaultGeometry = defaultGeometry;
 		this.file = file;
 		this.frameIndex = frameIndex;
 		this.format = format;
@@ -66,6 +69,7 @@ public final class DicomFrame {
 		final DicomElement pixels = file.pixelData().orElseThrow(() -> new DicomException(src + ": has no pixel data (7FE0,0010); "
 			+ "it is not an image (SOP class " + safe(ds, Tags.SOPClassUID) + ")"));
 		final PixelFormat format = PixelFormat.of(ds, pixels.tag());
+		PixelReader.checkFrameCount(file, pixels, format);
 		if (!pixels.isEncapsulated() && !pixels.hasUndefinedLength() && !file.transferSyntax().isEncapsulated()) {
 			final long need = format.frameBytes() * format.frames();
 			if (pixels.length() < need)
@@ -81,7 +85,7 @@ public final class DicomFrame {
 		if (!perFrame.isEmpty() && perFrame.size() != n)
 			throw new DicomException(src + ": " + perFrame.size() + " per-frame functional group items for " + n + " frames");
 		final double[] gridOffsets = ds.getDoubles(Tags.GridFrameOffsetVector);
-		final List<DicomFrame> frames = new ArrayList<>(n);
+		final List<DicomFrame> frames = new ArrayList<>(); // not sized by NumberOfFrames: the items checked above back each frame
 		for (int f = 0; f < n; f++) {
 			final DicomDataset pf = perFrame.isEmpty() ? null : perFrame.get(f);
 			final DicomDataset posDs = find(pf, shared, ds, Tags.PlanePositionSequence, Tags.ImagePositionPatient);
@@ -89,9 +93,14 @@ public final class DicomFrame {
 			final DicomDataset pmDs = find(pf, shared, ds, Tags.PixelMeasuresSequence, Tags.PixelSpacing);
 			final DicomDataset rsDs = find(pf, shared, ds, Tags.PixelValueTransformationSequence, Tags.RescaleSlope);
 			final DicomDataset riDs = find(pf, shared, ds, Tags.PixelValueTransformationSequence, Tags.RescaleIntercept);
-			final double[] ipp = where(posDs, src).requireDoubles(Tags.ImagePositionPatient, 3).clone();
-			final double[] iop = where(oriDs, src).requireDoubles(Tags.ImageOrientationPatient, 6);
-			final double[] ps = where(pmDs, src).requireDoubles(Tags.PixelSpacing, 2);
+			// a single image without position or orientation (secondary capture, projection X-ray, some MR) gets a default
+			final boolean single = n == 1 && perFrame.isEmpty();
+			final String defaults = single ? DefaultGeometry.describe(posDs == null, oriDs == null, pmDs == null, ds) : "";
+			final double[] ipp = posDs == null && single ? new double[3]
+				: where(posDs, src).requireDoubles(Tags.ImagePositionPatient, 3).clone();
+			final double[] iop = oriDs == null && single ? DefaultGeometry.ORIENTATION.clone()
+				: where(oriDs, src).requireDoubles(Tags.ImageOrientationPatient, 6);
+			final double[] ps = pmDs == null && single ? DefaultGeometry.pixelSpacing(ds) : where(pmDs, src).requireDoubles(Tags.PixelSpacing, 2);
 			if (!(ps[0] > 0) || !(ps[1] > 0)) throw new DicomException(src + ": PixelSpacing must be positive, got " + ps[0] + "\\" + ps[1]);
 			if (n > 1 && perFrame.isEmpty()) {
 				// legacy multi-frame (e.g. RT dose, NM): one position, frames offset along the normal
@@ -113,7 +122,7 @@ public final class DicomFrame {
 			final double between = sbDs == null ? Double.NaN : sbDs.getDouble(Tags.SpacingBetweenSlices, Double.NaN);
 			frames.add(new DicomFrame(file, f, format, pixels, ipp, iop, ps, slope, intercept, rescaleType,
 				padding(ds, Tags.PixelPaddingValue, format), padding(ds, Tags.PixelPaddingRangeLimit, format), thickness, between,
-				instance, seriesUid));
+				instance, seriesUid, defaults));
 		}
 		return frames;
 	}
@@ -176,6 +185,12 @@ public final class DicomFrame {
 	public double spacingBetweenSlices() { return spacingBetweenSlices; }
 	public int instanceNumber() { return instanceNumber; }
 	public String seriesInstanceUid() { return seriesUid; }
+	/**
+	 * For a single image that gives no Image Position or Orientation (Patient):
+	 * what was assumed instead ({@link DefaultGeometry}); "" when the file has
+	 * its geometry.
+	 */
+	public String defaultGeometry() { return defaultGeometry; }
 
 	@Override
 	public String toString() {

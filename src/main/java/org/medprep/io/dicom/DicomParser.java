@@ -40,6 +40,13 @@ public final class DicomParser {
 	private final List<String> warnings = new ArrayList<>();
 	/** True while reading from the file itself (offsets are file offsets and values may stay in the file). */
 	private boolean fileBacked;
+	/** For the deflated data set of a file: the file offset where the compressed stream starts; else -1. */
+	private long deflatedStart = -1;
+	/** For a deflated data set: the most bytes its compressed data can inflate to; else -1. */
+	private long inflatedBound = -1;
+
+	/** Deflate codes at most about 1032 output bytes per input byte (RFC 1951 length 258 in about 2 bits). */
+	private static final long MAX_DEFLATE_RATIO = 1032;
 
 	private DicomParser(final DicomReadOptions options, final String source, final Path path) {
 		this.options = options;
@@ -189,6 +196,8 @@ public final class DicomParser {
 			final InputStream inflated = new InflaterInputStream(
 				new SequenceInputStream(new InputStreamAdapter(in), new ByteArrayInputStream(new byte[1])), new Inflater(true), 1 << 16);
 			fileBacked = false;
+			if (path != null) deflatedStart = datasetOffset;
+			inflatedBound = (size - datasetOffset + 1) * MAX_DEFLATE_RATIO + 64;
 			ds = readTopLevel(new DicomInput(inflated, source, 0, -1), ts.encoding());
 		}
 		else {
@@ -362,6 +371,11 @@ public final class DicomParser {
 			in.skip(len, what);
 			return DicomElement.inFile(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, len, valueOffset, path);
 		}
+		if (deflatedStart >= 0 && len > options.lazyThreshold()) {
+			// a large value of a deflated file (however well it compressed) is inflated past, not kept: read again when asked
+			in.skip(len, what);
+			return DicomElement.inDeflatedStream(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, len, valueOffset, path, deflatedStart);
+		}
 		final byte[] value = in.read(len, what);
 		return DicomElement.ofBytes(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, valueOffset, value);
 	}
@@ -393,10 +407,15 @@ public final class DicomParser {
 		if (len != DicomElement.UNDEFINED_LENGTH) checkFits(in, len, tag, valueOffset);
 		if (fileBacked && len != DicomElement.UNDEFINED_LENGTH)
 			return DicomElement.inFile(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, len, valueOffset, path);
+		if (deflatedStart >= 0 && len != DicomElement.UNDEFINED_LENGTH)
+			return DicomElement.inDeflatedStream(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, len, valueOffset, path, deflatedStart);
 		return DicomElement.unread(tag, vr, vrCode, explicit, be && vr.wordSize() > 1, len, valueOffset);
 	}
 
 	private void checkFits(final DicomInput in, final long len, final int tag, final long tagPos) throws DicomException {
+		if (inflatedBound >= 0 && in.position() + len > inflatedBound)
+			throw new DicomException(source + ": length " + len + " of " + DicomDictionary.describe(tag) + " (element at byte " + tagPos
+				+ " of the inflated data set) is more than the file's compressed data can hold (truncated or corrupt file)");
 		if (len > in.remaining())
 			throw new DicomException(source + ": length " + len + " of " + DicomDictionary.describe(tag) + " (element at byte " + tagPos
 				+ ") exceeds the file: only " + in.remaining() + " bytes are left (truncated or corrupt file)");

@@ -19,10 +19,21 @@ public final class DicomSeries {
 	private final String description;
 	private final int seriesNumber;
 	private final String studyUid;
+	private final String part;
 
 	public DicomSeries(final String uid, final List<DicomFrame> frames) throws DicomException {
+		this(uid, frames, "");
+	}
+
+	/**
+	 * @param part which part of the series this is when a scan splits one
+	 *          ({@link SeriesParts}: "e2" for the second echo, "i5" for image 5
+	 *          of images without geometry), "" for a whole series
+	 */
+	public DicomSeries(final String uid, final List<DicomFrame> frames, final String part) throws DicomException {
 		if (frames.isEmpty()) throw new IllegalArgumentException("series " + uid + " has no frames");
 		this.uid = uid;
+		this.part = part;
 		this.frames = Collections.unmodifiableList(new ArrayList<>(frames));
 		final DicomDataset first = frames.get(0).file().dataset();
 		this.modality = first.getString(Tags.Modality, "");
@@ -37,6 +48,8 @@ public final class DicomSeries {
 	public String description() { return description; }
 	public int seriesNumber() { return seriesNumber; }
 	public String studyUid() { return studyUid; }
+	/** "" for a whole series; else the part of the series ("e2": echo 2; "i5": image 5 of single images without geometry). */
+	public String part() { return part; }
 
 	/** Number of distinct files holding the frames. */
 	public int numberOfFiles() {
@@ -47,6 +60,6 @@ public final class DicomSeries {
 
 	@Override
 	public String toString() {
-		return "DicomSeries[" + uid + ", " + modality + ", '" + description + "', " + frames.size() + " frames]";
+		return "DicomSeries[" + uid + (part.isEmpty() ? "" : " " + part) + ", " + modality + ", '" + description + "', " + frames.size() + " frames]";
 	}
 }

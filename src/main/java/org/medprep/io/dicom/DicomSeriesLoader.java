@@ -47,9 +47,41 @@ public final class DicomSeriesLoader {
 	public static DicomSeriesVolume load(final DicomSeries series, final DicomLoadOptions options, final ProgressListener progress)
 		throws DicomException
 	{
+		final SeriesVolumes volumes = SeriesVolumes.of(series);
+		if (volumes.volumes().size() > 1)
+			throw new DicomException("series " + series.uid() + " holds " + volumes.volumes().size() + " volumes at the same slice positions ("
+				+ volumes.kind().name().toLowerCase(Locale.ROOT) + "): open it as 4D, e.g. medprep convert writes one 4D NIfTI");
+		return loadVolume(series, options, progress);
+	}
+
+	/**
+	 * Every volume of a series: one for a 3D series, one per time point or
+	 * b-value for a series whose positions repeat ({@link SeriesVolumes}), all
+	 * on one grid.
+	 *
+	 * @throws DicomException as {@link #load}, or when the volumes do not share one grid
+	 */
+	public static List<DicomSeriesVolume> loadAll(final DicomSeries series, final DicomLoadOptions options, final ProgressListener progress)
+		throws DicomException
+	{
+		final SeriesVolumes volumes = SeriesVolumes.of(series);
+		final List<DicomSeriesVolume> out = new ArrayList<>();
+		for (final DicomSeries v : volumes.volumes()) {
+			final DicomSeriesVolume loaded = loadVolume(v, options, progress);
+			if (!out.isEmpty() && !loaded.layout().geometry().sameSpace(out.get(0).layout().geometry(), 1e-4))
+				throw new DicomException("series " + series.uid() + ": volume " + (out.size() + 1) + " of " + volumes.volumes().size()
+					+ " does not lie on the grid of the first (" + loaded.layout().geometry() + " vs " + out.get(0).layout().geometry() + ")");
+			out.add(loaded);
+		}
+		return out;
+	}
+
+	private static DicomSeriesVolume loadVolume(final DicomSeries series, final DicomLoadOptions options, final ProgressListener progress)
+		throws DicomException
+	{
 		final SeriesLayout layout = SeriesLayout.of(series, options.planeToleranceDegrees());
 		final List<DicomFrame> frames = layout.sortedFrames();
-		for (final DicomFrame f : frames) PixelReader.checkNative(f);
+		for (final DicomFrame f : frames) PixelReader.checkDecodable(f);
 		final List<String> warnings = new ArrayList<>(layout.warnings());
 		final DicomFrame first = frames.get(0);
 		final PixelFormat format = first.format();
@@ -57,6 +89,11 @@ public final class DicomSeriesLoader {
 		final long voxels = dims[0] * dims[1] * dims[2];
 		if (voxels > Integer.MAX_VALUE * 64L)
 			throw new DicomException("series " + series.uid() + " is too large: " + dims[0] + "x" + dims[1] + "x" + dims[2]);
+		// compressed frames can claim any size: refuse what cannot fit in memory before allocating it
+		final long bytes = voxels * Math.max(1, format.bytesPerPixel());
+		if (PixelReader.isEncapsulated(first) && bytes > Runtime.getRuntime().maxMemory())
+			throw new DicomException(first.source() + ": series " + series.uid() + " (" + dims[0] + "x" + dims[1] + "x" + dims[2]
+				+ ") needs " + (bytes >> 20) + " MB, more than the " + (Runtime.getRuntime().maxMemory() >> 20) + " MB Java may use");
 
 		final PlanarImg<?, ?> stored = createStored(format, dims);
 		readPlanes(frames, stored, progress);
@@ -141,10 +178,11 @@ public final class DicomSeriesLoader {
 			try {
 				final DicomFrame f = frames.get(z);
 				byte[] whole = null;
-				if (!f.pixelData().isLoaded() && !f.pixelData().isInFile()) {
+				if (PixelReader.needsWholePixelData(f)) {
 					whole = wholeCache.get(f.file());
 					if (whole == null) {
-						whole = PixelReader.wholePixelData(f);
+						// deflated files: the value is inflated again from the file, alone (not the whole data set into memory)
+						whole = f.pixelData().isInDeflatedStream() ? f.pixelData().bytes() : PixelReader.wholePixelData(f);
 						wholeCache.put(f.file(), whole);
 					}
 				}

@@ -17,7 +17,12 @@ public final class DicomSeriesSummary {
 	private final String problem;
 	private final PlaneClassification plane;
 
-	private DicomSeriesSummary(final DicomSeries series, final SeriesLayout layout, final String problem, final PlaneClassification plane) {
+	private final SeriesVolumes volumes;
+
+	private DicomSeriesSummary(final DicomSeries series, final SeriesLayout layout, final String problem, final PlaneClassification plane,
+		final SeriesVolumes volumes)
+	{
+		this.volumes = volumes;
 		this.series = series;
 		this.layout = layout;
 		this.problem = problem;
@@ -29,12 +34,19 @@ public final class DicomSeriesSummary {
 	}
 
 	public static DicomSeriesSummary of(final DicomSeries series, final double planeToleranceDegrees) {
-		final PlaneClassification plane = SlicePlane.classify(series.frames().get(0).imageOrientationPatient(), planeToleranceDegrees);
+		final PlaneClassification plane;
 		try {
-			return new DicomSeriesSummary(series, SeriesLayout.of(series, planeToleranceDegrees), null, plane);
+			plane = SlicePlane.classify(series.frames().get(0).imageOrientationPatient(), planeToleranceDegrees);
+		}
+		catch (final IllegalArgumentException e) {
+			return new DicomSeriesSummary(series, null, series.frames().get(0) + ": " + e.getMessage(), PlaneClassification.UNKNOWN, null);
+		}
+		try {
+			final SeriesVolumes volumes = SeriesVolumes.of(series);
+			return new DicomSeriesSummary(series, SeriesLayout.of(volumes.volumes().get(0), planeToleranceDegrees), null, plane, volumes);
 		}
 		catch (final DicomException e) {
-			return new DicomSeriesSummary(series, null, e.getMessage(), plane);
+			return new DicomSeriesSummary(series, null, e.getMessage(), plane, null);
 		}
 	}
 
@@ -42,8 +54,11 @@ public final class DicomSeriesSummary {
 	public String modality() { return series.modality(); }
 	public String description() { return series.description(); }
 	public int seriesNumber() { return series.seriesNumber(); }
+	/** The plane; {@link PlaneClassification#UNKNOWN} when the orientation cannot be classified (then {@link #problem()} says why). */
 	public PlaneClassification plane() { return plane; }
 	public int numberOfFiles() { return series.numberOfFiles(); }
+	/** Volumes at the same slice positions (time points, b-values): 1 for a 3D series, 0 if the series has a problem. */
+	public int volumeCount() { return volumes == null ? 0 : volumes.volumes().size(); }
 	/** Why the series cannot be loaded, if it cannot. */
 	public Optional<String> problem() { return Optional.ofNullable(problem); }
 	/** Columns, rows, slices; empty if the series has a problem. */
@@ -69,16 +84,20 @@ public final class DicomSeriesSummary {
 		final String spacing;
 		if (layout != null) {
 			final double[] s = layout.geometry().spacing();
-			size = layout.columns() + "x" + layout.rows() + "x" + layout.slices();
+			size = layout.columns() + "x" + layout.rows() + "x" + layout.slices() + (volumeCount() > 1 ? "x" + volumeCount() : "");
 			spacing = SeriesLayout.fmt(s[0]) + "x" + SeriesLayout.fmt(s[1]) + "x" + SeriesLayout.fmt(s[2]);
 		}
 		else {
 			size = "";
 			spacing = "";
 		}
-		final String notes = problem != null ? problem : String.join("; ", warnings());
-		return new String[] { uid(), Integer.toString(seriesNumber()), modality(), description(), plane.describe(), size, spacing,
-			Integer.toString(numberOfFiles()), notes };
+		final List<String> notes = new java.util.ArrayList<>();
+		if (problem != null) notes.add(problem);
+		if (volumeCount() > 1) notes.add(volumeCount() + " volumes (" + volumes.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+		if (problem == null) notes.addAll(warnings());
+		final String description = series.part().isEmpty() ? description() : description() + " [" + series.part() + "]";
+		return new String[] { uid(), Integer.toString(seriesNumber()), modality(), description, plane.describe(), size, spacing,
+			Integer.toString(numberOfFiles()), String.join("; ", notes) };
 	}
 
 	@Override

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** Result of {@link SlicePlane#classify}: the plane, the nearest plain plane and the angle (degrees) to it. */
 public final class PlaneClassification {
 
+	/** What a series gets whose orientation cannot be classified (zero or parallel vectors): oblique, angle NaN, described as "unknown". */
+	public static final PlaneClassification UNKNOWN = new PlaneClassification(SlicePlane.OBLIQUE, SlicePlane.AXIAL, Double.NaN);
+
 	private final SlicePlane plane;
 	private final SlicePlane nearest;
 	private final double angleDegrees;
@@ -24,6 +27,7 @@ public final class PlaneClassification {
 
 	/** "axial", or "oblique (sagittal +23.4°)" style text for tables. */
 	public String describe() {
+		if (Double.isNaN(angleDegrees)) return "unknown";
 		if (plane != SlicePlane.OBLIQUE) {
 			return angleDegrees < 0.05 ? plane.label() : String.format(Locale.ROOT, "%s (%.1f°)", plane.label(), angleDegrees);
 		}

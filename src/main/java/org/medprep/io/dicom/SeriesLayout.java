@@ -70,6 +70,7 @@ public final class SeriesLayout {
 				throw new DicomException(what + " mixes pixel spacings: " + first + " has " + Arrays.toString(first.pixelSpacing()) + ", " + f
 					+ " has " + Arrays.toString(f.pixelSpacing()));
 		}
+		if (!first.defaultGeometry().isEmpty()) warnings.add(first + ": " + first.defaultGeometry());
 		final double[][] axes = orthonormalAxes(first.imageOrientationPatient(), first.source(), warnings);
 		final double[] normal = axes[2];
 		final List<DicomFrame> sorted = new ArrayList<>(frames);

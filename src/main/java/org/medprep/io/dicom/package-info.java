@@ -34,8 +34,21 @@
  * the metadata.</li>
  * <li>Padding is kept and reported in output units (metadata key
  * PixelPaddingValue); it is replaced only when asked.</li>
- * <li>Frames that differ in size, pixel format, orientation or pixel spacing,
- * or share a position (4D, multi-echo), are an error, not a guess.</li>
+ * <li>Frames that differ in size, pixel format, orientation or pixel spacing
+ * are an error, not a guess. Several echoes are split into one series each
+ * ({@link org.medprep.io.dicom.SeriesParts}); positions that repeat evenly
+ * (time points, b-values) are the volumes of one 4D series
+ * ({@link org.medprep.io.dicom.SeriesVolumes},
+ * {@link org.medprep.io.dicom.DicomSeriesLoader#loadAll}), as dcm2niix writes
+ * them; the same image twice, or positions repeating unevenly, are errors.</li>
+ * <li>A single image without position or orientation gets a default geometry
+ * and a warning ({@link org.medprep.io.dicom.DefaultGeometry}).</li>
+ * <li>Folder scans isolate every file (a bad one is skipped with its reason),
+ * follow symbolic links once, and list RTSTRUCTs and SEGs as
+ * {@link org.medprep.io.dicom.DicomAnnotation}s, which
+ * {@code org.medprep.io.dicom.label} turns into label maps.</li>
+ * <li>Large values of deflated files are inflated past and read again when
+ * asked, so a small file cannot fill the memory with a value nobody reads.</li>
  * <li>Gantry tilt, uneven spacing and missing slices are warnings on the
  * result, never printed; a tilted series is not resampled.</li>
  * </ul>

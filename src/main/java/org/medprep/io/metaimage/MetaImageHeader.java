@@ -134,7 +134,7 @@ public final class MetaImageHeader {
 	}
 
 	/** Reverses {@link #escape}. */
-	static String unescape(final String line) {
+	public static String unescape(final String line) {
 		final StringBuilder sb = new StringBuilder(line.length());
 		for (int i = 0; i < line.length(); i++) {
 			final char c = line.charAt(i);

@@ -118,7 +118,8 @@ public final class MetaImageReader {
 		return RawVolumes.read(new BufferedInputStream(inflated, 1 << 16), file, h.type, h.byteOrder, nx, ny, nz);
 	}
 
-	private static Geometry geometry(final Path file, final MetaImageHeader h) throws ImageFormatException {
+	/** The geometry a header describes (LPS), for a look at a file without its voxels. */
+	public static Geometry geometry(final Path file, final MetaImageHeader h) throws ImageFormatException {
 		final double[] spacing = { 1, 1, 1 };
 		final double[] origin = new double[3];
 		final double[][] dir = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };

@@ -133,7 +133,7 @@ public final class NiftiReader {
 		return file;
 	}
 
-	private static NiftiHeader readHeader(final Path file, final InputStream in) throws IOException {
+	static NiftiHeader readHeader(final Path file, final InputStream in) throws IOException {
 		final byte[] first4 = new byte[4];
 		DataStreams.readFully(in, file, first4, 0, 4, "NIfTI header");
 		final NiftiHeader h = NiftiHeader.detect(file, first4);
@@ -174,7 +174,7 @@ public final class NiftiReader {
 	}
 
 	/** Where the voxels start: in the .nii after the header (vox_offset, at least header + 4), or vox_offset in the .img. */
-	private static long dataOffset(final Path file, final NiftiHeader h) throws ImageFormatException {
+	static long dataOffset(final Path file, final NiftiHeader h) throws ImageFormatException {
 		final double v = h.voxOffset;
 		if (!Double.isFinite(v) || v < 0 || v != Math.rint(v))
 			throw new ImageFormatException(file, "vox_offset is " + v + ": it must be a whole number of bytes, at least 0");

@@ -60,14 +60,22 @@ class DicomAnonymizeCommandTest {
 	@Test
 	void badParametersFailWithAMessage(@TempDir final Path tmp) throws Exception {
 		final Path in = Paths.get(getClass().getResource("/org/medprep/io/dicom/deid/study/seriesA").toURI());
-		final CommandFailedException noKey = assertThrows(CommandFailedException.class,
-			() -> invocation.run(info, "input_folder=[" + in + "] output_folder=[" + tmp.resolve("o") + "]", null));
-		assertTrue(noKey.getMessage().contains("key must not be empty"), noKey.getMessage());
+		if (System.getenv(org.medprep.io.dicom.deid.DeidKeySource.ENV) == null) {
+			final CommandFailedException noKey = assertThrows(CommandFailedException.class,
+				() -> invocation.run(info, "input_folder=[" + in + "] output_folder=[" + tmp.resolve("o") + "]", null));
+			assertTrue(noKey.getMessage().contains("no key: give a key file, a key, or set $MEDPREP_DEID_KEY"), noKey.getMessage());
+		}
 		final Path keyFile = tmp.resolve("key.txt");
 		Files.write(keyFile, java.util.Collections.singletonList("secret-key"), java.nio.charset.StandardCharsets.UTF_8);
 		final Map<String, Object> viaFile = invocation.run(info, "input_folder=[" + in + "] output_folder=[" + tmp.resolve("k")
 			+ "] key_file=[" + keyFile + "]", null).outputs();
 		assertEquals(0, viaFile.get("failed"));
+		final CommandFailedException both = assertThrows(CommandFailedException.class, () -> invocation.run(info, "input_folder=[" + in
+			+ "] output_folder=[" + tmp.resolve("b") + "] key=k key_file=[" + keyFile + "]", null));
+		assertTrue(both.getMessage().contains("give the key once"), both.getMessage());
+		final CommandFailedException mapInside = assertThrows(CommandFailedException.class, () -> invocation.run(info, "input_folder=[" + in
+			+ "] output_folder=[" + tmp.resolve("m") + "] key=k path_map=[" + tmp.resolve("m").resolve("paths.csv") + "]", null));
+		assertTrue(mapInside.getMessage().contains("path map") && mapInside.getMessage().contains("inside the output folder"), mapInside.getMessage());
 		final CommandFailedException inside = assertThrows(CommandFailedException.class,
 			() -> invocation.run(info, "input_folder=[" + in + "] output_folder=[" + in.resolve("o") + "] key=k", null));
 		assertTrue(inside.getMessage().contains("inside the input folder"), inside.getMessage());

@@ -83,10 +83,25 @@ class DicomCommandsTest extends HeadlessCommandTest {
 	}
 
 	@Test
-	void refusesCompressedDataWithTheFix() {
+	void refusesCorruptCompressedDataNamingTheFile() {
+		// the fixture's JPEG fragment is fake: compressed data is decoded now, so it fails as corrupt
 		final CommandFailedException e = assertThrows(CommandFailedException.class,
 			() -> importSeries("folder=[" + fixture("jpeg_baseline.dcm") + "]"));
-		assertTrue(e.getMessage().contains("JPEG Baseline (Process 1)") && e.getMessage().contains("dcmdjpeg"), e.getMessage());
+		assertTrue(e.getMessage().contains("jpeg_baseline.dcm: JPEG marker segment FFE0 at byte 2 runs past the data (JPEG Baseline (Process 1))"),
+			e.getMessage());
+	}
+
+	@Test
+	void importsACompressedSeriesAsItsOriginal() throws Exception {
+		final Path codec = Paths.get(DicomCommandsTest.class.getResource("/org/medprep/io/dicom/codec/fixtures/manifest.tsv").toURI()).getParent();
+		final Volume<? extends RealType<?>> ls = ImagePlusVolumes.toVolume(importSeries("folder=[" + codec.resolve("jpegls_dcmtk/ct_int16") + "]"));
+		final Volume<? extends RealType<?>> raw = ImagePlusVolumes.toVolume(importSeries("folder=[" + codec.resolve("original/ct_int16") + "]"));
+		assertEquals(raw.geometry(), ls.geometry());
+		for (int z = 0; z < 3; z++)
+			for (int y = 0; y < 40; y += 3)
+				for (int x = 0; x < 48; x += 5)
+					assertEquals(at(raw, x, y, z), at(ls, x, y, z), 0, x + "," + y + "," + z);
+		assertEquals(-2000 - 1024, at(ls, 0, 0, 0), 0, "the padding corner, in HU");
 	}
 
 	@Test

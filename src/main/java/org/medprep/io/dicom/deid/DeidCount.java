@@ -14,6 +14,8 @@ public enum DeidCount {
 	PSEUDONYMIZED("pseudonymized"),
 	PRIVATE_REMOVED("private_removed"),
 	PRIVATE_KEPT("private_kept"),
+	/** Public elements the data dictionary does not know (unknown meaning, so removed). */
+	UNKNOWN_REMOVED("unknown_removed"),
 	GROUP_LENGTHS_DROPPED("group_lengths_dropped"),
 	ODD_LENGTHS_PADDED("odd_lengths_padded"),
 	/** Oddities the parser tolerated in the input (stray delimiters, VR switches...); see the parser's warnings. */

@@ -1,6 +1,5 @@
 package org.medprep.io.dicom.deid;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.medprep.core.ProgressListener;
+import org.medprep.io.AtomicFiles;
+import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFile;
 import org.medprep.io.dicom.DicomParser;
@@ -41,8 +42,14 @@ import org.medprep.io.dicom.NotDicomException;
  * <li>Files flagged for possible burned-in PHI ({@link BurnedInRisk}) are not written unless asked;
  * DICOMDIR files are never copied (their references would point at the original names).</li>
  * <li>An audit log {@value #AUDIT_NAME} (CSV) is written to the output folder: one row per input file
- * with its output file, status, reasons and action counts. It holds no attribute values; note that
- * input file names are listed as they are, so keep the log with the key, on the site's side.</li>
+ * with its input id (the keyed name its output has or would have), output file, status, reasons and
+ * action counts. It holds no attribute values and no input paths (folder and file names are often
+ * patient names or record numbers); the mapping from input paths to ids and outputs is written only
+ * where the user asks (the path map), never inside the input or output folder, readable by its owner
+ * only.</li>
+ * <li>Permissions: the de-identified files, their folders and the audit log are created like any new
+ * file of the process (its umask decides, as for cp), the same for all of them; only the path map is
+ * owner-only (rw-------), since it re-identifies.</li>
  * </ul>
  */
 public final class DeidRun {
@@ -69,21 +76,30 @@ public final class DeidRun {
 	/** One row of the audit log. */
 	public static final class FileOutcome {
 		private final String input;
+		private final String inputId;
 		private final String output;
 		private final Status status;
 		private final String reasons;
 		private final Map<DeidCount, Integer> counts;
 
-		FileOutcome(final String input, final String output, final Status status, final String reasons, final Map<DeidCount, Integer> counts) {
+		FileOutcome(final String input, final String inputId, final String output, final Status status, final String reasons,
+			final Map<DeidCount, Integer> counts)
+		{
 			this.input = input;
+			this.inputId = inputId;
 			this.output = output;
 			this.status = status;
 			this.reasons = reasons;
 			this.counts = Collections.unmodifiableMap(new EnumMap<>(counts));
 		}
 
-		/** Input path relative to the input folder ('/' separated). */
+		/** Input path relative to the input folder ('/' separated); never written into the output folder. */
 		public String input() { return input; }
+		/**
+		 * The input's keyed identifier (16 hex digits, the name its output file has or would have), which
+		 * the audit log uses instead of the path; the path map, where asked for, links the two.
+		 */
+		public String inputId() { return inputId; }
 		/** Output path relative to the output folder, or "" if nothing was written. */
 		public String output() { return output; }
 		public Status status() { return status; }
@@ -96,14 +112,18 @@ public final class DeidRun {
 	public static final class Report {
 		private final List<FileOutcome> files;
 		private final Path auditLog;
+		private final Path pathMap;
 
-		Report(final List<FileOutcome> files, final Path auditLog) {
+		Report(final List<FileOutcome> files, final Path auditLog, final Path pathMap) {
 			this.files = Collections.unmodifiableList(files);
 			this.auditLog = auditLog;
+			this.pathMap = pathMap;
 		}
 
 		public List<FileOutcome> files() { return files; }
 		public Path auditLog() { return auditLog; }
+		/** The file linking input paths to input ids and output files, if one was asked for. */
+		public java.util.Optional<Path> pathMap() { return java.util.Optional.ofNullable(pathMap); }
 
 		public long count(final Status s) {
 			return files.stream().filter(f -> f.status() == s).count();
@@ -119,7 +139,7 @@ public final class DeidRun {
 			return files.size() + " files: " + count(Status.WRITTEN) + " written, " + count(Status.FLAGGED_NOT_WRITTEN)
 				+ " flagged and not written, " + count(Status.FLAGGED_WRITTEN) + " flagged and written, "
 				+ (count(Status.SKIPPED_DICOMDIR) > 0 ? count(Status.SKIPPED_DICOMDIR) + " DICOMDIR skipped, " : "") + count(Status.FAILED)
-				+ " failed, " + count(Status.NOT_DICOM) + " not DICOM; audit log " + auditLog;
+				+ " failed, " + count(Status.NOT_DICOM) + " not DICOM; audit log " + auditLog + (pathMap == null ? "" : "; path map " + pathMap);
 		}
 	}
 
@@ -129,14 +149,29 @@ public final class DeidRun {
 	private final DeidKey key;
 	private final boolean writeFlagged;
 	private final int threads;
+	private final Path pathMap;
 
 	/**
+	 * A run without a path map.
+	 *
 	 * @param writeFlagged write files flagged for burned-in PHI anyway (still flagged in the log)
 	 * @param threads files de-identified in parallel (&gt;= 1)
 	 * @throws IllegalArgumentException if the input is not a folder, or the output is the input or inside it
 	 */
 	public DeidRun(final Path input, final Path output, final DicomDeidentifier deidentifier, final DeidKey key,
 		final boolean writeFlagged, final int threads)
+	{
+		this(input, output, deidentifier, key, writeFlagged, threads, null);
+	}
+
+	/**
+	 * @param pathMap where to write the CSV linking each input path to its input id and output file
+	 *          (owner-only permissions; keep it with the key), or null for none; never inside the input or
+	 *          output folder, since the input paths it holds often name patients
+	 * @throws IllegalArgumentException also if the path map is inside the input or the output folder
+	 */
+	public DeidRun(final Path input, final Path output, final DicomDeidentifier deidentifier, final DeidKey key,
+		final boolean writeFlagged, final int threads, final Path pathMap)
 	{
 		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
 		if (!Files.isDirectory(input)) throw new IllegalArgumentException("input folder " + input + " does not exist or is not a folder");
@@ -153,6 +188,11 @@ public final class DeidRun {
 		this.key = key;
 		this.writeFlagged = writeFlagged;
 		this.threads = threads;
+		this.pathMap = pathMap == null ? null : resolveAgainstRealAncestor(pathMap);
+		if (this.pathMap != null && (this.pathMap.startsWith(this.output) || this.pathMap.startsWith(this.input)))
+			throw new IllegalArgumentException("path map " + pathMap + " is inside the " + (this.pathMap.startsWith(this.output) ? "output" : "input")
+				+ " folder; it links the outputs to the input paths (often patient names): keep it elsewhere, with the key");
+		if (this.pathMap != null && Files.isDirectory(this.pathMap)) throw new IllegalArgumentException("path map " + pathMap + " is a folder, not a file");
 	}
 
 	/**
@@ -166,6 +206,13 @@ public final class DeidRun {
 	public static DeidRun withStandardProfile(final Path input, final Path output, final Set<DeidOption> options, final String key,
 		final Path mappingCsv, final boolean writeFlagged, final int threads)
 	{
+		return withStandardProfile(input, output, options, key, mappingCsv, writeFlagged, threads, null);
+	}
+
+	/** As {@link #withStandardProfile(Path, Path, Set, String, Path, boolean, int)}, with a path map (may be null). */
+	public static DeidRun withStandardProfile(final Path input, final Path output, final Set<DeidOption> options, final String key,
+		final Path mappingCsv, final boolean writeFlagged, final int threads, final Path pathMap)
+	{
 		final DeidKey secret = new DeidKey(key);
 		final PatientPseudonyms pseudonyms;
 		try {
@@ -175,7 +222,7 @@ public final class DeidRun {
 			throw new IllegalArgumentException("cannot read the mapping CSV: " + e.getMessage(), e);
 		}
 		final DicomDeidentifier deid = new DicomDeidentifier(ConfidentialityProfile.standard(), options, new UidMapper(secret), pseudonyms);
-		return new DeidRun(input, output, deid, secret, writeFlagged, threads);
+		return new DeidRun(input, output, deid, secret, writeFlagged, threads, pathMap);
 	}
 
 	/**
@@ -219,41 +266,43 @@ public final class DeidRun {
 		}
 		final Path audit = output.resolve(AUDIT_NAME);
 		writeAudit(outcomes, audit);
-		return new Report(outcomes, audit);
+		if (pathMap != null) writePathMap(outcomes, pathMap);
+		return new Report(outcomes, audit, pathMap);
 	}
 
 	private FileOutcome processOne(final Path file) {
 		final String rel = relative(input, file);
+		final String id = key.hex("file", rel, 8);
 		final Map<DeidCount, Integer> none = new EnumMap<>(DeidCount.class);
 		final DicomFile parsed;
 		try {
 			parsed = DicomParser.read(file);
 		}
 		catch (final NotDicomException e) {
-			return new FileOutcome(rel, "", Status.NOT_DICOM, "not a DICOM file: " + stripPath(e.getMessage(), file), none);
+			return new FileOutcome(rel, id, "", Status.NOT_DICOM, stripPath(e.getMessage(), file), none);
 		}
 		catch (final DicomException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + stripPath(e.getMessage(), file), none);
+			return new FileOutcome(rel, id, "", Status.FAILED, "unreadable: " + stripPath(e.getMessage(), file), none);
 		}
 		catch (final RuntimeException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "unreadable: " + e, none);
+			return new FileOutcome(rel, id, "", Status.FAILED, "unreadable: " + UserMessages.oneLine(e), none);
 		}
 		if (DICOMDIR_CLASS.equals(mediaStorageClass(parsed)))
-			return new FileOutcome(rel, "", Status.SKIPPED_DICOMDIR,
+			return new FileOutcome(rel, id, "", Status.SKIPPED_DICOMDIR,
 				"DICOMDIR not copied: its file references would not match the anonymized names; make a new one from the output", none);
 		final DeidentifiedFile d;
 		try {
 			d = deidentifier.deidentify(parsed);
 		}
 		catch (final DeidException e) {
-			return new FileOutcome(rel, "", Status.FAILED, stripPath(e.getMessage(), file), none);
+			return new FileOutcome(rel, id, "", Status.FAILED, stripPath(e.getMessage(), file), none);
 		}
 		catch (final RuntimeException e) { // isolate the case: one odd file must not stop the run
-			return new FileOutcome(rel, "", Status.FAILED, "cannot de-identify: " + e.getClass().getSimpleName(), none);
+			return new FileOutcome(rel, id, "", Status.FAILED, "cannot de-identify: " + UserMessages.oneLine(e), none);
 		}
 		final String reasons = String.join(";", d.burnedInReasons());
 		if (d.isFlagged() && !writeFlagged)
-			return new FileOutcome(rel, "", Status.FLAGGED_NOT_WRITTEN, "possible burned-in PHI: " + reasons, d.counts());
+			return new FileOutcome(rel, id, "", Status.FLAGGED_NOT_WRITTEN, "possible burned-in PHI: " + reasons, d.counts());
 		final String outRel = outputName(rel);
 		final Path target = output.resolve(outRel);
 		final Map<DeidCount, Integer> counts = new EnumMap<>(DeidCount.class);
@@ -264,12 +313,12 @@ public final class DeidRun {
 			if (r.oddLengthsPadded() > 0) counts.put(DeidCount.ODD_LENGTHS_PADDED, r.oddLengthsPadded());
 		}
 		catch (final IOException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + stripPath(e.getMessage(), file), counts);
+			return new FileOutcome(rel, id, "", Status.FAILED, "cannot write: " + stripPath(e.getMessage(), file), counts);
 		}
 		catch (final RuntimeException e) {
-			return new FileOutcome(rel, "", Status.FAILED, "cannot write: " + e.getClass().getSimpleName(), counts);
+			return new FileOutcome(rel, id, "", Status.FAILED, "cannot write: " + UserMessages.oneLine(e), counts);
 		}
-		return new FileOutcome(rel, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
+		return new FileOutcome(rel, id, outRel, d.isFlagged() ? Status.FLAGGED_WRITTEN : Status.WRITTEN,
 			d.isFlagged() ? "possible burned-in PHI: " + reasons : "", counts);
 	}
 
@@ -297,34 +346,46 @@ public final class DeidRun {
 		return sb.toString();
 	}
 
+	/** The audit log: one row per input, by input id (no input paths: folder names often are patient names or MRNs). */
 	private static void writeAudit(final List<FileOutcome> outcomes, final Path audit) throws IOException {
-		final Path tmp = Files.createTempFile(audit.getParent(), ".medprep-audit-", ".part");
+		final StringBuilder sb = new StringBuilder();
+		final List<String> header = new ArrayList<>();
+		header.add("input_id");
+		header.add("output_file");
+		header.add("status");
+		header.add("reasons");
+		for (final DeidCount c : DeidCount.values()) header.add(c.column());
+		sb.append(String.join(",", header)).append('\n');
+		for (final FileOutcome o : outcomes) {
+			final List<String> row = new ArrayList<>();
+			row.add(o.inputId());
+			row.add(csv(o.output()));
+			row.add(o.status().label());
+			row.add(csv(o.reasons()));
+			for (final DeidCount c : DeidCount.values()) row.add(Integer.toString(o.counts().getOrDefault(c, 0)));
+			sb.append(String.join(",", row)).append('\n');
+		}
+		final byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+		AtomicFiles.write(audit, out -> out.write(bytes));
+	}
+
+	/**
+	 * The path map: input path, input id, output file. Written through a temporary file that only its
+	 * owner may read (as the key should be), renamed into place.
+	 */
+	private static void writePathMap(final List<FileOutcome> outcomes, final Path map) throws IOException {
+		final StringBuilder sb = new StringBuilder("input_file,input_id,output_file\n");
+		for (final FileOutcome o : outcomes) sb.append(csv(o.input())).append(',').append(o.inputId()).append(',').append(csv(o.output())).append('\n');
+		final Path dir = map.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path tmp = Files.createTempFile(dir, ".medprep-paths-", ".part"); // owner-only on POSIX file systems
 		try {
-			try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-				final List<String> header = new ArrayList<>();
-				header.add("input_file");
-				header.add("output_file");
-				header.add("status");
-				header.add("reasons");
-				for (final DeidCount c : DeidCount.values()) header.add(c.column());
-				w.write(String.join(",", header));
-				w.write('\n');
-				for (final FileOutcome o : outcomes) {
-					final List<String> row = new ArrayList<>();
-					row.add(csv(o.input()));
-					row.add(csv(o.output()));
-					row.add(o.status().label());
-					row.add(csv(o.reasons()));
-					for (final DeidCount c : DeidCount.values()) row.add(Integer.toString(o.counts().getOrDefault(c, 0)));
-					w.write(String.join(",", row));
-					w.write('\n');
-				}
-			}
+			Files.write(tmp, sb.toString().getBytes(StandardCharsets.UTF_8));
 			try {
-				Files.move(tmp, audit, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(tmp, map, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, audit, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(tmp, map, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		finally {
@@ -337,9 +398,12 @@ public final class DeidRun {
 		return '"' + s.replace("\"", "\"\"").replace('\n', ' ').replace('\r', ' ') + '"';
 	}
 
-	/** Messages name the file by its relative path (already in the row), not by the full path. */
-	private String stripPath(final String message, final Path file) {
-		return message == null ? "" : message.replace(file.toString(), relative(input, file));
+	/** Messages do not name the file (its id is in the row; its path only in the path map). */
+	private static String stripPath(final String message, final Path file) {
+		if (message == null) return "";
+		final String prefix = file + ": ";
+		final String m = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+		return m.replace(file.toString(), "the file");
 	}
 
 	private static String relative(final Path root, final Path file) {

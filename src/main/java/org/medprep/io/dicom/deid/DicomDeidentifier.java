@@ -45,8 +45,10 @@ import org.medprep.io.dicom.Vr;
  * <li>Other attributes are kept; sequences are de-identified recursively. Safety net (a MedPrep addition):
  * in their text values (LO SH ST LT UT UC PN) every identifying value of the file (IDs, dates, names,
  * institution... the values the profile removes; person name components as whole words) is blanked
- * with '*'.
- * A sequence coded as UN with
+ * with '*'; person names down to two-letter parts ({@link #nameParts}). A public element the
+ * data dictionary (PS3.6, as pydicom lists it) does not know is removed, whatever its VR (UN included:
+ * in implicit VR files nothing else says what it is): the table keeps standard attributes it does not
+ * list because the standard says what they hold, and nothing says what an unknown one holds. A sequence coded as UN with
  * a defined length (opaque bytes, not parsed into items) is removed, since it cannot be checked. One
  * MedPrep addition: a UI
  * value outside the standard's own root 1.2.840.10008 in an attribute the table does not list is
@@ -289,6 +291,12 @@ public final class DicomDeidentifier {
 				continue;
 			}
 			final Optional<ProfileEntry> entry = profile.entryFor(tag);
+			if (!entry.isPresent() && DicomDictionary.keywordOf(tag).isEmpty()) {
+				// a public tag the dictionary does not know (in implicit VR files it comes as UN): nothing says what it holds
+				ctx.count(DeidCount.UNKNOWN_REMOVED);
+				changed = true;
+				continue;
+			}
 			DicomElement r = entry.isPresent() ? apply(e, entry.get().action(options), in, ctx) : notListed(e, in, ctx);
 			if (r != null) r = explicitIfSwitched(r, in);
 			if (r != e) changed = true;
@@ -474,15 +482,41 @@ public final class DicomDeidentifier {
 			if (!identifying) continue;
 			for (final String value : asString(e, ds.charset()).split("\\\\")) {
 				final String v = value.trim();
+				if (vr == Vr.PN) nameParts(v, names);
 				if (v.length() < 3) continue;
 				values.add(v);
-				for (final String part : v.split(vr == Vr.PN ? "[\\^=]+" : "[\\s,;:/()^=]+")) {
+				if (vr == Vr.PN) continue;
+				for (final String part : v.split("[\\s,;:/()^=]+")) {
 					final String p = part.trim().toUpperCase(Locale.ROOT);
-					if (vr == Vr.PN && p.length() >= 3) names.add(p);
-					else if (p.length() >= 4) words.add(p);
+					if (p.length() >= 4) words.add(p);
 				}
 			}
 		}
+	}
+
+	/**
+	 * The parts of a person name that identify: in each component group
+	 * (alphabetic, ideographic, phonetic: split at '='), the family, given and
+	 * middle names (the first three '^' components; prefixes and suffixes such as
+	 * Dr, Mr, Jr are titles), whole and split at spaces and hyphens, from two
+	 * characters on (one for an ideograph), so that a short name such as "Li^Na"
+	 * is scrubbed from text too. Matched as whole words only ({@link #alternation}).
+	 */
+	static void nameParts(final String pn, final Set<String> names) {
+		for (final String group : pn.split("=")) {
+			final String[] components = group.split("\\^", -1);
+			for (int c = 0; c < Math.min(3, components.length); c++) {
+				final String whole = components[c].trim().toUpperCase(Locale.ROOT);
+				if (isNamePart(whole)) names.add(whole);
+				for (final String part : whole.split("[\\s\\-]+"))
+					if (isNamePart(part)) names.add(part);
+			}
+		}
+	}
+
+	/** Two characters or more; or one ideograph (a one-character family name such as 王), never one Latin initial. */
+	private static boolean isNamePart(final String p) {
+		return p.length() >= 2 || p.length() == 1 && p.charAt(0) >= 0x2E80;
 	}
 
 	/**

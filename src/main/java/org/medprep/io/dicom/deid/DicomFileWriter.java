@@ -1,18 +1,16 @@
 package org.medprep.io.dicom.deid;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
+import org.medprep.io.AtomicFiles;
 import org.medprep.io.dicom.DicomDataset;
 import org.medprep.io.dicom.DicomElement;
 import org.medprep.io.dicom.DicomException;
@@ -57,33 +55,17 @@ public final class DicomFileWriter {
 	}
 
 	/**
-	 * Writes to {@code target} through a temporary file in the same folder and an atomic rename, so a
-	 * failed write never leaves a partial file under the target name.
+	 * Writes to {@code target} through a temporary file in the same folder and an atomic rename
+	 * ({@link AtomicFiles}), so a failed write never leaves a partial file under the target name. The file
+	 * gets the permissions of any new file of the process (its umask), like every output of MedPrep.
 	 */
 	public static Result writeAtomically(final DicomDataset meta, final TransferSyntax ts, final DicomDataset dataset, final Path target)
 		throws IOException
 	{
-		final Path dir = target.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, ".medprep-", ".part");
-		boolean done = false;
-		try {
-			final Result r;
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-				r = write(meta, ts, dataset, out);
-			}
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			done = true;
-			return r;
-		}
-		finally {
-			if (!done) Files.deleteIfExists(tmp);
-		}
+		Files.createDirectories(target.toAbsolutePath().getParent());
+		final Result[] result = new Result[1];
+		AtomicFiles.write(target, out -> result[0] = write(meta, ts, dataset, out));
+		return result[0];
 	}
 
 	/** Writes the whole file (preamble, meta, data set) to {@code out} (not closed). */

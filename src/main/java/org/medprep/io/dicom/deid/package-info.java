@@ -18,6 +18,10 @@
  * 1.2.840.10008 in attributes the table does not list (SOP class UIDs excepted).</li>
  * <li>Patient's Name and Patient ID: one pseudonym (keyed hash or a user mapping CSV).</li>
  * <li>Retain Safe Private: {@link org.medprep.io.dicom.deid.SafePrivateTags}; otherwise every odd group goes.</li>
+ * <li>Public elements the data dictionary does not know: removed, whatever their VR (UN in implicit VR files).</li>
+ * <li>Free text: every identifying value of the file blanked, person names down to two-letter parts.</li>
+ * <li>Audit log by input id only; input paths only in a path map written where asked, owner-only.</li>
+ * <li>The key: given, else a key file, else $MEDPREP_DEID_KEY ({@link org.medprep.io.dicom.deid.DeidKeySource}), in every host.</li>
  * <li>Possible burned-in PHI ({@link org.medprep.io.dicom.deid.BurnedInRisk}): flagged, not written by default.</li>
  * </ul>
  * Core + JDK only (no ij, no scijava).

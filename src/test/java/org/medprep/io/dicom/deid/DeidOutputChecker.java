@@ -140,6 +140,31 @@ final class DeidOutputChecker {
 		return files.size();
 	}
 
+	/**
+	 * No name of the input tree (folder and file names, often patient names or record numbers) appears
+	 * in an output path or inside the audit log.
+	 */
+	static void assertNoInputNames(final Path inputDir, final Path outputDir) throws IOException {
+		final java.util.Set<String> names = new java.util.TreeSet<>();
+		try (Stream<Path> s = Files.walk(inputDir)) {
+			s.filter(p -> !p.equals(inputDir)).forEach(p -> {
+				final String n = p.getFileName().toString();
+				names.add(n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n);
+			});
+		}
+		assertTrue(!names.isEmpty(), "no input names to look for under " + inputDir);
+		final String audit = new String(Files.readAllBytes(outputDir.resolve(DeidRun.AUDIT_NAME)), StandardCharsets.UTF_8);
+		try (Stream<Path> s = Files.walk(outputDir)) {
+			for (final Path p : s.collect(Collectors.toList())) {
+				final String rel = outputDir.relativize(p).toString();
+				for (final String n : names) {
+					if (rel.contains(n)) fail("output path " + rel + " holds the input name " + n);
+					if (audit.contains(n)) fail(DeidRun.AUDIT_NAME + " holds the input name " + n);
+				}
+			}
+		}
+	}
+
 	void checkFile(final Path f) throws IOException {
 		final DicomFile d = DicomParser.read(f);
 		walk(d.dataset(), f + "", true);

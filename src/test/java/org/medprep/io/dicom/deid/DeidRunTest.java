@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -118,10 +121,12 @@ class DeidRunTest {
 		// audit log: header + one row per input, counts, no PHI (checked by checkFolder)
 		final List<String> audit = Files.readAllLines(r.auditLog());
 		assertEquals(10, audit.size());
-		assertTrue(audit.get(0).startsWith("input_file,output_file,status,reasons,removed,zeroed"), audit.get(0));
+		assertTrue(audit.get(0).startsWith("input_id,output_file,status,reasons,removed,zeroed"), audit.get(0));
 		final int padded = Arrays.asList(audit.get(0).split(",")).indexOf("odd_lengths_padded");
+		final String a3 = new DeidKey(KEY).hex("file", "seriesA/a3.dcm", 8);
 		for (final String line : audit.subList(1, audit.size()))
-			assertEquals(line.startsWith("seriesA/a3.dcm,") ? "1" : "0", line.split(",")[padded], "odd lengths padded: " + line);
+			assertEquals(line.startsWith(a3 + ",") ? "1" : "0", line.split(",")[padded], "odd lengths padded: " + line);
+		DeidOutputChecker.assertNoInputNames(study, out);
 		// folder structure kept with anonymized names: 3 series folders, no input name survives
 		try (Stream<Path> s = Files.list(out)) {
 			final List<String> names = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
@@ -352,7 +357,7 @@ class DeidRunTest {
 		assertEquals(DeidRun.Status.WRITTEN, byName.get("sub/c_un.dcm").status());
 		final DeidRun.FileOutcome trunc = byName.get("truncated.dcm");
 		assertEquals(DeidRun.Status.FAILED, trunc.status());
-		assertTrue(trunc.reasons().contains("truncated") && trunc.reasons().contains("truncated.dcm") && !trunc.reasons().contains(tmp.toString()),
+		assertTrue(trunc.reasons().contains("truncated or corrupt file") && !trunc.reasons().contains("truncated.dcm") && !trunc.reasons().contains(tmp.toString()),
 			trunc.reasons());
 		assertEquals(DeidRun.Status.NOT_DICOM, byName.get("notes.txt").status(), byName.get("notes.txt").reasons());
 		assertTrue(byName.get("empty.dcm").status() == DeidRun.Status.NOT_DICOM || byName.get("empty.dcm").status() == DeidRun.Status.FAILED);
@@ -389,5 +394,56 @@ class DeidRunTest {
 				m.put(dir.relativize(p).toString(), MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
 		}
 		return m;
+	}
+
+	/**
+	 * Folder names are often patient names and record numbers: the audit log inside the output names
+	 * inputs by id only; the path map is written where asked (owner-only), never inside the output.
+	 * Output files, folders and the audit get the process's usual permissions, all the same.
+	 */
+	@Test
+	void auditHoldsNoInputPathsAndThePathMapOnlyWhereAsked(@TempDir final Path tmp) throws Exception {
+		final Path in = tmp.resolve("in");
+		final Path patient = Files.createDirectories(in.resolve("DOE_JOHN_MRN448812"));
+		Files.copy(study.resolve("seriesA/a1.dcm"), patient.resolve("DOE_JOHN_CT_1.dcm"));
+		Files.copy(fixtures.resolve("bad/truncated.dcm"), patient.resolve("DOE_JOHN_cut.dcm"));
+		final Path out = tmp.resolve("out");
+		final Path map = tmp.resolve("keys/paths.csv");
+		final DeidKey key = new DeidKey(KEY);
+		final DicomDeidentifier d = new DicomDeidentifier(ConfidentialityProfile.standard(), EnumSet.noneOf(DeidOption.class), new UidMapper(key),
+			PatientPseudonyms.hashed(key));
+		final DeidRun.Report r = new DeidRun(in, out, d, key, false, 1, map).run(ProgressListener.NONE);
+		assertEquals(1, r.count(DeidRun.Status.WRITTEN));
+		assertEquals(1, r.count(DeidRun.Status.FAILED));
+		final String audit = Files.readString(r.auditLog());
+		assertFalse(audit.toUpperCase(java.util.Locale.ROOT).contains("DOE") || audit.contains("MRN448812") || audit.contains(in.toString()), audit);
+		DeidOutputChecker.assertNoInputNames(in, out);
+		// the map links each input path to its id and output
+		assertEquals(Optional.of(map), r.pathMap());
+		final List<String> rows = Files.readAllLines(map);
+		assertEquals("input_file,input_id,output_file", rows.get(0));
+		final String id = key.hex("file", "DOE_JOHN_MRN448812/DOE_JOHN_CT_1.dcm", 8);
+		assertTrue(rows.contains("DOE_JOHN_MRN448812/DOE_JOHN_CT_1.dcm," + id + ",D" + key.hex("dir", "DOE_JOHN_MRN448812/", 6) + "/" + id + ".dcm"),
+			rows.toString());
+		assertTrue(audit.contains("\n" + id + ",D"), audit);
+		assertTrue(audit.contains("\n" + key.hex("file", "DOE_JOHN_MRN448812/DOE_JOHN_cut.dcm", 8) + ",,failed,"), audit);
+		if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+			assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(map), "the path map re-identifies: owner only");
+			// every output file the same as any new file of this process (umask), not private temp-file modes
+			final Path probe = Files.createFile(tmp.resolve("probe"));
+			final Set<PosixFilePermission> usual = Files.getPosixFilePermissions(probe);
+			try (Stream<Path> s = Files.walk(out)) {
+				for (final Path p : s.filter(Files::isRegularFile).collect(Collectors.toList()))
+					assertEquals(usual, Files.getPosixFilePermissions(p), p.toString());
+			}
+		}
+		// never inside the output (or input) folder
+		final IllegalArgumentException inside = assertThrows(IllegalArgumentException.class,
+			() -> new DeidRun(in, out, d, key, false, 1, out.resolve("paths.csv")));
+		assertTrue(inside.getMessage().contains("inside the output folder"), inside.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new DeidRun(in, out, d, key, false, 1, patient.resolve("paths.csv")));
+		// without a map: none written anywhere
+		final DeidRun.Report noMap = new DeidRun(in, tmp.resolve("out2"), d, key, false, 1).run(ProgressListener.NONE);
+		assertEquals(Optional.empty(), noMap.pathMap());
 	}
 }

@@ -124,6 +124,58 @@ class DicomDeidentifierTest {
 		}
 	}
 
+	/**
+	 * Public tags the dictionary does not know are removed, whatever VR they were coded with (UN in implicit VR
+	 * files, where nothing else tells what they are); known attributes the table does not list stay.
+	 */
+	@Test
+	void unknownPublicElementsAreRemovedInEveryEncoding() throws Exception {
+		for (final TransferSyntax ts : new TransferSyntax[] { TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+			TransferSyntax.EXPLICIT_VR_BIG_ENDIAN })
+		{
+			final Encoding enc = ts.encoding();
+			final DicomDataset ds = sample(enc);
+			ds.add(el(enc, 0x00109999, Vr.LO, "SMITH ANNA 1961")); // unknown, text
+			ds.add(el(enc, 0x00200EEE, Vr.UN, "ID77 scanned")); // unknown, UN
+			ds.add(el(enc, 0x00280DDD, Vr.DS, "19610305")); // unknown, number-like
+			final DicomDataset item = new DicomDataset("t", enc, StandardCharsets.ISO_8859_1);
+			item.add(el(enc, 0x0040FFF0, Vr.SH, "ANNA"));
+			item.add(el(enc, 0x00080100, Vr.SH, "X2"));
+			ds.add(seq(enc, 0x00082218, item)); // Anatomic Region Sequence (not listed): its unknown element goes too
+			final DicomFile f = file(ts, ds);
+			if (!enc.isExplicitVr()) assertEquals(Vr.UN, f.dataset().require(0x00109999).vr(), "implicit VR: the parser can only say UN");
+			final DeidentifiedFile d = new DicomDeidentifier(ConfidentialityProfile.standard(), EnumSet.noneOf(DeidOption.class), new UidMapper(KEY),
+				PatientPseudonyms.hashed(KEY)).deidentify(f);
+			final DicomDataset out = deid(f, EnumSet.noneOf(DeidOption.class));
+			for (final int tag : new int[] { 0x00109999, 0x00200EEE, 0x00280DDD })
+				assertFalse(out.contains(tag), ts.name() + ": unknown element " + Integer.toHexString(tag) + " kept");
+			assertFalse(out.getItems(0x00082218).get(0).contains(0x0040FFF0), ts.name());
+			assertEquals("X2", out.getItems(0x00082218).get(0).getString(0x00080100, ""), ts.name() + ": known attribute in the item kept");
+			assertEquals("HEAD", out.getString(0x00181250, ""), ts.name() + ": a known attribute the table does not list is kept");
+			assertEquals(4, (int) d.counts().get(DeidCount.UNKNOWN_REMOVED), ts.name());
+		}
+	}
+
+	/** Person names scrubbed from free text down to two-letter parts ("Li^Na"), as whole words; titles (Mr, Dr) are not names. */
+	@Test
+	void shortNamePartsAreScrubbedFromText() throws Exception {
+		final Encoding enc = Encoding.EXPLICIT_LITTLE;
+		final DicomDataset ds = new DicomDataset("t", enc, StandardCharsets.ISO_8859_1);
+		ds.add(el(enc, 0x00080016, Vr.UI, "1.2.840.10008.5.1.4.1.1.2"));
+		ds.add(el(enc, 0x00080018, Vr.UI, "1.2.3.4"));
+		ds.add(el(enc, 0x00080060, Vr.CS, "MR"));
+		ds.add(el(enc, 0x00081090, Vr.LO, "MR for Li Na, NA-LI protocol, Linac")); // Manufacturer's Model Name: not listed
+		ds.add(el(enc, 0x00100010, Vr.PN, "Li^Na^^Mr"));
+		ds.add(el(enc, 0x00100020, Vr.LO, "P1"));
+		ds.add(el(enc, 0x00180015, Vr.CS, "HEAD"));
+		final DicomDataset out = deid(file(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, ds), EnumSet.noneOf(DeidOption.class));
+		assertEquals("MR for ** **, **-** protocol, Linac", out.getString(0x00081090, ""));
+		assertEquals("MR", out.getString(0x00080060, ""), "the title 'Mr' is not a name part");
+		final java.util.Set<String> parts = new java.util.TreeSet<>();
+		DicomDeidentifier.nameParts("Wang^Xiao Li-Hua^^Dr^III=王^小丽", parts);
+		assertEquals(java.util.Set.of("WANG", "XIAO LI-HUA", "XIAO", "LI", "HUA", "王", "小丽"), parts);
+	}
+
 	@Test
 	void withoutSafePrivateEveryPrivateElementGoes() throws Exception {
 		final DicomDataset out = deid(file(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, sample(Encoding.EXPLICIT_LITTLE)),

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Check de-identified output with the reference tools (not used by the Java tests at run time).
 
-    /usr/bin/python3 validate_outputs.py IN_DIR OUT_DIR
+    /usr/bin/python3 validate_outputs.py IN_DIR OUT_DIR PATH_MAP
 
-For every row of OUT_DIR/deid-audit.csv with an output file:
+PATH_MAP is the CSV written by `medprep anonymize ... --path-map PATH_MAP` (the audit log names inputs by
+id only; the map gives their paths). For every row of OUT_DIR/deid-audit.csv with an output file:
   - pydicom 2.3 reads it with enforce_valid_values (strict), walks every element at every depth and
     decodes the pixels (pixel_array; RLE with pydicom's own decoder);
   - the decoded pixels equal those of the input file (pydicom on the input; the encoded Pixel Data
@@ -22,10 +23,13 @@ import pydicom
 from pydicom import config
 
 
-def main(in_dir, out_dir):
+def main(in_dir, out_dir, path_map):
     config.enforce_valid_values = True
     bad = 0
+    paths = {r["input_id"]: r["input_file"] for r in csv.DictReader(open(path_map))}
     rows = list(csv.DictReader(open(os.path.join(out_dir, "deid-audit.csv"))))
+    for row in rows:
+        row["input_file"] = paths[row["input_id"]]
     checked = 0
     for row in rows:
         if not row["output_file"]:
@@ -62,4 +66,4 @@ def main(in_dir, out_dir):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))

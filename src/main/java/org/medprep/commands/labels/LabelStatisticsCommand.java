@@ -1,0 +1,78 @@
+package org.medprep.commands.labels;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.Threads;
+import org.medprep.core.labels.LabelMap;
+import org.medprep.core.labels.LabelStatistics;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * {@code run("Label Statistics", "")}: one row per label of the image, or of
+ * the label map {@code label} names ({@code label=seg}: in a pipeline, the
+ * case's {@code --label seg} member).
+ */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Labels>Label Statistics",
+	description = "A table with one row per label: voxel count, volume in mm3, centroid in mm (patient LPS coordinates) and bounding box in voxels.")
+public class LabelStatisticsCommand extends DynamicCommand {
+
+	public static final String THIS_IMAGE = "this image";
+
+	@Parameter(label = "Image", description = "The label map, unless another is named (the active image in ImageJ).")
+	private ImagePlus image;
+
+	@Parameter(label = "Label map", initializer = "initLabel", persist = false,
+		description = "'this image', or the title of a label map (in a pipeline: a --label member of the case).")
+	private String label = THIS_IMAGE;
+
+	@Parameter(required = false)
+	private ImageTitleService titles;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Statistics")
+	private ResultsTable statistics;
+
+	protected void initLabel() {
+		final List<String> choices = new ArrayList<>();
+		choices.add(THIS_IMAGE);
+		if (titles != null)
+			for (final String t : titles.titles())
+				if (image == null || !t.equals(image.getTitle())) choices.add(t);
+		getInfo().getMutableInput("label", String.class).setChoices(choices);
+	}
+
+	@Override
+	public void run() {
+		final ImagePlus labels = labelImage();
+		final LabelMap map = LabelMapCommand.read(labels.getTitle(), ImagePlusVolumes.toVolume(labels));
+		final ResultsTable t = new ResultsTable();
+		for (final LabelStatistics.Row r : Threads.call(() -> LabelStatistics.of(map))) {
+			t.incrementCounter();
+			t.addValue("label", r.label());
+			t.addValue("voxels", r.voxels());
+			t.addValue("volume_mm3", r.volumeMm3());
+			final double[] c = r.centroidMm();
+			t.addValue("centroid_x_mm", c[0]);
+			t.addValue("centroid_y_mm", c[1]);
+			t.addValue("centroid_z_mm", c[2]);
+			for (int d = 0; d < 3; d++) t.addValue("min_" + "xyz".charAt(d), r.min()[d]);
+			for (int d = 0; d < 3; d++) t.addValue("max_" + "xyz".charAt(d), r.max()[d]);
+		}
+		statistics = t;
+	}
+
+	private ImagePlus labelImage() {
+		if (label == null || label.isEmpty() || THIS_IMAGE.equals(label)) return image;
+		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
+		return titles.find(label);
+	}
+}
