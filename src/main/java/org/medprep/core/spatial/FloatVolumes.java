@@ -20,11 +20,23 @@ public final class FloatVolumes {
 		return new int[] { (int) image.dimension(0), (int) image.dimension(1), (int) image.dimension(2) };
 	}
 
+	/**
+	 * Thread-safe float blocks of the image. A float image is read as it is (plain
+	 * array copies): wrapped in an identity converter, it would be copied value by
+	 * value through the converter instead.
+	 */
+	@SuppressWarnings("unchecked")
+	static PrimitiveBlocks<FloatType> floatBlocks(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final RandomAccessibleInterval<FloatType> floats = net.imglib2.util.Util.getTypeFromInterval(image) instanceof FloatType
+			? (RandomAccessibleInterval<FloatType>) image
+			: RealTypeConverters.convert(image, new FloatType());
+		return PrimitiveBlocks.of(floats, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+	}
+
 	public static float[] read(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final int[] n = size(image);
 		final float[] data = new float[n[0] * n[1] * n[2]];
-		final PrimitiveBlocks<FloatType> blocks = PrimitiveBlocks.of(RealTypeConverters.convert(image, new FloatType()),
-			PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+		final PrimitiveBlocks<FloatType> blocks = floatBlocks(image);
 		final long[] min = image.minAsLongArray();
 		final int planeSize = n[0] * n[1];
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(n[2]), z -> {
