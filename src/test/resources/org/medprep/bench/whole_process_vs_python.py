@@ -53,8 +53,12 @@ nib.save(nib.Nifti1Image(y, img.affine, img.header), sys.argv[2])
 """
 
 
-def timed(cmd):
-    """Wall seconds, CPU seconds (user + sys) and peak RSS (MiB) of one child process."""
+def timed(cmd, fresh=None):
+    """Wall seconds, CPU seconds (user + sys) and peak RSS (MiB) of one child process.
+
+    fresh: a folder removed first (a run finds its earlier outputs in its manifest and skips them)."""
+    if fresh:
+        shutil.rmtree(fresh, ignore_errors=True)
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
@@ -103,11 +107,11 @@ def main():
         print("load average before: %.2f %.2f %.2f" % os.getloadavg())
         print(f"{'case':16s} {'tool':18s} {'wall s':>7s} {'CPU s':>7s} {'RSS MiB':>8s}")
         for name, python_name, ours, theirs in cases:
-            timed(ours)  # first run: page cache, and the launcher's one-time work
+            timed(ours, out)  # first run: page cache, and the launcher's one-time work
             timed(theirs)
             a, b = [], []
             for _ in range(args.repeat):
-                a.append(timed(ours))
+                a.append(timed(ours, out))
                 b.append(timed(theirs))
             m, p = median_of(a), median_of(b)
             print(f"{name:16s} {'medprep':18s} {m[0]:7.2f} {m[1]:7.2f} {m[2]:8.0f}")
