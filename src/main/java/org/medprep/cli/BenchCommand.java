@@ -26,8 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code medprep bench}: runs the benchmark suites and reports, per case, the
- * median time of several runs after a warm-up, voxels per second, and the
- * peak heap used during the runs (above what the input already held).
+ * median time of several runs after a warm-up, the median process CPU time
+ * per run (all threads; on a shared machine it shows the work when the wall
+ * time shows the queue), voxels per second, the peak heap used during the runs
+ * (above what the input already held), and both times as multiples of the
+ * suite's baseline case.
  */
 @Command(name = "bench", description = "Benchmark the operations: voxels/s and peak memory on standard volumes.")
 final class BenchCommand implements Callable<Integer> {

@@ -13,21 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.FileOutput;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.MacroOptions;
 import org.medprep.commands.Pipeline;
 import org.medprep.commands.SubjectImages;
+import org.medprep.commands.SubjectPipeline;
 import org.medprep.commands.Threads;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.scijava.Context;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -35,20 +31,25 @@ import net.imglib2.type.numeric.RealType;
  * Runs a parsed pipeline on one case: the case's members are read into one
  * {@link Subject} (the {@code -i} input as its main image {@value MemberSource#MAIN},
  * the {@code --image} and {@code --label} members beside it, its history from
- * the main input's file), every step runs on that subject (case commands get
- * it directly; commands on ImageJ images, such as previews and plots, see the
- * main image and add outputs), and all outputs are staged and renamed into
- * place together, or none if anything fails.
+ * the main input's file), every step runs on that subject ({@link SubjectPipeline}:
+ * case commands get it directly; commands on ImageJ images, such as previews
+ * and plots, see the main image and add outputs; One Of / Some Of groups draw
+ * per case), and all outputs are staged and renamed into place together, or
+ * none if anything fails.
  * <p>
  * Output layout, in {@code outDir}:
  * <ul>
  * <li>{@code <case>.<format>}: the main image;</li>
  * <li>{@code <name>/<case>.<format>}: each other member the pipeline changed
- * (an unchanged mask is not copied), so training code finds
+ * or moved (a spatial step moves every member, also one drawn not to apply,
+ * so every case of an augmentation run has its label map; an unchanged mask
+ * of an intensity pipeline is not copied), so training code finds
  * {@code out/seg/case001.nii.gz} beside {@code out/case001.nii.gz};</li>
  * <li>{@code <case>_<output>.<ext>}: the steps' other outputs: tables as CSV,
  * pictures (RGB, or one plane from a command on ImageJ images) as PNG, other
- * images in the volume format.</li>
+ * images in the volume format, outputs that are files of their own kind
+ * ({@link FileOutput}: a registration's transform) with their own ending,
+ * e.g. {@code <case>_registration.tfm}.</li>
  * </ul>
  * Every image written carries the case's history. Consecutive spatial steps
  * are resampled once unless fusion is off. No picocli and no console here:
@@ -73,10 +74,8 @@ public final class CaseRunner {
 		}
 	}
 
-	private final CommandCatalog catalog;
-	private final CommandInvocation invocation;
+	private final SubjectPipeline steps;
 	private final ImageTitleService titles;
-	private final Pipeline pipeline;
 	private final String format;
 	private final boolean fuse;
 
@@ -88,13 +87,10 @@ public final class CaseRunner {
 	public CaseRunner(final Context context, final Pipeline pipeline, final String format, final boolean fuse) {
 		if (!ImageFiles.OUTPUT_FORMATS.contains(format))
 			throw new IllegalArgumentException("unsupported output format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
-		this.catalog = new CommandCatalog(context.service(CommandService.class));
-		this.invocation = new CommandInvocation(context);
+		this.steps = new SubjectPipeline(context, pipeline);
 		this.titles = context.service(ImageTitleService.class);
-		this.pipeline = pipeline;
 		this.format = format;
 		this.fuse = fuse;
-		for (final MacroLine step : pipeline.steps()) catalog.byLabel(step.label());
 	}
 
 	/**
@@ -123,9 +119,12 @@ public final class CaseRunner {
 			final Map<String, Object> extras = new LinkedHashMap<>();
 			final Map<String, Boolean> pictures = new LinkedHashMap<>();
 			final Subject end = Threads.call(() -> steps(start, input.base, extras, pictures).materialize());
+			// a spatial step of this run (a plan in the history) moved every member, even one that left the grid as it was
+			boolean moved = false;
+			for (final History.Step s : end.history().steps().subList(start.history().size(), end.history().size())) moved |= s.plan() != null;
 			final List<String> changed = new ArrayList<>();
 			for (final String name : end.names())
-				if (!name.equals(end.mainName()) && end.volume(name) != read.get(name)) changed.add(name);
+				if (!name.equals(end.mainName()) && (moved || end.volume(name) != read.get(name))) changed.add(name);
 			return new Outcome(end, changed, extras, pictures);
 		}
 		finally {
@@ -134,35 +133,10 @@ public final class CaseRunner {
 	}
 
 	private Subject steps(final Subject start, final String base, final Map<String, Object> extras, final Map<String, Boolean> pictures) {
-		Subject subject = start;
-		for (final MacroLine step : pipeline.steps()) {
-			final CommandInfo info = catalog.byLabel(step.label());
-			if (CommandInvocation.worksOnSubjects(info)) {
-				final CommandInvocation.SubjectResult r = invocation.apply(info, step.options(), subject);
-				subject = r.subject();
-				for (final Map.Entry<String, Object> e : r.extras().entrySet()) {
-					if (e.getValue() instanceof ImagePlus) HistoryStore.put((ImagePlus) e.getValue(), subject.history());
-					extras.put(e.getKey(), e.getValue());
-					pictures.put(e.getKey(), isRgb(e.getValue()));
-				}
-				continue;
-			}
-			// a command on ImageJ images (a preview, a plot, an export) sees the main image, and the members its options name
-			// by their titles; the case goes on unchanged
-			final ImagePlus imp = SubjectImages.toImagePlus(subject, subject.mainName(), base, null);
-			for (final String key : MacroOptions.keys(step.options())) {
-				final String value = MacroOptions.get(step.options(), key);
-				if (value != null && subject.has(value) && !value.equals(subject.mainName()))
-					titles.register(value, SubjectImages.toImagePlus(subject, value, value, null));
-			}
-			final CommandInvocation.Result r = invocation.run(info, step.options(), imp);
-			for (final Map.Entry<String, Object> e : r.outputs().entrySet()) {
-				if (e.getValue() == null) continue;
-				extras.put(e.getKey(), e.getValue());
-				pictures.put(e.getKey(), e.getValue() instanceof ImagePlus && ImageFiles.isPicture((ImagePlus) e.getValue()));
-			}
-		}
-		return subject;
+		return steps.run(start, base, (name, value, ofCase) -> {
+			extras.put(name, value);
+			pictures.put(name, ofCase ? isRgb(value) : value instanceof ImagePlus && ImageFiles.isPicture((ImagePlus) value));
+		});
 	}
 
 	private static boolean isRgb(final Object value) {
@@ -216,6 +190,8 @@ public final class CaseRunner {
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + ".png"), tmp -> ImageFiles.writePng((ImagePlus) value, tmp));
 				else if (value instanceof ImagePlus)
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + format), tmp -> ImageFiles.write((ImagePlus) value, tmp));
+				else if (value instanceof FileOutput)
+					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + ((FileOutput) value).extension()), tmp -> ((FileOutput) value).write(tmp));
 			}
 			for (final Map.Entry<Path, Path> s : staged.entrySet())
 				Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
 import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Composition;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
@@ -60,6 +61,8 @@ final class ExecCommand implements Callable<Integer> {
 		try (Context context = CliContext.create()) {
 			final CommandCatalog catalog = new CommandCatalog(context.service(CommandService.class));
 			for (final MacroLine step : pipeline.steps()) {
+				if (Composition.isMarker(step.label()))
+					throw new IllegalArgumentException("\"" + step.label() + "\" groups image steps: use medprep run -i INPUT");
 				final CommandInfo info = catalog.byLabel(step.label());
 				if (CommandOptions.mainImage(info) != null)
 					throw new IllegalArgumentException("\"" + step.label() + "\" works on an image: use medprep run -i INPUT");

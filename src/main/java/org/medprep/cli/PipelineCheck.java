@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Composition;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.MacroOptions;
 import org.medprep.commands.Pipeline;
@@ -85,7 +86,14 @@ final class PipelineCheck {
 			throw new PipelineProblems(c.errors);
 		}
 		if (c.steps.isEmpty()) throw new IllegalArgumentException("the pipeline has no steps besides opening the image");
-		return new CheckedPipeline(Pipeline.of(c.steps), c.origins, c.seeded, c.recorded, c.notices, c.dicom);
+		final Pipeline pipeline;
+		try {
+			pipeline = Pipeline.of(c.steps); // groups open and close in order, with valid options
+		}
+		catch (final IllegalArgumentException e) {
+			throw new PipelineProblems(java.util.Arrays.asList(e.getMessage(), "Nothing was run."));
+		}
+		return new CheckedPipeline(pipeline, c.origins, c.seeded, c.recorded, c.notices, c.dicom);
 	}
 
 	private void open(final PipelineText.Line line) {
@@ -176,6 +184,13 @@ final class PipelineCheck {
 
 	private void step(final PipelineText.Line line) {
 		final MacroLine step = line.step;
+		if (Composition.isMarker(step.label())) { // One Of / Some Of lines: checked as groups when the pipeline is built
+			steps.add(step);
+			origins.add(line.where);
+			seeded.add(Composition.ONE_OF.equals(step.label()) || Composition.SOME_OF.equals(step.label())); // a group's seed is a master seed too
+			recorded.add(line.recordedDraw);
+			return;
+		}
 		final CommandInfo info = command(line);
 		if (info == null) return;
 		final List<ModuleItem<?>> items = CommandOptions.optionItems(info);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.Composition;
 import org.medprep.commands.MacroLine;
 import org.medprep.commands.Pipeline;
 import org.scijava.ItemIO;
@@ -36,6 +37,7 @@ final class PlannedOutputs {
 		this.format = format;
 		final Set<String> extras = new LinkedHashSet<>();
 		for (final MacroLine step : pipeline.steps()) {
+			if (Composition.isMarker(step.label())) continue; // One Of / Some Of lines: their steps are listed too
 			final CommandInfo info = catalog.byLabel(step.label());
 			final boolean onCases = CommandInvocation.worksOnSubjects(info);
 			for (final ModuleItem<?> out : info.outputs()) {

@@ -24,6 +24,16 @@ public class DefaultImageTitleService extends AbstractService implements ImageTi
 	}
 
 	@Override
+	public synchronized void unregister(final String title) {
+		registered.remove(title);
+	}
+
+	@Override
+	public synchronized boolean isRegistered(final String title) {
+		return registered.containsKey(title);
+	}
+
+	@Override
 	public synchronized void clear() {
 		registered.clear();
 	}

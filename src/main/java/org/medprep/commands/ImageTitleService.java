@@ -16,6 +16,12 @@ public interface ImageTitleService extends SciJavaService {
 	/** Makes {@code imp} findable as {@code title} (replacing an earlier one). */
 	void register(String title, ImagePlus imp);
 
+	/** Forgets the image registered as {@code title} (open images stay findable). */
+	void unregister(String title);
+
+	/** Whether an image is registered as {@code title} (not counting open images). */
+	boolean isRegistered(String title);
+
 	void clear();
 
 	/**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class MacroLine {
 
-	private static final Pattern RUN = Pattern.compile("^run\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(?:,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*)?\\)\\s*;?$");
+	private static final Pattern RUN = Pattern.compile("^run\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(?:,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*)?\\)\\s*;?\\s*(?://.*)?$");
 
 	private final String label;
 	private final String options;
@@ -23,7 +23,8 @@ public final class MacroLine {
 	public String options() { return options; }
 
 	/**
-	 * Parses {@code run("Label", "options");} (options optional, trailing semicolon optional).
+	 * Parses {@code run("Label", "options");} (options optional, trailing semicolon optional, a
+	 * trailing {@code // comment} ignored, as in a macro: a recipe may comment its steps on their lines).
 	 *
 	 * @throws IllegalArgumentException for anything else, quoting the line
 	 */

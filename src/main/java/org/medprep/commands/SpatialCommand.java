@@ -84,6 +84,6 @@ public abstract class SpatialCommand extends VolumeCommand {
 	protected void publish(final Subject out) {
 		super.publish(out);
 		if (hasLabel() && out.has(label))
-			label_result = SubjectImages.toImagePlus(out, label, baseTitle(label) + "-" + titleSuffix(), imageTitled(label));
+			label_result = unshared(SubjectImages.toImagePlus(out, label, baseTitle(label) + "-" + titleSuffix(), imageTitled(label)), imageTitled(label));
 	}
 }

@@ -103,11 +103,22 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 
 	/** Sets the outputs from the result subject: {@code result} is the main member; every image output carries the history. */
 	protected void publish(final Subject out) {
-		result = SubjectImages.toImagePlus(out, out.mainName(), outputTitle(), image);
+		result = unshared(SubjectImages.toImagePlus(out, out.mainName(), outputTitle(), image), image);
 		for (final ModuleItem<?> item : getInfo().outputs()) {
 			final Object value = getOutput(item.getName());
 			if (value instanceof ImagePlus && value != result) HistoryStore.put((ImagePlus) value, out.history());
 		}
+	}
+
+	/**
+	 * The output image with pixels of its own: a step that left a member as it
+	 * was (a random step not applied) would otherwise give an image wrapping
+	 * the input's arrays, and editing one would change the other.
+	 */
+	protected static ImagePlus unshared(final ImagePlus output, final ImagePlus input) {
+		if (input != null && output.getStackSize() == input.getStackSize() && output.getStack().getPixels(1) == input.getStack().getPixels(1))
+			output.setStack(output.getStack().duplicate());
+		return output;
 	}
 
 	/** The command's menu label (its macro name). */

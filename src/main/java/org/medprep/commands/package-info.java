@@ -12,9 +12,15 @@
  * <ul>
  * <li>intensity steps: {@link org.medprep.commands.IntensityCommand}, whose
  * {@code processImage(image, subject, record)} runs on every scalar image;
- * label maps and the members the options name (a mask) are left alone;</li>
+ * label maps and the members the options name (a mask) are left alone; a
+ * step that decides once for the whole case overrides {@code imageStep}
+ * instead (the random intensity commands, {@code IntensityAugmentCommand}:
+ * one seed, whether the step applies at all, then each image's draw from one
+ * generator; a step that is not applied returns the case as it was);</li>
  * <li>deterministic spatial steps: {@code GeometryCommand} ({@code plan} and
- * {@code sampling}); any other spatial step (a registration's transform):
+ * {@code sampling}); random ones: {@code AugmentCommand} (a random transform,
+ * {@code seed} and {@code p}; not applied, it returns an identity step, which
+ * resamples nothing); any other spatial step (a registration's transform):
  * {@link org.medprep.commands.SpatialCommand}, returning a
  * {@link org.medprep.core.spatial.SpatialStep} from {@code step(in, record)};
  * the plan is recorded in the history and every member moves with it;</li>
@@ -28,6 +34,9 @@
  * options are overridden (a preset) calls {@code record.option(name, used)}.
  * Secondary inputs named in the options are found with {@code named(subject, title)}
  * (the case's member of that name, else the image of that title).
+ * An output that is neither an image nor a table (a registration's transform)
+ * implements {@link org.medprep.commands.FileOutput}, so hosts write it with its
+ * own file ending beside the case's other outputs.
  * {@link org.medprep.commands.HistoryStore} is the one place that puts a
  * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
  * files) and reads it back.

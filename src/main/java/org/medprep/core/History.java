@@ -23,8 +23,11 @@ import org.medprep.core.spatial.SpatialPlan;
  * // plan: source ... target ... pullback ...
  * </pre>
  * so a history copied out of a file replays as a pipeline, and MedPrep reads
- * the plans back to invert the spatial steps in a later run. Older histories
- * (step lines only) read as steps without records. Immutable.
+ * the plans back to invert the spatial steps in a later run. A history may
+ * also hold notes, comment lines in their place among the steps (what a
+ * pipeline group drew before the steps it ran, {@link Step#note}): a replay
+ * skips them as a pipeline file skips comments. Older histories (step lines
+ * only) read as steps without records. Immutable.
  */
 public final class History {
 
@@ -53,10 +56,10 @@ public final class History {
 	public boolean isEmpty() { return steps.isEmpty(); }
 	public int size() { return steps.size(); }
 
-	/** The macro lines alone, in order: the pipeline that replays this history. */
+	/** The macro lines alone, in order (notes left out): the pipeline that replays this history. */
 	public List<String> lines() {
 		final List<String> lines = new ArrayList<>(steps.size());
-		for (final Step s : steps) lines.add(s.line());
+		for (final Step s : steps) if (!s.isNote()) lines.add(s.line());
 		return Collections.unmodifiableList(lines);
 	}
 
@@ -103,7 +106,7 @@ public final class History {
 		return chain;
 	}
 
-	/** Step lines, each followed by its record as {@code // drawn:}, {@code // plan:} and {@code // field:} comment lines. */
+	/** Step lines, each followed by its record as {@code // drawn:}, {@code // plan:} and {@code // field:} comment lines; notes as they are. */
 	public String toText() {
 		final StringBuilder sb = new StringBuilder();
 		for (final Step s : steps) {
@@ -125,8 +128,8 @@ public final class History {
 
 	/**
 	 * Reads {@link #toText}. Every line that is not a comment is a step; record
-	 * lines belong to the step above them; other comments and blank lines are
-	 * skipped. Null or blank text is the empty history.
+	 * lines belong to the step above them; other comments are notes, kept in
+	 * their place; blank lines are skipped. Null or blank text is the empty history.
 	 *
 	 * @throws IllegalArgumentException naming the line that is malformed
 	 */
@@ -138,13 +141,17 @@ public final class History {
 			final String line = lines[i].trim();
 			if (line.isEmpty()) continue;
 			final boolean record = line.startsWith(DRAWN) || line.startsWith(PLAN) || line.startsWith(FIELD);
-			if (line.startsWith("//") && !record) continue;
+			if (line.startsWith("//") && !record) {
+				steps.add(Step.note(line));
+				continue;
+			}
 			if (!record) {
 				steps.add(Step.of(line));
 				continue;
 			}
 			if (steps.isEmpty()) throw new IllegalArgumentException("history line " + (i + 1) + " records a step but follows none: " + line);
 			final int last = steps.size() - 1;
+			if (steps.get(last).isNote()) throw new IllegalArgumentException("history line " + (i + 1) + " records a step but follows a note: " + line);
 			try {
 				steps.set(last, withRecord(steps.get(last), line));
 			}
@@ -186,20 +193,30 @@ public final class History {
 	 * One applied step: its macro line, the parameters it drew (name to a value
 	 * without spaces, in order), and for a spatial step its plan and, if it
 	 * deformed the grid, a description of the displacement field (which the
-	 * line's seed regenerates). Immutable.
+	 * line's seed regenerates). Or a note: a comment line with no record.
+	 * Immutable.
 	 */
 	public static final class Step {
+
+		/** A drawn parameter's name: a word, or a member's name and a word ({@code flair.gamma}) for one image of several. */
+		private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?:[^\\s=]+\\.)?[A-Za-z_][A-Za-z0-9_]*");
 
 		private final String line;
 		private final Map<String, String> drawn;
 		private final SpatialPlan plan;
 		private final String field;
+		private final boolean note;
 
-		private Step(final String line, final Map<String, String> drawn, final SpatialPlan plan, final String field) {
+		private Step(final String line, final Map<String, String> drawn, final SpatialPlan plan, final String field, final boolean note) {
 			this.line = line;
 			this.drawn = drawn;
 			this.plan = plan;
 			this.field = field;
+			this.note = note;
+		}
+
+		private Step(final String line, final Map<String, String> drawn, final SpatialPlan plan, final String field) {
+			this(line, drawn, plan, field, false);
 		}
 
 		/**
@@ -213,7 +230,25 @@ public final class History {
 			return new Step(line.trim(), Collections.emptyMap(), null, null);
 		}
 
-		/** The macro line, as the Recorder writes it, with the seeds that were drawn. */
+		/**
+		 * A note: one comment line kept in the history's text where it was
+		 * added, e.g. {@code // One Of seed=17: ran 2 (Random Ghosting) of 2}.
+		 * A replay skips it; it holds no record.
+		 *
+		 * @throws IllegalArgumentException unless it is one line starting with {@code //} that is not a record line
+		 */
+		public static Step note(final String comment) {
+			final String c = comment == null ? "" : comment.trim();
+			if (!c.startsWith("//") || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0)
+				throw new IllegalArgumentException("a history note is one comment line starting with //, got: " + comment);
+			if (c.startsWith(DRAWN) || c.startsWith(PLAN) || c.startsWith(FIELD)) throw new IllegalArgumentException("a history note is not a record line: " + comment);
+			return new Step(c, Collections.emptyMap(), null, null, true);
+		}
+
+		/** True for a note (a comment line, no macro step). */
+		public boolean isNote() { return note; }
+
+		/** The macro line, as the Recorder writes it, with the seeds that were drawn; a note's comment line. */
 		public String line() { return line; }
 
 		/** The parameters drawn, in the order they were recorded. */
@@ -230,7 +265,9 @@ public final class History {
 		 * @throws IllegalArgumentException if the name is not a word or the value is empty or holds white space
 		 */
 		public Step withDrawn(final String name, final String value) {
-			if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("a drawn parameter's name is a word, got '" + name + "'");
+			requireStep();
+			if (name == null || !NAME.matcher(name).matches())
+				throw new IllegalArgumentException("a drawn parameter's name is a word (or member.word), got '" + name + "'");
 			if (value == null || value.isEmpty() || !value.equals(value.replaceAll("\\s", "")))
 				throw new IllegalArgumentException("drawn parameter " + name + " needs a value without spaces, got '" + value + "'");
 			final Map<String, String> m = new LinkedHashMap<>(drawn);
@@ -252,22 +289,28 @@ public final class History {
 
 		/** With the plan the step resampled with. */
 		public Step withPlan(final SpatialPlan p) {
+			requireStep();
 			if (p == null) throw new IllegalArgumentException("plan must not be null");
 			return new Step(line, drawn, p, field);
 		}
 
 		/** Marks that the step deformed the grid with a displacement field, described in one line. */
 		public Step withField(final String description) {
+			requireStep();
 			if (description == null || description.trim().isEmpty() || description.indexOf('\n') >= 0)
 				throw new IllegalArgumentException("a displacement field is described in one non-empty line");
 			return new Step(line, drawn, plan, description.trim());
+		}
+
+		private void requireStep() {
+			if (note) throw new IllegalStateException("a note holds no record: " + line);
 		}
 
 		@Override
 		public boolean equals(final Object o) {
 			if (!(o instanceof Step)) return false;
 			final Step s = (Step) o;
-			return line.equals(s.line) && drawn.equals(s.drawn) && java.util.Objects.equals(field, s.field)
+			return note == s.note && line.equals(s.line) && drawn.equals(s.drawn) && java.util.Objects.equals(field, s.field)
 				&& (plan == null ? s.plan == null : s.plan != null && plan.toText().equals(s.plan.toText()));
 		}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -242,6 +243,17 @@ public final class Subject {
 	 * @throws IllegalArgumentException if {@code f} returns a volume on another grid
 	 */
 	public Subject mapImages(final Predicate<String> which, final UnaryOperator<Volume<? extends RealType<?>>> f) {
+		return mapNamedImages(which, (name, image) -> f.apply(image));
+	}
+
+	/**
+	 * An intensity step that is told each image's member name (a random step
+	 * records what it drew for each image under its name), in member order.
+	 * @throws IllegalArgumentException if {@code f} returns a volume on another grid
+	 */
+	public Subject mapNamedImages(final Predicate<String> which,
+		final BiFunction<String, Volume<? extends RealType<?>>, Volume<? extends RealType<?>>> f)
+	{
 		final Subject base = materialize();
 		final Map<String, Member> m = new LinkedHashMap<>();
 		for (final Map.Entry<String, Member> e : base.members.entrySet()) {
@@ -250,7 +262,7 @@ public final class Subject {
 				m.put(e.getKey(), member);
 				continue;
 			}
-			final Volume<? extends RealType<?>> out = f.apply(member.volume);
+			final Volume<? extends RealType<?>> out = f.apply(e.getKey(), member.volume);
 			if (!Grid.of(out).sameSpace(Grid.of(member.volume)))
 				throw new IllegalArgumentException("an intensity step moved '" + e.getKey() + "' to another grid: " + describe(Grid.of(out)));
 			m.put(e.getKey(), new Member(Kind.IMAGE, out));

@@ -258,6 +258,20 @@ class CasePipelineTest {
 	}
 
 	@Test
+	void aRandomSpatialStepDrawnNotToApplyStillWritesEveryLabelMapUnchanged() throws IOException {
+		write(floats(CasePipelineTest::linear), "img/case.nii.gz");
+		write(bytes(CasePipelineTest::label), "seg/case.nii.gz");
+		final Path p = pipeline("p.ijm", "run(\"Random Affine\", \"degrees_z=20 p=0 seed=5 label=seg\");");
+		run("run", "--pipeline", p.toString(), "-i", dir.resolve("img").toString(), "--label", "seg=" + dir.resolve("seg"), "-o", dir.resolve("out").toString());
+		// an identity step: every case of an augmentation run has its label map, with its voxels and type
+		assertArrayEquals(values(dir.resolve("seg/case.nii.gz")), values(dir.resolve("out/seg/case.nii.gz")), 0);
+		assertArrayEquals(values(dir.resolve("img/case.nii.gz")), values(dir.resolve("out/case.nii.gz")), 0);
+		final History.Step step = HistoryStore.of(read(dir.resolve("out/seg/case.nii.gz"))).steps().get(0);
+		assertEquals("false", step.drawn().get("applied"));
+		assertTrue(step.plan().pullBack().isIdentity(0), step.plan().toText());
+	}
+
+	@Test
 	void picturesArePngWhateverTheVolumeFormatAndLeaveTheCaseAlone() throws IOException {
 		write(floats(CasePipelineTest::linear), "img/case.nii.gz");
 		write(bytes(CasePipelineTest::label), "seg/case.nii.gz");

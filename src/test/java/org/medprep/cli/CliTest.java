@@ -117,6 +117,42 @@ class CliTest {
 	}
 
 	@Test
+	void groupsDrawPerCaseAndTheHistoryReplaysWhatRan() throws IOException {
+		final org.medprep.core.Volume<?> t1 = org.medprep.core.phantom.BrainPhantom.standard().withSize(20, 18, 10).image();
+		Files.createDirectories(dir.resolve("in"));
+		org.medprep.io.ImageFormats.write(t1, dir.resolve("in/case.nii.gz"));
+		final Path pipeline = dir.resolve("groups.ijm");
+		Files.write(pipeline, ("run(\"One Of\", \"weights=[1 1] seed=21\");\n"
+			+ "run(\"Random Gamma\", \"seed=5\");\n"
+			+ "run(\"Random Noise\", \"sigma_max=20 seed=6\");\n"
+			+ "run(\"End One Of\");\n"
+			+ "run(\"Random Brightness\", \"p=0.5 seed=7\");\n").getBytes(StandardCharsets.UTF_8));
+		final Run r = cli("run", "--pipeline", pipeline.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(0, r.code, r.err);
+		final org.medprep.core.History recorded = HistoryStore.of(ImageFiles.read(dir.resolve("out/case.nii.gz")));
+		final List<String> history = recorded.steps().stream().map(org.medprep.core.History.Step::line).collect(Collectors.toList());
+		assertEquals(3, history.size(), history.toString());
+		// the group's seed is a master seed, as any step's: the case ran with the seed derived for it (case "case", step 1)
+		final long groupSeed = org.medprep.cli.batch.CaseSeeds.derive(21, "case", 1);
+		assertTrue(history.get(0).startsWith("// One Of seed=" + groupSeed + ": ran ") && recorded.steps().get(0).isNote(), history.get(0));
+		assertTrue(history.get(1).startsWith("run(\"Random Gamma\"") || history.get(1).startsWith("run(\"Random Noise\""), history.get(1));
+		// what p drew is the step's record: its // drawn: line
+		final java.util.Map<String, String> drawn = recorded.steps().get(2).drawn();
+		assertTrue(history.get(2).startsWith("run(\"Random Brightness\"") && history.get(2).contains("p=0.5") && drawn.containsKey("p_draw")
+			&& drawn.containsKey("applied"), history.get(2) + " " + drawn);
+		// the history is itself a pipeline that gives the same voxels
+		Files.write(dir.resolve("replay.ijm"), recorded.toText().getBytes(StandardCharsets.UTF_8));
+		final Run again = cli("run", "--pipeline", dir.resolve("replay.ijm").toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("again").toString());
+		assertEquals(0, again.code, again.err);
+		assertArrayEquals(values(dir.resolve("out/case.nii.gz")), values(dir.resolve("again/case.nii.gz")), 0);
+		final Path bad = dir.resolve("bad.ijm");
+		Files.write(bad, "run(\"One Of\");\nrun(\"Random Gamma\");\n".getBytes(StandardCharsets.UTF_8));
+		final Run refused = cli("run", "--pipeline", bad.toString(), "-i", dir.resolve("in").toString(), "-o", dir.resolve("never").toString());
+		assertEquals(2, refused.code);
+		assertTrue(refused.err.contains("line 1: One Of is not closed by End One Of"), refused.err);
+	}
+
+	@Test
 	void twoDSlicesForEveryCase() throws IOException {
 		ct("a.tif");
 		ct("b.tif");

@@ -29,6 +29,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 	/** Defaults meant for real scans that do not fit a 40x36x12 phantom. */
 	private static final java.util.Map<String, String> OPTIONS = java.util.Map.of(
 		"Random Crop", "size_x=16 size_y=16 size_z=8",
+		"Random Swap", "patch_x=6 patch_y=6 patch_z=4",
 		"Crop or Pad", "size_x=32 size_y=40 size_z=10",
 		"Resize to Shape", "size_x=20 size_y=18 size_z=6",
 		"NMF Basis", "n_components=2 max_iter=50",
@@ -42,7 +43,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 
 	/** Commands that must be given a file or a recorded state to run at all, or that make only a table (tested on their own). */
 	private static final Set<String> NEED_MORE = Set.of("CT Dataset Normalize", "Nyul Apply", "Invert Spatial History", "Resample to Reference",
-		"Label Statistics");
+		"Label Statistics", "Register Images", "Apply Transform");
 
 	@Test
 	void everyImageCommandRunsWithItsDefaults() {

@@ -207,4 +207,48 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		final CommandFailedException z = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_x=0", ct()));
 		assertTrue(z.getMessage().contains("target spacing along x must be positive"), z.getMessage());
 	}
+
+	@Test
+	void probabilityDecidesReproduciblyAndNotAppliedCopiesImageAndLabel() {
+		final ImagePlus seg = seg();
+		final ImagePlus ct = ct();
+		int applied = 0, skipped = 0;
+		for (int s = 0; s < 10; s++) {
+			final CommandInvocation.Result r = run(RandomAffineCommand.class, "degrees_z=20 p=0.5 label=seg seed=" + s, ct);
+			final ImagePlus out = (ImagePlus) r.outputs().get("result"), lab = (ImagePlus) r.outputs().get("label_result");
+			// the draw is the step's record (// drawn:), the same for image and label map: they share the case's history
+			final org.medprep.core.History history = HistoryStore.of(out);
+			final org.medprep.core.History.Step step = history.steps().get(history.size() - 1);
+			final java.util.Map<String, String> drawn = step.drawn();
+			assertTrue(drawn.containsKey("p_draw") && drawn.containsKey("applied"), drawn.toString());
+			assertEquals(history, HistoryStore.of(lab));
+			assertTrue(step.line().startsWith("run(\"Random Affine\", ") && step.line().contains("p=0.5"), step.line());
+			if ("false".equals(drawn.get("applied"))) {
+				skipped++;
+				assertArrayEquals(values(ct), values(out), 0);
+				assertArrayEquals(values(seg), values(lab), 0);
+				assertTrue(step.plan().pullBack().isIdentity(0) && !drawn.containsKey("scales"), "not applied: an identity step " + drawn);
+				assertTrue(out.getStack().getPixels(1) != ct.getStack().getPixels(1) && lab.getStack().getPixels(1) != seg.getStack().getPixels(1),
+					"new images");
+			} else {
+				applied++;
+				assertEquals("true", drawn.get("applied"));
+				assertTrue(drawn.containsKey("scales") && drawn.containsKey("degrees"), drawn.toString());
+			}
+			final String recorded = r.recorded().toString();
+			final String replay = recorded.substring(recorded.indexOf(", \"") + 3, recorded.lastIndexOf("\")"));
+			assertArrayEquals(values(out), values(run(RandomAffineCommand.class, replay, ct).outputs().get("result")), 0);
+		}
+		assertTrue(applied > 0 && skipped > 0, applied + " applied, " + skipped + " skipped");
+	}
+
+	@Test
+	void withProbabilityOneASeedDrawsWhatItDrewBeforeProbabilitiesExisted() {
+		final ImagePlus out = (ImagePlus) run(RandomFlipCommand.class, "probability_x=0.5 probability_y=0.5 probability_z=0.5 seed=5", ct()).outputs().get("result");
+		final org.medprep.core.History.Step step = HistoryStore.of(out).steps().get(0);
+		final org.medprep.core.History.Step expected = new org.medprep.core.augment.RandomFlip(0.5, 0.5, 0.5).draw(null, new java.util.SplittableRandom(5))
+			.record(org.medprep.core.History.Step.of(step.line()));
+		assertEquals(expected.drawn(), step.drawn());
+		assertTrue(!step.drawn().containsKey("p_draw"), "p = 1 draws nothing: " + step.drawn());
+	}
 }

@@ -105,4 +105,21 @@ class HistoryTest {
 		assertThrows(IllegalArgumentException.class, () -> History.Step.of("run(\"X\");\nrun(\"Y\");"));
 		assertThrows(IllegalArgumentException.class, () -> History.Step.of("// a comment"));
 	}
+
+	@Test
+	void notesKeepTheirPlaceAndAReplaySkipsThem() {
+		final History h = History.empty().then(History.Step.note("// One Of seed=17: ran 2 (Random Noise) of 2"))
+			.then(History.Step.of("run(\"Random Noise\", \"seed=3\");").withDrawn("sigma", 0.5).withDrawn("flair.sigma", 0.25));
+		final String text = h.toText();
+		assertEquals("// One Of seed=17: ran 2 (Random Noise) of 2\nrun(\"Random Noise\", \"seed=3\");\n// drawn: sigma=0.5 flair.sigma=0.25\n", text);
+		final History back = History.parse(text);
+		assertEquals(h, back);
+		assertTrue(back.steps().get(0).isNote() && !back.steps().get(1).isNote());
+		assertEquals(List.of("run(\"Random Noise\", \"seed=3\");"), back.lines(), "the pipeline that replays it has no notes");
+		assertThrows(IllegalStateException.class, () -> History.Step.note("// a note").withDrawn("a", "1"));
+		assertThrows(IllegalArgumentException.class, () -> History.Step.note("run(\"X\");"));
+		assertThrows(IllegalArgumentException.class, () -> History.Step.note("// drawn: a=1"));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> History.parse("run(\"X\");\n// a note\n// drawn: a=1"));
+		assertEquals("history line 3 records a step but follows a note: // drawn: a=1", e.getMessage());
+	}
 }

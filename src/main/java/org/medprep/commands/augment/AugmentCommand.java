@@ -6,6 +6,7 @@ import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
+import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.SpatialDraw;
 import org.medprep.core.spatial.BoundaryMode;
@@ -15,11 +16,15 @@ import org.medprep.core.spatial.SpatialStep;
 import org.scijava.plugin.Parameter;
 
 /**
- * The shape of a random spatial command: one draw from {@code seed} applied
- * to every member of the subject. An empty seed draws one; the seed used and
- * the parameters drawn go into the history (the option itself is left as
- * given, so a recorded macro with an empty seed draws anew each time, and the
- * history replays the exact output).
+ * The shape of a random spatial command: with probability {@code p}, one draw
+ * from {@code seed} applied to every member of the subject. An empty seed
+ * draws one; the seed used and the parameters drawn go into the history (the
+ * option itself is left as given, so a recorded macro with an empty seed
+ * draws anew each time, and the history replays the exact output). The
+ * decision to apply is drawn first, and only when p &lt; 1 (recorded as
+ * {@code p_draw} and {@code applied}), so seeds recorded before p existed
+ * replay unchanged. A step that is not applied is an identity step: nothing
+ * is resampled, and the spatial steps around it stay fused.
  */
 public abstract class AugmentCommand extends SpatialCommand {
 
@@ -33,17 +38,26 @@ public abstract class AugmentCommand extends SpatialCommand {
 	@Parameter(label = "Fill value", description = "Image value where the transform reads outside the input (label maps get 0).")
 	protected double fill = 0;
 
+	@Parameter(label = "Probability", min = "0", max = "1", stepSize = "0.05",
+		description = "Probability that the transform is applied, in [0, 1]; the decision is drawn from the seed and recorded.")
+	protected double p = 1;
+
 	/** The random transform with this command's settings (validated). */
 	protected abstract RandomSpatialTransform transform();
 
 	@Override
 	protected SpatialStep step(final Subject in, final StepRecord record) {
 		final RandomSpatialTransform t = transform();
+		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
+		final Interpolation labels = labelInterpolation();
 		final long used = Seeds.resolve(seed);
 		record.seed(used);
-		final SpatialDraw draw = t.draw(in, new SplittableRandom(used));
+		final SplittableRandom random = new SplittableRandom(used);
+		final Chance chance = Chance.draw(p, random);
+		chance.drawn().forEach(record::drawn);
+		if (!chance.applied()) return SpatialStep.identity(in.grid(), sampling, labels);
+		final SpatialDraw draw = t.draw(in, random);
 		record.draw(draw);
-		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
-		return RandomSpatialTransform.step(in.grid(), draw, sampling, labelInterpolation());
+		return RandomSpatialTransform.step(in.grid(), draw, sampling, labels);
 	}
 }

@@ -4,17 +4,26 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.Pipeline;
 import org.medprep.commands.RecordsHistory;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.SubjectImages;
+import org.medprep.commands.SubjectPipeline;
+import org.medprep.commands.Threads;
+import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.AugmentationPreview;
@@ -39,6 +48,10 @@ import net.imglib2.type.numeric.RealType;
 /**
  * {@code run("Augmentation Preview", "transform=[Random Affine] count=9 seed=42 label=seg")}: a grid of random
  * draws of a transform on one case, the label outline in red over the gray image (an RGB image to look at, not to process).
+ * With {@code pipeline=recipe.ijm}, each draw runs the whole pipeline file instead (groups included, every step's seed
+ * drawn from the draw's), on the image and the label map as one case, as {@code medprep run} runs a case
+ * ({@link SubjectPipeline}). The history records the seed of each tile; the image's info (Image&gt;Show Info) says what
+ * each tile drew.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Augment>Augmentation Preview",
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
@@ -59,6 +72,10 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 
 	@Parameter(label = "Label image", initializer = "initLabel", persist = false, description = "Title of a label map on the same grid to outline, or None.")
 	private String label = AugmentCommand.NO_LABEL;
+
+	@Parameter(label = "Pipeline file", required = false, persist = false, style = "open",
+		description = "A pipeline file (run lines, One Of / Some Of groups) to preview whole instead of one transform; its steps name the label map by the title above.")
+	private File pipeline;
 
 	@Parameter(required = false)
 	private ImageTitleService titles;
@@ -98,15 +115,53 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 			subject = SubjectImages.with(subject, label, Subject.Kind.LABEL, titles.find(label));
 		}
 		final Subject cases = subject;
-		final double fill = minimum(subject.main());
-		final AugmentationPreview.Result r = org.medprep.commands.Threads.call(() -> AugmentationPreview.of(cases, withLabel ? label : null,
-			Collections.singletonList(byName(transform)), count, s, Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST));
+		final String outlined = withLabel ? label : null;
+		final AugmentationPreview.Result r;
+		if (pipeline == null) {
+			final double fill = minimum(subject.main());
+			r = Threads.call(() -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
+				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST));
+		} else {
+			final SubjectPipeline steps = new SubjectPipeline(getContext(), readPipeline());
+			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s));
+		}
 		preview = render(r);
+		preview.setProperty("Info", String.join("\n", r.draws()));
 		final long[] tiles = r.tileSeeds();
 		final StringBuilder seeds = new StringBuilder("[");
 		for (int i = 0; i < tiles.length; i++) seeds.append(i == 0 ? "" : ",").append(tiles[i]);
 		record.drawn("tile_seeds", seeds.append(']').toString());
 		HistoryStore.put(preview, subject.history().then(record.toStep()));
+	}
+
+	private Pipeline readPipeline() {
+		try {
+			return Pipeline.parse(new String(Files.readAllBytes(pipeline.toPath()), StandardCharsets.UTF_8), pipeline.getName());
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("pipeline file " + pipeline + " cannot be read: " + e.getMessage());
+		}
+	}
+
+	/**
+	 * Each draw runs the whole pipeline on the case, every seed drawn from the
+	 * tile's; the tile's description is what the draw added to the history.
+	 */
+	private AugmentationPreview.Result previewPipeline(final SubjectPipeline steps, final Subject subject, final String outlined, final long s) {
+		if (count < 1) throw new IllegalArgumentException("the preview needs at least 1 draw, got " + count);
+		final SplittableRandom seeds = new SplittableRandom(s);
+		final List<Subject> drawn = new ArrayList<>();
+		final List<String> descriptions = new ArrayList<>();
+		final long[] tileSeeds = new long[count];
+		final int before = subject.history().size();
+		for (int i = 0; i < count; i++) {
+			tileSeeds[i] = seeds.nextLong();
+			final Subject out = steps.seeded(tileSeeds[i]).run(subject, image.getTitle(), (name, value, ofCase) -> {}).materialize();
+			final List<History.Step> added = out.history().steps().subList(before, out.history().size());
+			descriptions.add("seed " + tileSeeds[i] + ": " + History.of(added).toText().trim().replace('\n', ' '));
+			drawn.add(out);
+		}
+		return AugmentationPreview.tile(drawn, outlined, descriptions, tileSeeds);
 	}
 
 	private static double minimum(final Volume<? extends RealType<?>> v) {

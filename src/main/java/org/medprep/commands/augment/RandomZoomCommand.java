@@ -20,9 +20,12 @@ public class RandomZoomCommand extends AugmentCommand {
 	@Parameter(label = "Isotropic", description = "One factor for all axes.")
 	private boolean isotropic = true;
 
+	@Parameter(label = "Sampling scale", description = "Draw nnU-Net's scaling instead: the sampling grid is scaled, the content zoomed by 1 / factor (1.4 makes objects smaller).")
+	private boolean sampling_scale = false;
+
 	@Override
 	protected RandomSpatialTransform transform() {
-		return new RandomZoom(min, max, isotropic);
+		return new RandomZoom(min, max, isotropic, sampling_scale);
 	}
 
 	@Override

@@ -63,12 +63,9 @@ public final class AugmentationPreview {
 		if (label != null && !subject.labels().containsKey(label))
 			throw new IllegalArgumentException("the subject has no label map '" + label + "'; it has " + subject.labels().keySet());
 		final SplittableRandom seeds = new SplittableRandom(seed);
-		final List<float[]> tiles = new ArrayList<>();
-		final List<byte[]> outlines = new ArrayList<>();
+		final List<Subject> drawn = new ArrayList<>();
 		final List<String> draws = new ArrayList<>();
 		final long[] tileSeeds = new long[count];
-		final List<int[]> sizes = new ArrayList<>();
-		int w = 0, h = 0;
 		for (int i = 0; i < count; i++) {
 			final long tileSeed = seeds.nextLong();
 			tileSeeds[i] = tileSeed;
@@ -81,6 +78,31 @@ public final class AugmentationPreview {
 				s = RandomSpatialTransform.apply(s, d, imageSampling, labelInterpolation);
 			}
 			draws.add(text.toString());
+			drawn.add(s);
+		}
+		return tile(drawn, label, draws, tileSeeds);
+	}
+
+	/**
+	 * Tiles the axial middle slices of augmented subjects row by row (a square-ish
+	 * grid), with the outline of label map {@code label} (or none if null).
+	 *
+	 * @param descriptions one line per subject: what its draw did
+	 * @param tileSeeds the seed each subject was drawn from
+	 * @throws IllegalArgumentException if there is nothing to tile, the lists differ in length or a subject lacks the label map
+	 */
+	public static Result tile(final List<Subject> subjects, final String label, final List<String> descriptions, final long[] tileSeeds) {
+		if (subjects.isEmpty()) throw new IllegalArgumentException("the preview needs at least 1 draw");
+		if (descriptions.size() != subjects.size() || tileSeeds.length != subjects.size())
+			throw new IllegalArgumentException(subjects.size() + " draws, but " + descriptions.size() + " descriptions and " + tileSeeds.length + " seeds");
+		final int count = subjects.size();
+		final List<float[]> tiles = new ArrayList<>();
+		final List<byte[]> outlines = new ArrayList<>();
+		final List<int[]> sizes = new ArrayList<>();
+		int w = 0, h = 0;
+		for (final Subject s : subjects) {
+			if (label != null && !s.labels().containsKey(label))
+				throw new IllegalArgumentException("the subject has no label map '" + label + "'; it has " + s.labels().keySet());
 			final int nx = (int) s.image().dimension(0), ny = (int) s.image().dimension(1), nz = (int) s.image().dimension(2);
 			w = Math.max(w, nx);
 			h = Math.max(h, ny);
@@ -101,9 +123,9 @@ public final class AugmentationPreview {
 					mask[(oy + y) * width + ox + x] = outlines.get(i)[y * size[0] + x];
 				}
 		}
-		final Geometry g = Geometry.of(subject.grid().geometry().spacing(), new double[3]);
+		final Geometry g = Geometry.of(subjects.get(0).grid().geometry().spacing(), new double[3]);
 		return new Result(Volume.of(ArrayImgs.floats(img, width, height, 1), g), Volume.of(ArrayImgs.unsignedBytes(mask, width, height, 1), g),
-			Collections.unmodifiableList(draws), tileSeeds);
+			Collections.unmodifiableList(new ArrayList<>(descriptions)), tileSeeds.clone());
 	}
 
 	private static float[] axial(final Volume<? extends RealType<?>> v, final int nx, final int ny, final int nz) {

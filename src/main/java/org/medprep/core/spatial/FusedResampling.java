@@ -31,9 +31,12 @@ import net.imglib2.type.numeric.RealType;
  * </ul>
  * A step with a prefilter (anti-aliasing) starts a new resampling, a step with
  * a displacement field ends one, and a step with a separately treated coarse
- * axis is resampled alone. Results differ from step-by-step resampling by
- * interpolation error only (one interpolation instead of several), and are
- * bit-identical whatever the thread count.
+ * axis is resampled alone. Identity steps (random steps not applied) are left
+ * out. Steps at the end of a group that only copy voxels (flips, crops inside
+ * the grid: whole-voxel axis maps) are applied after the one interpolation, as
+ * a copy, so they give exactly what they give step by step. Results differ
+ * from step-by-step resampling by interpolation error only (one interpolation
+ * instead of several), and are bit-identical whatever the thread count.
  */
 public final class FusedResampling {
 
@@ -84,7 +87,8 @@ public final class FusedResampling {
 	/**
 	 * Splits consecutive steps into groups resampled together: a group ends
 	 * after a step with a displacement field or a coarse axis, and a new one
-	 * starts at a step with a prefilter or a coarse axis.
+	 * starts at a step with a prefilter or a coarse axis. Identity steps are
+	 * left out (no group for them alone).
 	 *
 	 * @param fuse false: every step alone (step-by-step resampling)
 	 * @throws IllegalArgumentException if the steps do not chain (each must read the grid the one before writes)
@@ -92,13 +96,15 @@ public final class FusedResampling {
 	public static List<FusedResampling> groups(final List<SpatialStep> steps, final boolean fuse) {
 		final List<FusedResampling> groups = new ArrayList<>();
 		List<SpatialStep> current = new ArrayList<>();
+		Grid last = null;
 		for (final SpatialStep s : steps) {
+			if (last != null && !s.plan().source().sameSpace(last))
+				throw new IllegalArgumentException("spatial steps do not chain: a step reads " + s.plan().source() + " but the one before writes " + last);
+			last = s.plan().target();
+			if (s.isIdentity()) continue;
 			if (!current.isEmpty()) {
-				final SpatialStep last = current.get(current.size() - 1);
-				if (!s.plan().source().sameSpace(last.plan().target()))
-					throw new IllegalArgumentException("spatial steps do not chain: a step reads " + s.plan().source() + " but the one before writes "
-						+ last.plan().target());
-				final boolean split = !fuse || last.field() != null || last.imageSampling().coarseAxis() >= 0 || s.prefilter() != null
+				final SpatialStep before = current.get(current.size() - 1);
+				final boolean split = !fuse || before.field() != null || before.imageSampling().coarseAxis() >= 0 || s.prefilter() != null
 					|| s.imageSampling().coarseAxis() >= 0;
 				if (split) {
 					groups.add(new FusedResampling(Collections.unmodifiableList(current)));
@@ -139,6 +145,8 @@ public final class FusedResampling {
 	/** Resamples a scalar image (on the first step's source grid) through the whole group. */
 	public Volume<? extends RealType<?>> applyToImage(final Volume<? extends RealType<?>> image) {
 		if (steps.size() == 1) return steps.get(0).applyToImage(image);
+		final int k = copiedTail();
+		if (k < steps.size()) return copy(k, new FusedResampling(steps.subList(0, k)).applyToImage(image));
 		final SpatialStep first = steps.get(0);
 		final Volume<? extends RealType<?>> in = first.prefilter() == null ? image : first.prefilter().apply(image);
 		return resample(in, imageSampling(), false);
@@ -147,7 +155,41 @@ public final class FusedResampling {
 	/** Resamples a label map (on the first step's source grid) through the whole group. */
 	public Volume<? extends RealType<?>> applyToLabels(final Volume<? extends RealType<?>> labels) {
 		if (steps.size() == 1) return steps.get(0).applyToLabels(labels);
+		final int k = copiedTail();
+		if (k < steps.size()) return copy(k, new FusedResampling(steps.subList(0, k)).applyToLabels(labels));
 		return resample(labels, labelSampling(), true);
+	}
+
+	/**
+	 * Where the steps that only copy voxels begin at the end of the group: the
+	 * first index of the longest tail of whole-voxel axis maps each landing
+	 * inside its input through the rest of the tail (so none reads outside its
+	 * grid), after steps that do interpolate. The size of the group if there
+	 * is no such tail (or nothing before it interpolates).
+	 */
+	private int copiedTail() {
+		final int n = steps.size();
+		int k = n;
+		SpatialPlan tail = null;
+		for (int j = n - 1; j >= 1; j--) {
+			final SpatialStep s = steps.get(j);
+			if (s.field() != null || s.prefilter() != null || s.imageSampling().coarseAxis() >= 0) break;
+			final SpatialPlan candidate = tail == null ? s.plan() : s.plan().then(tail);
+			if (!AxisAlignedCopy.copies(s.plan()) || !AxisAlignedCopy.copies(candidate)) break;
+			tail = candidate;
+			k = j;
+		}
+		if (k == n) return n;
+		SpatialPlan head = steps.get(0).plan();
+		for (int j = 1; j < k; j++) head = head.then(steps.get(j).plan());
+		return AxisAlignedCopy.copies(head) ? n : k;
+	}
+
+	/** Steps {@code k..} applied to the result of the ones before: a copy of whole voxels. */
+	private Volume<? extends RealType<?>> copy(final int k, final Volume<? extends RealType<?>> head) {
+		SpatialPlan tail = steps.get(k).plan();
+		for (int j = k + 1; j < steps.size(); j++) tail = tail.then(steps.get(j).plan());
+		return tail.apply(head, Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0));
 	}
 
 	private Volume<? extends RealType<?>> resample(final Volume<? extends RealType<?>> volume, final Sampling sampling, final boolean labels) {

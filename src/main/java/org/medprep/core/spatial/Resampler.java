@@ -106,9 +106,14 @@ public final class Resampler {
 		for (int d = 0; d < 3; d++)
 			if (target.size(d) > Integer.MAX_VALUE) throw new IllegalArgumentException("output grid too large: " + target);
 		final int[] orders = sampling.orders();
-		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// index map: output index -> input continuous index
 		final double[][] m = source.indexToPhysical().inverse().after(pullBack).after(target.indexToPhysical()).matrix();
+		// whole-voxel axis maps (flips, identities, crops) with nothing to fill are copied: the same bits as interpolating them
+		if (field == null && boundList.isEmpty() && sampling.interpolation() != Interpolation.CUBIC) {
+			final PlanarImg<FloatType, FloatArray> copy = AxisAlignedCopy.of(input, m, target);
+			if (copy != null) return copy;
+		}
+		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// a displacement of the output point moves the input point by the pull-back's linear part
 		final double[][] fieldToIndex = source.indexToPhysical().inverse().after(pullBack).matrix();
 		final FusedResampling.Bound[] bounds = boundList.toArray(new FusedResampling.Bound[0]);

@@ -17,7 +17,8 @@ import net.imglib2.type.numeric.RealType;
  * Consecutive steps of a subject are resampled together, once (see
  * {@link FusedResampling}); a step with a prefilter starts a new resampling,
  * a step with a field ends one, and a step with a separately treated coarse
- * axis is resampled alone.
+ * axis is resampled alone. An {@link #identity} step (a random step that was
+ * not applied) resamples nothing and does not split a fused group.
  */
 public final class SpatialStep {
 
@@ -55,6 +56,16 @@ public final class SpatialStep {
 	/** A step without a field. */
 	public static SpatialStep of(final SpatialPlan plan, final Sampling imageSampling, final Interpolation labelInterpolation) {
 		return of(plan, null, imageSampling, labelInterpolation);
+	}
+
+	/** A step that changes nothing on {@code grid}: what a random spatial step does when it is not applied. */
+	public static SpatialStep identity(final Grid grid, final Sampling imageSampling, final Interpolation labelInterpolation) {
+		return of(SpatialPlan.identity(grid), imageSampling, labelInterpolation);
+	}
+
+	/** True if the step changes nothing: the same grid out as in, the identity pull-back, no field, no prefilter. */
+	public boolean isIdentity() {
+		return field == null && prefilter == null && plan.source().equals(plan.target()) && plan.pullBack().isIdentity(0);
 	}
 
 	/** With a filter applied to each scalar image (on the step's source grid) before it is resampled. */

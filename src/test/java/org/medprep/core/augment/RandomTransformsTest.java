@@ -174,4 +174,12 @@ class RandomTransformsTest {
 		final IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
 		assertTrue(x.getMessage().contains(expected), "message '" + x.getMessage() + "' should contain '" + expected + "'");
 	}
+
+	@Test
+	void nnUNetsSamplingScaleZoomsByItsInverse() {
+		final SplittableRandom a = new SplittableRandom(4), b = new SplittableRandom(4);
+		final String zoom = new RandomZoom(0.7, 1.4, true, true).draw(subject(), a).toString();
+		final double s = 0.7 + 0.7 * b.nextDouble();
+		assertEquals("Random Zoom factors=" + java.util.Arrays.toString(new double[] { 1 / s, 1 / s, 1 / s }), zoom);
+	}
 }

@@ -248,6 +248,34 @@ class FusedResamplingTest {
 		assertArrayEquals(one, four, 0);
 	}
 
+	@Test
+	void identityStepsAreLeftOutAndVoxelCopiesAtTheEndGiveTheStepByStepBits() {
+		final CtPhantom phantom = new CtPhantom(30, 28, 12, new double[] { 0.8, 0.8, 2 }, 0, 9);
+		final Volume<? extends RealType<?>> image = phantom.image(), labels = phantom.labels();
+		final Grid g0 = Grid.of(labels);
+		final SpatialStep rotate = SpatialStep.of(new Rotate(4, 0, 17).plan(g0), Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, -1000), Interpolation.LABEL);
+		final Grid g1 = rotate.plan().target();
+		final SpatialStep skipped = SpatialStep.identity(g1, Sampling.of(Interpolation.CUBIC, BoundaryMode.BOX, 0), Interpolation.LABEL);
+		final SpatialStep flip = SpatialStep.of(new Flip(true, false, true).plan(g1), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0), Interpolation.NEAREST);
+		final SpatialStep crop = SpatialStep.of(new CropOrPad(new long[] { 24, 20, 10 }).plan(g1), Sampling.of(Interpolation.NEAREST, BoundaryMode.BOX, 0),
+			Interpolation.NEAREST);
+		assertTrue(skipped.isIdentity() && !flip.isIdentity());
+		assertEquals(0, FusedResampling.groups(List.of(skipped), true).size(), "an identity step resamples nothing");
+		final List<SpatialStep> steps = List.of(rotate, skipped, flip, crop);
+		final List<FusedResampling> groups = FusedResampling.groups(steps, true);
+		assertEquals(1, groups.size(), "an identity step does not split a group");
+		assertEquals(List.of(rotate, flip, crop), groups.get(0).steps());
+		// the flip and the crop copy what the rotation wrote: the same bits as step by step, labels and image
+		Volume<? extends RealType<?>> l = labels, v = image;
+		for (final FusedResampling g : FusedResampling.groups(steps, false)) {
+			l = g.applyToLabels(l);
+			v = g.applyToImage(v);
+		}
+		assertArrayEquals(values(l), values(groups.get(0).applyToLabels(labels)), 0);
+		assertArrayEquals(values(v), values(groups.get(0).applyToImage(image)), 0);
+		assertEquals(Util.typeName(labels), Util.typeName(groups.get(0).applyToLabels(labels)));
+	}
+
 	/** The pixel type's name, to check label maps keep theirs. */
 	private static final class Util {
 		static String typeName(final Volume<?> v) {
