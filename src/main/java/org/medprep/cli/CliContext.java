@@ -1,5 +1,6 @@
 package org.medprep.cli;
 
+import org.medprep.commands.FailureCauses;
 import org.medprep.commands.ImageTitleService;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -22,11 +23,12 @@ final class CliContext {
 	/**
 	 * What running commands needs: finding them (commands, plugins), running
 	 * them as modules with their options converted, image titles for inputs
-	 * named by title, and the status and log services that commands take as
-	 * optional parameters.
+	 * named by title, the status and log services that commands take as
+	 * optional parameters, and the causes of cancelled runs (a bad value is a
+	 * usage error, exit code 2, where a failed run is exit code 1).
 	 */
 	private static final Class<?>[] SERVICES = { CommandService.class, ModuleService.class, PluginService.class, ConvertService.class,
-		ImageTitleService.class, StatusService.class, LogService.class };
+		ImageTitleService.class, StatusService.class, LogService.class, FailureCauses.class };
 
 	private CliContext() {}
 
