@@ -20,7 +20,7 @@ import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.spatial.Grid;
-import org.medprep.io.ImageFormatException;
+import org.medprep.io.storage.ImageFormatException;
 import org.medprep.io.ImageFormats;
 
 import net.imglib2.type.numeric.RealType;

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.medprep.core.ProgressListener;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFile;

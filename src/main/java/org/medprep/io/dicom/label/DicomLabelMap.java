@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.medprep.core.Volume;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 
 /**
  * A label map made from an RTSTRUCT or a DICOM SEG on the grid of the image it

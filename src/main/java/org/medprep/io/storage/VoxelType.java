@@ -1,4 +1,4 @@
-package org.medprep.io;
+package org.medprep.io.storage;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

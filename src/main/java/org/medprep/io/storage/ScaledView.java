@@ -1,4 +1,4 @@
-package org.medprep.io;
+package org.medprep.io.storage;
 
 import org.medprep.core.LinearRescale;
 

@@ -1,4 +1,4 @@
-package org.medprep.io;
+package org.medprep.io.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
