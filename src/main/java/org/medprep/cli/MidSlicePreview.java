@@ -1,15 +1,12 @@
 package org.medprep.cli;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
@@ -32,16 +29,7 @@ final class MidSlicePreview {
 
 	static void write(final ImagePlus imp, final double min, final double max, final Path png) throws IOException {
 		final ByteProcessor bp = render(ImagePlusVolumes.toVolume(imp), min, max);
-		final Path dir = png.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = dir.resolve(".part-" + png.getFileName());
-		try {
-			if (!new FileSaver(new ImagePlus(png.getFileName().toString(), bp)).saveAsPng(tmp.toString())) throw new IOException(png + ": writing failed");
-			Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		ImageFiles.writePng(new ImagePlus(png.getFileName().toString(), bp), png);
 	}
 
 	static ByteProcessor render(final Volume<? extends RealType<?>> v, final double min, final double max) {

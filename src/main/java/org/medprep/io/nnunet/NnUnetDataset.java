@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
@@ -22,6 +20,7 @@ import org.medprep.core.labels.LabelMap;
 import org.medprep.core.spatial.Grid;
 import org.medprep.io.storage.ImageFormatException;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.storage.AtomicFiles;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -114,8 +113,8 @@ public final class NnUnetDataset {
 		final int maxLabel = labels.size() - 1;
 		for (final Case c : cases) check(c, maxLabel); // every case before any output
 		Files.createDirectories(raw);
-		final Path staging = raw.resolve("." + folderName() + ".partial-" + Long.toHexString(System.nanoTime()));
-		try {
+		try (AtomicFiles.StagedFolder folder = AtomicFiles.stageFolder(target)) {
+			final Path staging = folder.path();
 			Files.createDirectories(staging.resolve("imagesTr"));
 			Files.createDirectories(staging.resolve("labelsTr"));
 			if (cases.stream().anyMatch(c -> !c.isTraining())) Files.createDirectories(staging.resolve("imagesTs"));
@@ -130,11 +129,7 @@ public final class NnUnetDataset {
 				}
 			}
 			Files.write(staging.resolve("dataset.json"), datasetJson(training).getBytes(StandardCharsets.UTF_8));
-			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-			return target;
-		}
-		finally {
-			deleteTree(staging);
+			return folder.commit();
 		}
 	}
 
@@ -217,15 +212,5 @@ public final class NnUnetDataset {
 			else sb.append(ch);
 		}
 		return sb.append('"').toString();
-	}
-
-	private static void deleteTree(final Path root) throws IOException {
-		if (!Files.exists(root)) return;
-		try (Stream<Path> s = Files.walk(root)) {
-			final List<Path> all = new ArrayList<>();
-			s.forEach(all::add);
-			Collections.reverse(all);
-			for (final Path p : all) Files.deleteIfExists(p);
-		}
 	}
 }

@@ -3,10 +3,8 @@ package org.medprep.io.dicom.deid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -376,21 +374,9 @@ public final class DeidRun {
 	private static void writePathMap(final List<FileOutcome> outcomes, final Path map) throws IOException {
 		final StringBuilder sb = new StringBuilder("input_file,input_id,output_file\n");
 		for (final FileOutcome o : outcomes) sb.append(csv(o.input())).append(',').append(o.inputId()).append(',').append(csv(o.output())).append('\n');
-		final Path dir = map.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, ".medprep-paths-", ".part"); // owner-only on POSIX file systems
-		try {
-			Files.write(tmp, sb.toString().getBytes(StandardCharsets.UTF_8));
-			try {
-				Files.move(tmp, map, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, map, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		Files.createDirectories(map.toAbsolutePath().getParent());
+		final byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+		AtomicFiles.writePrivate(map, out -> out.write(bytes));
 	}
 
 	static String csv(final String s) {
