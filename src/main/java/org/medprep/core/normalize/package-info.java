@@ -26,9 +26,7 @@
  * The foreground, when no mask is given, is the voxels &gt; 0 (the
  * skull-stripped convention of intensity-normalization); Otsu's threshold or
  * all voxels can be chosen ({@link org.medprep.core.normalize.Foreground}).
- * Model files are small strict JSON documents with a format tag and version;
- * a missing or malformed file raises a
- * {@link org.medprep.core.normalize.ModelFileException} naming the file and
- * what is wrong.
+ * The learned models are values; their files (small strict JSON documents
+ * with a format tag and version) are read and written by {@code io.models}.
  */
 package org.medprep.core.normalize;

@@ -1,6 +1,10 @@
 package org.medprep.io.nnunet;
 
+import com.google.gson.stream.JsonWriter;
+
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,21 +142,29 @@ public final class NnUnetDataset {
 		return String.format(Locale.ROOT, "%s_%04d%s", caseId, channel, FILE_ENDING);
 	}
 
-	/** The dataset.json text for this many training cases. */
+	/** The dataset.json text for this many training cases (Gson, two-space indent as nnU-Net's own). */
 	public String datasetJson(final int numTraining) {
-		final StringBuilder sb = new StringBuilder("{\n  \"channel_names\": {");
-		for (int k = 0; k < channelNames.size(); k++)
-			sb.append(k == 0 ? "\n" : ",\n").append("    ").append(str(Integer.toString(k))).append(": ").append(str(channelNames.get(k)));
-		sb.append("\n  },\n  \"labels\": {");
-		final List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());
-		sorted.sort(Comparator.comparingInt(Map.Entry::getValue));
-		for (int k = 0; k < sorted.size(); k++)
-			sb.append(k == 0 ? "\n" : ",\n").append("    ").append(str(sorted.get(k).getKey())).append(": ").append(sorted.get(k).getValue());
-		sb.append("\n  },\n  \"numTraining\": ").append(numTraining);
-		sb.append(",\n  \"file_ending\": ").append(str(FILE_ENDING));
-		sb.append(",\n  \"name\": ").append(str(name));
-		sb.append(",\n  \"description\": ").append(str("written by MedPrep"));
-		return sb.append("\n}\n").toString();
+		final StringWriter text = new StringWriter();
+		try (JsonWriter w = new JsonWriter(text)) {
+			w.setIndent("  ");
+			w.setHtmlSafe(false);
+			w.beginObject().name("channel_names").beginObject();
+			for (int k = 0; k < channelNames.size(); k++) w.name(Integer.toString(k)).value(channelNames.get(k));
+			w.endObject().name("labels").beginObject();
+			final List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());
+			sorted.sort(Comparator.comparingInt(Map.Entry::getValue));
+			for (final Map.Entry<String, Integer> l : sorted) w.name(l.getKey()).value(l.getValue().longValue());
+			w.endObject();
+			w.name("numTraining").value(numTraining);
+			w.name("file_ending").value(FILE_ENDING);
+			w.name("name").value(name);
+			w.name("description").value("written by MedPrep");
+			w.endObject();
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e); // a StringWriter does not fail
+		}
+		return text.append('\n').toString();
 	}
 
 	private void checkNames(final List<Case> cases) {
@@ -202,15 +214,5 @@ public final class NnUnetDataset {
 	@SuppressWarnings("unchecked")
 	private static Volume<? extends RealType<?>> real(final Volume<?> v) {
 		return (Volume<? extends RealType<?>>) (Object) v;
-	}
-
-	private static String str(final String s) {
-		final StringBuilder sb = new StringBuilder("\"");
-		for (final char ch : s.toCharArray()) {
-			if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
-			else if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-			else sb.append(ch);
-		}
-		return sb.append('"').toString();
 	}
 }

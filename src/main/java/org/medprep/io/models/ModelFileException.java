@@ -1,8 +1,8 @@
-package org.medprep.core.normalize;
+package org.medprep.io.models;
 
 import java.io.IOException;
 
-/** A learned-model file (Nyúl standard scale, CT fingerprint) is missing, unreadable or malformed; the message names the file. */
+/** A learned-model file (Nyúl standard scale, CT fingerprint: {@link NyulScaleFile}, {@link CtFingerprintFile}) is missing, unreadable or malformed; the message names the file. */
 public class ModelFileException extends IOException {
 
 	private static final long serialVersionUID = 1L;
