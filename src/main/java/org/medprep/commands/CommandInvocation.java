@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.medprep.commands.host.FijiHostProcessor;
 import org.medprep.core.Subject;
 import org.scijava.Cancelable;
 import org.scijava.Context;
@@ -40,12 +41,14 @@ public final class CommandInvocation {
 	private final ConvertService convertService;
 	private final ImageTitleService titles;
 	private final PluginService pluginService;
+	private final FailureCauses causes;
 
 	public CommandInvocation(final Context context) {
 		this.moduleService = context.service(ModuleService.class);
 		this.convertService = context.service(ConvertService.class);
 		this.titles = context.service(ImageTitleService.class);
 		this.pluginService = context.service(PluginService.class);
+		this.causes = context.getService(FailureCauses.class);
 	}
 
 	/** What a run produced: the module (final inputs, e.g. drawn seeds) and its outputs by name. */
@@ -102,8 +105,11 @@ public final class CommandInvocation {
 	private Result run(final CommandInfo info, final Module module, final Map<String, Object> inputs) {
 		try {
 			final Module done = moduleService.run(module, preprocessors(), postprocessors(), inputs).get();
-			if (done instanceof Cancelable && ((Cancelable) done).isCanceled())
-				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason());
+			if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
+				// a failure the command turned into a cancel (Failures) keeps its exception as the cause: bad input stays an IllegalArgumentException
+				final RuntimeException cause = causes == null ? null : causes.take(done.getDelegateObject());
+				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason(), cause);
+			}
 			final Map<String, Object> outputs = new LinkedHashMap<>();
 			for (final ModuleItem<?> out : info.outputs())
 				if (out.getIOType() == ItemIO.OUTPUT || out.getIOType() == ItemIO.BOTH) outputs.put(out.getName(), done.getOutput(out.getName()));
@@ -193,7 +199,7 @@ public final class CommandInvocation {
 	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
 	 * it rethrows a worker's exception (same class, message = the original's toString).
 	 */
-	static Throwable meaningful(final Throwable thrown) {
+	public static Throwable meaningful(final Throwable thrown) {
 		Throwable t = thrown;
 		while (t.getCause() != null && (t instanceof ExecutionException || t.getClass() == RuntimeException.class || t.getMessage() == null
 			|| t.getMessage().equals(t.getCause().toString())))
@@ -201,19 +207,22 @@ public final class CommandInvocation {
 		return t;
 	}
 
-	/** All preprocessors but dialogs: every input is given, defaults included, so nothing is asked. */
+	/**
+	 * All preprocessors but dialogs (every input is given, defaults included, so nothing is asked)
+	 * and Fiji's host adaptations (this caller handles options, outputs and failures itself).
+	 */
 	private List<PreprocessorPlugin> preprocessors() {
 		final List<PreprocessorPlugin> pre = new ArrayList<>();
 		for (final PreprocessorPlugin p : pluginService.createInstancesOfType(PreprocessorPlugin.class))
-			if (!(p instanceof InputHarvester)) pre.add(p);
+			if (!(p instanceof InputHarvester) && !(p instanceof FijiHostProcessor)) pre.add(p);
 		return pre;
 	}
 
-	/** All postprocessors but display: the host shows or writes the outputs itself. */
+	/** All postprocessors but display and Fiji's: the host shows or writes the outputs itself. */
 	private List<PostprocessorPlugin> postprocessors() {
 		final List<PostprocessorPlugin> post = new ArrayList<>();
 		for (final PostprocessorPlugin p : pluginService.createInstancesOfType(PostprocessorPlugin.class))
-			if (!(p instanceof DisplayPostprocessor)) post.add(p);
+			if (!(p instanceof DisplayPostprocessor) && !(p instanceof FijiHostProcessor)) post.add(p);
 		return post;
 	}
 
@@ -266,7 +275,8 @@ public final class CommandInvocation {
 				throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\" must be one of " + choices + ", got '" + text + "'");
 			return text;
 		}
-		if (type == File.class) return new File(text);
+		// an empty path is no file (not the working directory, which new File("") would be)
+		if (type == File.class) return text.trim().isEmpty() ? null : new File(text.trim());
 		if (ImagePlus.class.isAssignableFrom(type)) return titles.find(text);
 		final Object converted = convertService.convert(text, type);
 		if (converted == null) throw new IllegalArgumentException("option '" + name + "' of \"" + label + "\": cannot read '" + text + "' as " + type.getSimpleName());

@@ -83,6 +83,11 @@ public final class CommandOptions {
 		return value.toString();
 	}
 
+	/** A file option that names a file: not null, not empty (Fiji turns an empty {@code file=} into the working directory). */
+	public static boolean isGiven(final File file) {
+		return file != null && !file.getPath().trim().isEmpty();
+	}
+
 	/** The menu label of a command: the last element of its menu path. */
 	public static String label(final ModuleInfo info) {
 		return info.getMenuPath() == null || info.getMenuPath().getLeaf() == null ? info.getTitle() : info.getMenuPath().getLeaf().getName();

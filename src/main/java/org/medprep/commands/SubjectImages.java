@@ -45,11 +45,12 @@ public final class SubjectImages {
 	/**
 	 * One member as a new image titled {@code title}, carrying the subject's
 	 * history; {@code template} (the image the command started from) lends its
-	 * calibration unit where the spacing is unchanged.
+	 * calibration unit where the spacing is unchanged. A label map member comes
+	 * out marked as one, with the label colours ({@link LabelMaps}).
 	 */
 	public static ImagePlus toImagePlus(final Subject subject, final String member, final String title, final ImagePlus template) {
 		final ImagePlus imp = ImagePlusVolumes.toImagePlus(subject.volume(member), title, template);
 		HistoryStore.put(imp, subject.history());
-		return imp;
+		return subject.kind(member) == Subject.Kind.LABEL ? LabelMaps.mark(imp) : imp;
 	}
 }

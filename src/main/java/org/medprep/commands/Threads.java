@@ -5,6 +5,8 @@ import ij.Prefs;
 import java.util.concurrent.Callable;
 
 import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
 
 /**
  * Runs core work with ImageJ's thread setting (Edit>Options>Memory &amp; Threads
@@ -24,9 +26,29 @@ public final class Threads {
 			return Parallelization.runWithNumThreads(count(), work);
 		}
 		catch (final RuntimeException e) {
-			// Parallelization wraps whatever the work threw in a plain RuntimeException
-			if (e.getClass() == RuntimeException.class && e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw e;
+			throw unwrapped(e);
 		}
+	}
+
+	/**
+	 * Like {@link #call(Callable)}, and every task of core's parallel loops first checks
+	 * {@code progress} for a stop request and then reports the loop's progress.
+	 */
+	public static <R> R call(final Callable<R> work, final CommandProgress progress) {
+		try (TaskExecutor executor = new StoppableTaskExecutor(TaskExecutors.numThreads(count()), progress)) {
+			return Parallelization.runWithExecutor(executor, work);
+		}
+		catch (final RuntimeException e) {
+			throw unwrapped(e);
+		}
+		finally {
+			progress.finish();
+		}
+	}
+
+	/** Parallelization wraps whatever the work threw in a plain RuntimeException. */
+	private static RuntimeException unwrapped(final RuntimeException e) {
+		if (e.getClass() == RuntimeException.class && e.getCause() instanceof RuntimeException) return (RuntimeException) e.getCause();
+		return e;
 	}
 }

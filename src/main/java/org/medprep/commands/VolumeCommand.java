@@ -4,7 +4,6 @@ import ij.ImagePlus;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 
 import org.medprep.core.History;
 import org.medprep.core.Subject;
@@ -33,11 +32,11 @@ import net.imglib2.type.numeric.RealType;
  * Subclasses declare their options as {@code @Parameter} fields (names are
  * the macro keys) and implement {@link #process}; bad parameters throw
  * {@link IllegalArgumentException} before any output exists. Nothing of a
- * run is kept in fields but the outputs.
+ * run is kept in fields but the outputs and its {@link #progress}.
  */
 public abstract class VolumeCommand extends DynamicCommand implements RecordsHistory {
 
-	@Parameter(label = "Image", description = "The image to process (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to process (the active image in ImageJ).")
 	protected ImagePlus image;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
@@ -49,27 +48,26 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 	@Parameter(required = false)
 	protected ImageTitleService titles;
 
+	/**
+	 * Progress and stop requests of this run (a command instance runs once), set
+	 * by {@link #run} or {@link #apply}: core algorithms that report progress get
+	 * it in {@link #process}.
+	 */
+	protected CommandProgress progress;
+
 	@Override
 	public void run() {
 		final String label = label();
-		showStatus(label + " on " + image.getTitle() + "...");
-		final Subject out;
-		try {
+		progress = CommandProgress.of(this, status, label);
+		// a bad input or a stop request cancels the command with one line (Failures)
+		Failures.run(this, label, () -> {
+			showStatus(label + " on " + image.getTitle() + "...");
 			// resampling is lazy: the result is materialized here, with the thread setting in effect
-			out = Threads.call(() -> apply(subjectOf(image)).materialize());
-		}
-		catch (final RuntimeException e) {
-			// a long computation stopped by the user (core algorithms throw CancellationException) cancels the command
-			for (Throwable t = e; t != null; t = t.getCause()) {
-				if (t instanceof CancellationException) {
-					cancel(t.getMessage() == null ? label + " was cancelled" : t.getMessage());
-					return;
-				}
-			}
-			throw e;
-		}
-		publish(out);
-		showStatus(label + " done");
+			// and every parallel task a checkpoint for a stop request
+			final Subject out = Threads.call(() -> apply(subjectOf(image)).materialize(), progress);
+			publish(out);
+			showStatus(label + " done");
+		});
 	}
 
 	/**
@@ -81,6 +79,8 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 	 * @throws IllegalArgumentException for bad options or inputs, with a message for the user
 	 */
 	public final Subject apply(final Subject in) {
+		// a pipeline's step does not go through run(): its progress belongs to the calling thread
+		if (progress == null) progress = CommandProgress.of(this, status, label());
 		final StepRecord record = new StepRecord(label(), CommandOptions.recorded(this));
 		final Subject out = process(in, record);
 		return out.withStep(record.toStep());

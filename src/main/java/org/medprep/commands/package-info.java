@@ -40,5 +40,18 @@
  * {@link org.medprep.commands.HistoryStore} is the one place that puts a
  * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
  * files) and reads it back.
+ * <p>
+ * What every host expects of a command, which {@code VolumeCommand} does for its
+ * subclasses and any other command does itself: its {@code run()} body goes
+ * through {@link org.medprep.commands.Failures#run} (a bad option, an unreadable
+ * file or a stop request ends it as cancelled with one line); long work runs
+ * through {@link org.medprep.commands.Threads#call(java.util.concurrent.Callable, org.medprep.commands.CommandProgress)}
+ * with a {@link org.medprep.commands.CommandProgress} (a {@code VolumeCommand}'s
+ * {@code progress}), which core algorithms also get as their progress listener,
+ * so the progress bar moves and Esc or cancel stops it; an image input is
+ * {@code persist = false}; an output that is a label map comes out through
+ * {@link org.medprep.commands.LabelMaps#mark} (label members of a subject do,
+ * through {@link org.medprep.commands.SubjectImages}); a number option whose
+ * default is found from the data is text with {@link org.medprep.commands.AutoNumber}.
  */
 package org.medprep.commands;

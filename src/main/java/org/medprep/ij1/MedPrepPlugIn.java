@@ -62,19 +62,32 @@ public class MedPrepPlugIn implements PlugIn {
 		final String macroOptions = Macro.getOptions();
 		try {
 			final String options = macroOptions != null ? macroOptions : askOptions(context, info, imp, label);
-			if (options == null) return; // cancelled
+			if (options == null) { // cancelled: nothing ran, nothing to record
+				Recorder.setCommand(null);
+				return;
+			}
+			IJ.resetEscape(); // Esc from now on stops this run (CommandProgress)
 			IJ.showStatus(label + "...");
 			final CommandInvocation.Result result = invocation.run(info, options, imp);
 			if (macroOptions == null) record(result.module());
 			for (final java.util.Map.Entry<String, Object> out : result.outputs().entrySet()) {
-				if (out.getValue() instanceof ImagePlus) ((ImagePlus) out.getValue()).show();
+				if (out.getValue() instanceof ImagePlus) show((ImagePlus) out.getValue(), imp);
 				else if (out.getValue() instanceof ResultsTable) ((ResultsTable) out.getValue()).show(label + " " + out.getKey());
 			}
 			IJ.showStatus(label + " done");
 		}
 		catch (final IllegalArgumentException | CommandFailedException e) {
+			Recorder.setCommand(null); // a failed run is not recorded
+			IJ.showProgress(1, 1);
+			IJ.showStatus("");
 			IJ.error(label, e.getMessage());
 		}
+	}
+
+	/** Shows an output at the input's current slice (same number of slices). */
+	private static void show(final ImagePlus out, final ImagePlus input) {
+		if (input != null && input.getStackSize() == out.getStackSize()) out.setSliceWithoutUpdate(input.getCurrentSlice());
+		out.show();
 	}
 
 	/** The interactive path: a dialog with the command's parameters and current defaults. */

@@ -69,6 +69,19 @@ class AllCommandsTest extends HeadlessCommandTest {
 		assertEquals(ran.size(), Set.copyOf(ran).size());
 	}
 
+	/** Fiji's macro semantics: an image input is the image of this run, never one remembered from an earlier dialog. */
+	@Test
+	void imageInputsAreNeverPersisted() {
+		int images = 0;
+		for (final CommandInfo info : new CommandCatalog(commands).all())
+			for (final ModuleItem<?> item : info.inputs())
+				if (ImagePlus.class.isAssignableFrom(item.getType())) {
+					org.junit.jupiter.api.Assertions.assertFalse(item.isPersisted(), CommandOptions.label(info) + ": " + item.getName() + " is persisted");
+					images++;
+				}
+		assertTrue(images >= 30, images + " image inputs");
+	}
+
 	private static boolean needsFile(final CommandInfo info) {
 		for (final ModuleItem<?> item : CommandOptions.optionItems(info))
 			if (item.getType() == File.class && item.isRequired()) return true;

@@ -135,13 +135,196 @@ class Ij1BridgeTest {
 		assertEquals(121, out.getStack().getProcessor(2).get(16, 16));
 	}
 
+	@Test
+	@Order(6)
+	void openAndDragAndDropReadNiftiAndMetaImageThroughMedPrep() throws IOException {
+		final org.medprep.core.Volume<?> ct = new CtPhantom(24, 20, 6, new double[] { 0.7, 0.7, 3 }, 0, 2).image();
+		for (final String name : new String[] { "open.nii.gz", "open.mha" }) {
+			final Path file = dir.resolve(name);
+			org.medprep.io.ImageFormats.write(ct, file);
+			final ImagePlus imp = IJ.openImage(file.toString()); // File>Open, open() and drag and drop go through the same Opener
+			assertNotNull(imp, name);
+			assertEquals(name, imp.getTitle());
+			assertEquals(6, imp.getStackSize());
+			assertEquals(0.7, imp.getCalibration().pixelWidth, 1e-6); // NIfTI and MetaImage keep spacing as float32
+			org.junit.jupiter.api.Assertions.assertArrayEquals(org.medprep.testutil.TestVolumes.values(ct.data()),
+				org.medprep.testutil.TestVolumes.values(ImagePlusVolumes.toVolume(imp).data()), 0, name + ": HU values");
+		}
+	}
+
+	/** Commands that need a file, folder or earlier state to do anything: OK on their defaults must say so in one line. */
+	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
+		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM SEG", "Import DICOM Series", "Import NIfTI/MetaImage",
+		"Import RTSTRUCT", "Intensity Histograms", "Invert Spatial History", "Nyul Apply", "Nyul Train", "Grid Aggregator", "Grid Sampler",
+		"Label-Balanced Patches", "Remap Labels", "Remove Labels", "Apply Transform");
+
+	/** Commands that work on label maps (and NMF on non-negative data): they get the phantom's tissue labels, the others its CT. */
+	private static boolean onLabels(final String label, final org.scijava.command.CommandInfo info) {
+		return label.startsWith("NMF") || info.getMenuPath().getMenuString().contains("Labels");
+	}
+
+	@Test
+	@Order(4)
+	void okOnEveryDialogWithItsDefaultsRunsOrSaysWhatIsMissing() throws Exception {
+		final CtPhantom phantom = new CtPhantom(112, 112, 72, new double[] { 1.2, 1.2, 2.5 }, 10, 5);
+		// NMF factorizes non-negative data (an MR pipeline): it gets the tissue map, the other commands the CT
+		final ImagePlus tissue = ImagePlusVolumes.toImagePlus(phantom.labels(), "tissue-dialogs", null);
+		tissue.show();
+		tissue.setSlice(30);
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(phantom.image(), "ct-dialogs", null);
+		ct.show();
+		ct.setSlice(30);
+		final Recorder recorder = Recorder.getInstance() != null ? Recorder.getInstance() : new Recorder();
+		waitFor(() -> Recorder.record, "the Recorder to open");
+		final Path shots = Files.createDirectories(GeneratedFiles.projectDir().resolve("target/screenshots"));
+		final StringBuilder widths = new StringBuilder();
+		final java.util.List<String> ran = new java.util.ArrayList<>();
+		for (final org.scijava.command.CommandInfo info : new org.medprep.commands.CommandCatalog(
+			Ij1Context.get().service(org.scijava.command.CommandService.class)).all())
+		{
+			final String label = org.medprep.commands.CommandOptions.label(info);
+			final java.util.Set<Integer> before = imageIds();
+			final ImagePlus input = onLabels(label, info) ? tissue : ct;
+			IJ.selectWindow(input.getID());
+			waitFor(() -> WindowManager.getCurrentImage() == input, "the input to be current");
+			// after the selection, which the Recorder writes as selectImage(...) when the input changes
+			EventQueue.invokeAndWait(() -> {});
+			final String recordedBefore = recorder.getText();
+			IJ.getErrorMessage(); // forget earlier errors
+			IJ.doCommand(label);
+			final GenericDialog[] dialog = new GenericDialog[1];
+			waitFor(() -> (dialog[0] = openDialog(label)) != null, "the " + label + " dialog");
+			final int width = dialog[0].getWidth();
+			widths.append(label).append('\t').append(width).append(" x ").append(dialog[0].getHeight()).append('\n');
+			if (width > 600 || label.equals("N4 Bias Correction") || label.equals("Resample to Spacing") || label.equals("Foreground Mask"))
+				screenshot(dialog[0], shots.resolve("dialog-" + label.replace(' ', '_').replace('/', '_') + ".png"));
+			assertTrue(width <= 720, label + "'s dialog is " + width + " px wide");
+			EventQueue.invokeAndWait(() -> dialog[0].actionPerformed(new ActionEvent(dialog[0].getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+			finish(label);
+			final String error = IJ.getErrorMessage();
+			final java.util.Set<Integer> added = imageIds();
+			added.removeAll(before);
+			if (NEED_INPUT_FILES.contains(label)) {
+				assertNotNull(error, label + " with its defaults gave no message");
+				assertTrue(!error.contains("Exception") && !error.contains("java."), label + ": " + error);
+				assertEquals(recordedBefore, recorder.getText(), label + " failed but was recorded");
+			}
+			else if (!makesImages(info)) {
+				// a table is the result (Label Statistics): shown in its own window, titled after the command and the output
+				assertEquals(null, error, label + " failed with its defaults");
+				final String table = label + " " + info.outputs().iterator().next().getName();
+				assertNotNull(WindowManager.getWindow(table), label + " showed no table '" + table + "'");
+				assertTrue(recorder.getText().substring(recordedBefore.length()).contains("run(\"" + label + "\""), label + " was not recorded");
+				final Window shown = WindowManager.getWindow(table);
+				if (shown instanceof ij.text.TextWindow) ((ij.text.TextWindow) shown).close(false);
+				else shown.dispose();
+				ran.add(label);
+			}
+			else {
+				assertEquals(null, error, label + " failed with its defaults");
+				assertTrue(!added.isEmpty(), label + " showed no image");
+				final java.util.Set<String> titles = new java.util.HashSet<>();
+				for (final int id : added) {
+					final ImagePlus out = WindowManager.getImage(id);
+					assertTrue(titles.add(out.getTitle()), label + ": two outputs titled " + out.getTitle());
+					if (out.getStackSize() == ct.getStackSize()) assertEquals(30, out.getCurrentSlice(), label + " did not keep the slice");
+				}
+				assertTrue(recorder.getText().substring(recordedBefore.length()).contains("run(\"" + label + "\""), label + " was not recorded");
+				ran.add(label);
+			}
+			for (final int id : added) WindowManager.getImage(id).close();
+		}
+		Files.write(shots.resolve("dialog-widths.txt"), widths.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertTrue(ran.size() >= 25, "ran " + ran);
+		ct.close();
+		tissue.close();
+	}
+
+	@Test
+	@Order(5)
+	void aFailedRunIsNotRecordedAndSaysWhy() throws Exception {
+		final ImagePlus ct = ImagePlusVolumes.toImagePlus(new CtPhantom(32, 32, 4, new double[] { 1, 1, 2 }, 0, 5).image(), "ct-fail", null);
+		ct.show();
+		waitFor(() -> WindowManager.getCurrentImage() == ct, "the image to show");
+		final Recorder recorder = Recorder.getInstance() != null ? Recorder.getInstance() : new Recorder();
+		waitFor(() -> Recorder.record, "the Recorder to open");
+		final String recordedBefore = recorder.getText();
+		IJ.getErrorMessage();
+		IJ.doCommand("HU Window");
+		final GenericDialog[] dialog = new GenericDialog[1];
+		waitFor(() -> (dialog[0] = openDialog("HU Window")) != null, "the HU Window dialog");
+		EventQueue.invokeAndWait(() -> {
+			((TextField) dialog[0].getNumericFields().get(1)).setText("0");
+			dialog[0].actionPerformed(new ActionEvent(dialog[0].getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+		});
+		finish("HU Window");
+		final String error = IJ.getErrorMessage();
+		assertNotNull(error);
+		assertTrue(error.contains("width must be > 0"), error);
+		assertEquals(recordedBefore, recorder.getText());
+		ct.close();
+	}
+
+	private static boolean makesImages(final org.scijava.command.CommandInfo info) {
+		for (final org.scijava.module.ModuleItem<?> out : info.outputs())
+			if (ImagePlus.class.isAssignableFrom(out.getType())) return true;
+		return false;
+	}
+
+	private static java.util.Set<Integer> imageIds() {
+		final java.util.Set<Integer> ids = new java.util.HashSet<>();
+		final int[] list = WindowManager.getIDList();
+		if (list != null) for (final int id : list) ids.add(id);
+		return ids;
+	}
+
+	/** ImageJ runs a menu command on a thread named after it. */
+	private static boolean running(final String command) {
+		for (final Thread t : Thread.getAllStackTraces().keySet())
+			if (command.equals(t.getName()) && t.isAlive()) return true;
+		return false;
+	}
+
+	/** Waits for a command's thread to end, closing the error message that holds it up, if any. */
+	private static void finish(final String command) throws Exception {
+		waitFor(() -> !running(command) || messageDialog() != null, () -> command + " to finish; " + whatShows(command));
+		final Window message = messageDialog();
+		if (message != null) EventQueue.invokeAndWait(message::dispose);
+		waitFor(() -> !running(command), command + " to finish");
+	}
+
+	/** The windows on screen and where the command's thread is: what a timeout needs to be understood. */
+	private static String whatShows(final String command) {
+		final StringBuilder sb = new StringBuilder("windows:");
+		for (final Window w : Window.getWindows())
+			if (w.isShowing()) sb.append(' ').append(w.getClass().getSimpleName()).append(" '")
+				.append(w instanceof java.awt.Dialog ? ((java.awt.Dialog) w).getTitle() : w instanceof java.awt.Frame ? ((java.awt.Frame) w).getTitle() : "").append('\'');
+		for (final java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet())
+			if (command.equals(e.getKey().getName()))
+				for (int i = 0; i < Math.min(12, e.getValue().length); i++) sb.append("\n  at ").append(e.getValue()[i]);
+		return sb.toString();
+	}
+
+	private static Window messageDialog() {
+		for (final Window w : Window.getWindows())
+			if (w instanceof ij.gui.MessageDialog && w.isShowing()) return w;
+		return null;
+	}
+
+	private static void screenshot(final Window w, final Path png) throws Exception {
+		EventQueue.invokeAndWait(() -> {});
+		Thread.sleep(300);
+		final java.awt.image.BufferedImage img = new java.awt.Robot().createScreenCapture(w.getBounds());
+		javax.imageio.ImageIO.write(img, "png", png.toFile());
+	}
+
 	/**
 	 * A whole session clicked in the ImageJ UI with the Recorder open (import a CT and its
 	 * label map, window, resample and one random affine with the label), whose Recorder
 	 * text then runs unchanged as a pipeline on a folder of cases, each with its own draw.
 	 */
 	@Test
-	@Order(4)
+	@Order(7)
 	void aRecordedSessionRunsUnchangedOnAFolder() throws Exception {
 		WindowManager.closeAllWindows();
 		final Path session = Files.createDirectories(dir.resolve("session"));
@@ -266,10 +449,28 @@ class Ij1BridgeTest {
 		assertTrue(WindowManager.getCurrentImage() == imp, "'" + title + "' did not become the current image");
 	}
 
+	/**
+	 * The command's dialog once it can be answered: showing, and the command's thread waiting in its modal
+	 * loop. A modal dialog is showing a moment before that loop starts; closed in that moment, the loop
+	 * starts after the close and waits for ever (the thread never leaves Dialog.show).
+	 */
 	private static GenericDialog openDialog(final String title) {
+		if (!waitsInModalLoop(title)) return null;
 		for (final Window w : Window.getWindows())
 			if (w instanceof GenericDialog && w.isShowing() && title.equals(((GenericDialog) w).getTitle())) return (GenericDialog) w;
 		return null;
+	}
+
+	/** True if the thread ImageJ runs {@code command} on (named after it) waits in a modal dialog's loop. */
+	private static boolean waitsInModalLoop(final String command) {
+		for (final java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+			if (!command.equals(e.getKey().getName())) continue;
+			final Thread.State state = e.getKey().getState();
+			if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) continue;
+			for (final StackTraceElement f : e.getValue())
+				if (f.getClassName().equals("java.awt.WaitDispatchSupport") && f.getMethodName().equals("enter")) return true;
+		}
+		return false;
 	}
 
 	private interface Condition {
@@ -277,9 +478,13 @@ class Ij1BridgeTest {
 	}
 
 	private static void waitFor(final Condition c, final String what) throws InterruptedException {
+		waitFor(c, () -> what);
+	}
+
+	private static void waitFor(final Condition c, final java.util.function.Supplier<String> what) throws InterruptedException {
 		final long end = System.currentTimeMillis() + 30_000;
 		while (!c.holds()) {
-			if (System.currentTimeMillis() > end) fail("timed out waiting for " + what);
+			if (System.currentTimeMillis() > end) fail("timed out waiting for " + what.get());
 			Thread.sleep(50);
 		}
 	}

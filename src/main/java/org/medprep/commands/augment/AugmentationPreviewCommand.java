@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Pipeline;
@@ -38,6 +40,7 @@ import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
@@ -57,7 +60,7 @@ import net.imglib2.type.numeric.RealType;
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
 public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
 
-	@Parameter(label = "Image", description = "The case to augment (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "Transform", choices = { "Random Affine", "Random Rotate 3D", "Random Zoom", "Random Flip", "Random Elastic dense", "Random Elastic control grid" },
@@ -79,6 +82,9 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 
 	@Parameter(required = false)
 	private ImageTitleService titles;
+
+	@Parameter(required = false)
+	private StatusService status;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Preview")
 	private ImagePlus preview;
@@ -106,8 +112,13 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input or a stop request cancels with one line
+	}
+
+	private void execute() {
+		final String name = CommandOptions.label(getInfo());
 		final long s = Seeds.resolve(seed);
-		final StepRecord record = new StepRecord(CommandOptions.label(getInfo()), CommandOptions.recorded(this)).seed(s);
+		final StepRecord record = new StepRecord(name, CommandOptions.recorded(this)).seed(s);
 		Subject subject = SubjectImages.of(image);
 		final boolean withLabel = label != null && !label.isEmpty() && !AugmentCommand.NO_LABEL.equals(label);
 		if (withLabel) {
@@ -116,14 +127,15 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		}
 		final Subject cases = subject;
 		final String outlined = withLabel ? label : null;
+		final CommandProgress progress = CommandProgress.of(this, status, name);
 		final AugmentationPreview.Result r;
-		if (pipeline == null) {
+		if (!CommandOptions.isGiven(pipeline)) {
 			final double fill = minimum(subject.main());
 			r = Threads.call(() -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
-				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST));
+				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST), progress);
 		} else {
 			final SubjectPipeline steps = new SubjectPipeline(getContext(), readPipeline());
-			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s));
+			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s, progress), progress);
 		}
 		preview = render(r);
 		preview.setProperty("Info", String.join("\n", r.draws()));
@@ -147,7 +159,9 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	 * Each draw runs the whole pipeline on the case, every seed drawn from the
 	 * tile's; the tile's description is what the draw added to the history.
 	 */
-	private AugmentationPreview.Result previewPipeline(final SubjectPipeline steps, final Subject subject, final String outlined, final long s) {
+	private AugmentationPreview.Result previewPipeline(final SubjectPipeline steps, final Subject subject, final String outlined, final long s,
+		final CommandProgress progress)
+	{
 		if (count < 1) throw new IllegalArgumentException("the preview needs at least 1 draw, got " + count);
 		final SplittableRandom seeds = new SplittableRandom(s);
 		final List<Subject> drawn = new ArrayList<>();
@@ -155,6 +169,7 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		final long[] tileSeeds = new long[count];
 		final int before = subject.history().size();
 		for (int i = 0; i < count; i++) {
+			progress.progress(i, count, "draw " + (i + 1) + " of " + count);
 			tileSeeds[i] = seeds.nextLong();
 			final Subject out = steps.seeded(tileSeeds[i]).run(subject, image.getTitle(), (name, value, ofCase) -> {}).materialize();
 			final List<History.Step> added = out.history().steps().subList(before, out.history().size());

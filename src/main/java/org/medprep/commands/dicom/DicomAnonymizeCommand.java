@@ -11,6 +11,9 @@ import org.medprep.io.dicom.deid.DeidKeySource;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -100,7 +103,11 @@ public class DicomAnonymizeCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		if (input_folder == null || output_folder == null) throw new IllegalArgumentException("input_folder and output_folder are required");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(input_folder) || !CommandOptions.isGiven(output_folder)) throw new IllegalArgumentException("input_folder and output_folder are required");
 		final Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
 		if (retain_full_dates) options.add(DeidOption.RETAIN_LONG_FULL_DATES);
 		if (retain_modified_dates) options.add(DeidOption.RETAIN_LONG_MODIFIED_DATES);
@@ -115,9 +122,8 @@ public class DicomAnonymizeCommand extends ContextCommand {
 			Threads.count(), path_map == null || path_map.getPath().isEmpty() ? null : path_map.toPath());
 		final DeidRun.Report report;
 		try {
-			report = run.run((done, total, message) -> {
-				if (status != null) status.showProgress((int) done, (int) total);
-			});
+			// progress only: stopping half-way would leave a partly written output folder
+			report = run.run(CommandProgress.of(this, status, "DICOM Anonymize").showingOnly());
 		}
 		catch (final IOException e) {
 			throw new CommandFailedException("DICOM Anonymize: " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package org.medprep.commands.geometry;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.AutoNumber;
+import org.medprep.commands.Failures;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Threads;
 import org.medprep.commands.VolumeCommand;
@@ -9,29 +11,35 @@ import org.medprep.core.Volume;
 import org.medprep.core.spatial.OrthogonalMidSlices;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Orthogonal Mid-Slices", "background=NaN")}: the tutorial's show_mid_slice. */
+/** {@code run("Orthogonal Mid-Slices", "background=auto")}: the tutorial's show_mid_slice. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Orthogonal Mid-Slices",
 	description = "Sagittal, coronal and axial middle slices side by side at their physical aspect ratio (one 2D image).")
-public class OrthogonalMidSlicesCommand implements Command {
+public class OrthogonalMidSlicesCommand extends ContextCommand {
 
-	@Parameter(label = "Image", description = "The image to show (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to show (the active image in ImageJ).")
 	private ImagePlus image;
 
-	@Parameter(label = "Background", description = "Value between and below the panels; NaN for the image minimum.")
-	private double background = Double.NaN;
+	@Parameter(label = "Background", description = "Value between and below the panels; auto: the image minimum.")
+	private String background = AutoNumber.AUTO;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Mid-slices")
 	private ImagePlus midslices;
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		final double fill = AutoNumber.parse("background", background);
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-		final Volume<? extends RealType<?>> picture = Threads.call(() -> OrthogonalMidSlices.of(in, background));
+		final Volume<? extends RealType<?>> picture = Threads.call(() -> OrthogonalMidSlices.of(in, fill));
 		midslices = ImagePlusVolumes.toImagePlus(picture, VolumeCommand.baseTitle(image.getTitle()) + "-midslices", null);
 	}
 }

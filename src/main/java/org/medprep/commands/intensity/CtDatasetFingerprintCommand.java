@@ -13,6 +13,7 @@ import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtFingerprint;
 import org.medprep.io.models.CtFingerprintFile;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -61,6 +62,10 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
 		final List<ImagePlus> imageImps = ImageLists.resolve(images, image_folder, titles, "CT images");
 		final List<ImagePlus> labelImps = ImageLists.resolve(labels, label_folder, titles, "label maps");

@@ -16,6 +16,7 @@ import org.medprep.core.normalize.ArgbRaster;
 import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.HistogramPlot;
 import org.medprep.core.normalize.IntensityHistograms;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -64,6 +65,10 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		final Foreground rule = Foreground.fromLabel(mask);
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
 		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());

@@ -61,8 +61,7 @@ public class N4BiasCorrectionCommand extends IntensityCommand {
 		final N4BiasFieldCorrection.Options options = N4BiasFieldCorrection.Options.defaults().withShrinkFactor(shrink_factor)
 			.withIterations(parseIterations(iterations)).withConvergenceThreshold(convergence).withControlPoints(control_points)
 			.withHistogramBins(histogram_bins).withFwhm(fwhm).withWienerNoise(wiener_noise);
-		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in, subject), options,
-			(done, total, message) -> { if (status != null) status.showProgress((int) done, (int) total); });
+		final N4BiasFieldCorrection.Result r = N4BiasFieldCorrection.correct(in, maskImage(in, subject), options, progress);
 		// one field output: the main image's (the step corrects every scalar image of a case)
 		if (in == subject.main()) bias_field = ImagePlusVolumes.toImagePlus(r.biasField(), outputTitle() + "-field", image);
 		return r.corrected();

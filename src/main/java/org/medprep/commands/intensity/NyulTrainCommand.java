@@ -16,6 +16,7 @@ import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
 import org.medprep.io.models.NyulScaleFile;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -73,6 +74,10 @@ public class NyulTrainCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
 		final Foreground rule = Foreground.fromLabel(mask);

@@ -10,8 +10,14 @@ import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
+import org.medprep.commands.Threads;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -22,7 +28,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>DICOM Series Info",
 	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
-public class DicomSeriesInfoCommand implements Command {
+public class DicomSeriesInfoCommand extends ContextCommand {
 
 	@Parameter(label = "Folder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
 	private File folder;
@@ -34,18 +40,28 @@ public class DicomSeriesInfoCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Series")
 	private ResultsTable table;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Override
 	public void run() {
-		if (folder == null) throw new IllegalArgumentException("no folder given");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
-		final DicomFolder.Scan scan;
-		try {
-			scan = DicomFolder.scan(folder.toPath());
-		}
-		catch (final DicomException e) {
-			throw new UncheckedIOException(e.getMessage(), e);
-		}
+		// a large folder takes a while to scan: progress per file, and Esc or cancel stops it
+		final CommandProgress progress = CommandProgress.of(this, status, "DICOM Series Info");
+		final DicomFolder.Scan scan = Threads.call(() -> {
+			try {
+				return DicomFolder.scan(folder.toPath(), progress);
+			}
+			catch (final DicomException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
+		}, progress);
 		if (scan.series().isEmpty())
 			throw new UncheckedIOException(new DicomException(folder + ": no DICOM image files found (" + scan.filesSeen() + " files, "
 				+ scan.skipped().size() + " skipped)"));

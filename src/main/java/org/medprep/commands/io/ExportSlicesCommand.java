@@ -12,8 +12,11 @@ import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -24,9 +27,9 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export 2D Slices",
 	description = "Write one TIFF per slice across an axis, within a range of the axis in percent, skipping slices with too little foreground.")
-public class ExportSlicesCommand implements Command {
+public class ExportSlicesCommand extends ContextCommand {
 
-	@Parameter(label = "Image", description = "The volume to slice (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The volume to slice (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "Output folder", style = "directory", description = "Existing folder for the TIFF files.")
@@ -56,7 +59,11 @@ public class ExportSlicesCommand implements Command {
 
 	@Override
 	public void run() {
-		if (folder == null) throw new IllegalArgumentException("no output folder given");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no output folder given");
 		final SliceSelection selection = new SliceSelection(from_percent, to_percent, min_foreground);
 		final String name = prefix == null || prefix.trim().isEmpty() ? baseName(image.getTitle()) : prefix.trim();
 		final List<SliceExporter.Slice> written;

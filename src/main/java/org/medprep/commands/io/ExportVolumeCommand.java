@@ -13,7 +13,10 @@ import org.medprep.core.VoxelSelection;
 import org.medprep.core.stats.IntensityStatistics;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.storage.StoredType;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Failures;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -32,9 +35,9 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export NIfTI/MetaImage",
 	description = "Save the image as NIfTI (.nii, .nii.gz, .hdr) or MetaImage (.mha, .mhd) with its geometry.")
-public class ExportVolumeCommand implements Command {
+public class ExportVolumeCommand extends ContextCommand {
 
-	@Parameter(label = "Image", description = "The image to save (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to save (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "File", style = "save", description = "Output file: .nii, .nii.gz, .hdr, .mha or .mhd (the ending chooses the format).")
@@ -49,7 +52,11 @@ public class ExportVolumeCommand implements Command {
 
 	@Override
 	public void run() {
-		if (file == null) throw new IllegalArgumentException("no output file given");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no output file given");
 		final StoredType type = StoredType.fromLabel(stored_type);
 		final Volume<? extends RealType<?>> volume = HistoryStore.with(narrowed(ImagePlusVolumes.toVolume(image)), HistoryStore.of(image));
 		try {

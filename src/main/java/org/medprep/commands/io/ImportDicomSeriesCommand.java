@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFolder;
@@ -17,8 +16,14 @@ import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesLoader;
 import org.medprep.io.dicom.DicomSeriesVolume;
 import org.medprep.io.dicom.SlicePlane;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
+import org.medprep.commands.Threads;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -30,9 +35,9 @@ import net.imglib2.type.numeric.RealType;
  * slices sorted along the slice normal, spacing from the positions, geometry
  * and warnings (tilt, gaps) in the image properties.
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import DICOM Series",
+@Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import DICOM Series",
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
-public class ImportDicomSeriesCommand implements Command {
+public class ImportDicomSeriesCommand extends ContextCommand {
 
 	@Parameter(label = "Folder", style = "directory",
 		description = "A folder of DICOM files (searched recursively), or one multi-frame DICOM file.")
@@ -60,27 +65,38 @@ public class ImportDicomSeriesCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Override
 	public void run() {
-		if (folder == null) throw new IllegalArgumentException("no folder given");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (series_index < 0) throw new IllegalArgumentException("series_index must be 0 or more, got " + series_index);
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
 		DicomLoadOptions options = DicomLoadOptions.defaults().withPlaneTolerance(plane_tolerance);
 		if (!"all".equals(plane)) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
 		if (replace_padding) options = options.withPaddingReplacement(padding_value);
-		final DicomSeriesVolume loaded;
+		final DicomLoadOptions chosen = options;
+		final CommandProgress progress = CommandProgress.of(this, status, "Import DICOM Series");
+		result = imageOf(Threads.call(() -> load(chosen, progress), progress));
+	}
+
+	private DicomSeriesVolume load(final DicomLoadOptions options, final CommandProgress progress) {
 		try {
-			final List<DicomSeries> series = DicomFolder.select(DicomFolder.scan(folder.toPath()), options);
+			final List<DicomSeries> series = DicomFolder.select(DicomFolder.scan(folder.toPath(), progress), options);
 			if (series_index >= series.size())
 				throw new IllegalArgumentException("series_index " + series_index + " is too large: " + folder + " has " + series.size()
 					+ (options.planeFilter().isPresent() ? " " + plane : "") + " series (0 to " + (series.size() - 1) + ")");
-			loaded = DicomSeriesLoader.load(series.get(series_index), options, ProgressListener.NONE);
+			return DicomSeriesLoader.load(series.get(series_index), options, progress);
 		}
 		catch (final DicomException e) {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
-		result = imageOf(loaded);
 	}
 
 	@SuppressWarnings("unchecked")

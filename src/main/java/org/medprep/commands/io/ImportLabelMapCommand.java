@@ -8,8 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.LabelMaps;
+import org.medprep.commands.Threads;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
@@ -67,7 +72,17 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		if (file == null) throw new IllegalArgumentException("no file given");
+		final String label = CommandOptions.label(getInfo());
+		final CommandProgress progress = CommandProgress.of(this, status, label);
+		// a bad input or a stop request cancels the command with one line
+		Failures.run(this, label, () -> Threads.call(() -> {
+			execute();
+			return null;
+		}, progress));
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (image == null || image.trim().isEmpty()) throw new IllegalArgumentException("no image given: name the image the annotation was drawn on");
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + image + "'");
 		final ImagePlus ref = titles.find(image);
@@ -85,7 +100,7 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 			throw new IllegalArgumentException(file + " annotates series " + String.join(", ", referenced) + ", but image '" + image
 				+ "' is series " + imageSeries + "; name the image it was drawn on");
 		final Volume<?> v = map.warnings().isEmpty() ? map.volume() : map.volume().withMetadata(DicomMetadata.WARNINGS, String.join("\n", map.warnings()));
-		label_map = ImagePlusVolumes.toImagePlus(cast(v), VolumeCommand.baseTitle(ref.getTitle()) + "-" + kind(), null);
+		label_map = LabelMaps.mark(ImagePlusVolumes.toImagePlus(cast(v), VolumeCommand.baseTitle(ref.getTitle()) + "-" + kind(), null));
 		labels = table(map);
 		if (status != null) {
 			status.showStatus(label_map.getTitle() + ": " + map.labels().size() + " labels"

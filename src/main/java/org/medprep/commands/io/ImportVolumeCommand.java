@@ -12,8 +12,11 @@ import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -25,9 +28,9 @@ import net.imglib2.type.numeric.RealType;
  * calibration (mm), geometry and physical values (NIfTI scaling applied). A 4D
  * NIfTI opens as a hyperstack (one frame per volume), or one volume.
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>Import NIfTI/MetaImage",
+@Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import NIfTI/MetaImage",
 	description = "Open a NIfTI (.nii, .nii.gz, .hdr/.img) or MetaImage (.mha, .mhd) volume with its geometry and values.")
-public class ImportVolumeCommand implements Command {
+public class ImportVolumeCommand extends ContextCommand {
 
 	@Parameter(label = "File", style = "open", description = "The .nii, .nii.gz, .hdr/.img, .mha or .mhd file.")
 	private File file;
@@ -41,7 +44,11 @@ public class ImportVolumeCommand implements Command {
 
 	@Override
 	public void run() {
-		if (file == null) throw new IllegalArgumentException("no file given");
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (volume_index < -1) throw new IllegalArgumentException("volume_index must be -1 (all) or a volume number from 0, got " + volume_index);
 		final List<Volume<?>> volumes;
 		try {
@@ -51,6 +58,17 @@ public class ImportVolumeCommand implements Command {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
 		result = imageOf(volumes, file.getName());
+	}
+
+	/** A NIfTI or MetaImage file as ImageJ opens it through MedPrep's reader (File>Open, drag and drop, open()). */
+	public static ImagePlus open(final java.nio.file.Path file) throws IOException {
+		return imageOf(ImageFormats.readAll(file), file.getFileName().toString());
+	}
+
+	/** True for the file names MedPrep's reader opens from ImageJ's File>Open: .nii, .nii.gz, .mha, .mhd. */
+	public static boolean opens(final String path) {
+		final String p = path.toLowerCase(java.util.Locale.ROOT);
+		return p.endsWith(".nii") || p.endsWith(".nii.gz") || p.endsWith(".mha") || p.endsWith(".mhd");
 	}
 
 	/** One volume as an image; several as a hyperstack with one frame per volume. */

@@ -11,11 +11,15 @@ import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Threads;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelStatistics;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.app.StatusService;
 
 /**
  * {@code run("Label Statistics", "")}: one row per label of the image, or of
@@ -28,7 +32,7 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	public static final String THIS_IMAGE = "this image";
 
-	@Parameter(label = "Image", description = "The label map, unless another is named (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The label map, unless another is named (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "Label map", initializer = "initLabel", persist = false,
@@ -37,6 +41,9 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	@Parameter(required = false)
 	private ImageTitleService titles;
+
+	@Parameter(required = false)
+	private StatusService status;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Statistics")
 	private ResultsTable statistics;
@@ -52,10 +59,16 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
+		final String name = CommandOptions.label(getInfo());
+		// a bad input or a stop request cancels with one line
+		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
+	}
+
+	private void execute(final CommandProgress progress) {
 		final ImagePlus labels = labelImage();
 		final LabelMap map = LabelMapCommand.read(labels.getTitle(), ImagePlusVolumes.toVolume(labels));
 		final ResultsTable t = new ResultsTable();
-		for (final LabelStatistics.Row r : Threads.call(() -> LabelStatistics.of(map))) {
+		for (final LabelStatistics.Row r : Threads.call(() -> LabelStatistics.of(map), progress)) {
 			t.incrementCounter();
 			t.addValue("label", r.label());
 			t.addValue("voxels", r.voxels());

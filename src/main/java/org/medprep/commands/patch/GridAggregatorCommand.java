@@ -16,10 +16,15 @@ import org.medprep.core.Volume;
 import org.medprep.core.patch.PatchAggregator;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.io.ImageFormats;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -32,7 +37,7 @@ import net.imglib2.type.numeric.RealType;
 	description = "Put patches (a network's predictions, same file names as the Grid Sampler wrote) back onto the grid they were cut from "
 		+ "(TorchIO's GridAggregator): average the overlaps or crop them. The result carries the sampled image's spatial history, "
 		+ "so Invert Spatial History takes it back to the original scan.")
-public class GridAggregatorCommand implements Command {
+public class GridAggregatorCommand extends ContextCommand {
 
 	@Parameter(label = "Positions", description = "The <image>_patches.csv the Grid Sampler wrote.")
 	private File positions;
@@ -47,9 +52,17 @@ public class GridAggregatorCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Override
 	public void run() {
-		if (positions == null || positions.getPath().isEmpty()) throw new IllegalArgumentException("name the patch table (positions=..._patches.csv)");
+		// a bad input or a stop request cancels with one line
+		Failures.run(this, "Grid Aggregator", this::execute);
+	}
+
+	private void execute() {
+		if (!CommandOptions.isGiven(positions)) throw new IllegalArgumentException("name the patch table (positions=..._patches.csv)");
 		final Path csv = positions.toPath();
 		final PatchTable table;
 		try {
@@ -62,10 +75,13 @@ public class GridAggregatorCommand implements Command {
 			throw new IllegalArgumentException(csv + ": " + e.getMessage(), e);
 		}
 		if (table.sampler() == null) throw new IllegalArgumentException(csv + ": these patches were drawn at random, not cut by the Grid Sampler");
-		final Path dir = folder == null || folder.getPath().isEmpty() ? csv.toAbsolutePath().getParent() : folder.toPath();
+		final Path dir = !CommandOptions.isGiven(folder) ? csv.toAbsolutePath().getParent() : folder.toPath();
 		final PatchAggregator agg = new PatchAggregator(table.grid(), table.sampler(), PatchAggregator.Mode.fromLabel(mode));
+		final CommandProgress progress = CommandProgress.of(this, status, "Grid Aggregator");
 		final Volume<? extends RealType<?>> out = Threads.call(() -> {
+			int done = 0;
 			for (final PatchTable.Row r : table.rows()) {
+				progress.progress(done++, table.rows().size(), r.file());
 				final Path file = dir.resolve(r.file());
 				final Volume<?> patch;
 				try {
@@ -83,7 +99,7 @@ public class GridAggregatorCommand implements Command {
 			}
 			if (agg.uncovered() > 0) throw new IllegalArgumentException(csv + ": the patches leave " + agg.uncovered() + " voxels of the grid uncovered");
 			return agg.result();
-		});
+		}, progress);
 		final String name = csv.getFileName().toString();
 		result = ImagePlusVolumes.toImagePlus(out, (name.endsWith("_patches.csv") ? name.substring(0, name.length() - 12) : name) + "-aggregated", null);
 		// the step itself is appended by the history postprocessor, as for every command that does not record its own

@@ -17,12 +17,16 @@ import org.medprep.core.patch.PatchGrid;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
 import org.medprep.io.ImageFileNames;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.scijava.app.StatusService;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -37,7 +41,7 @@ import net.imglib2.type.numeric.RealType;
 		+ "(grid, overlap, padding, positions) into a folder, for inference; Grid Aggregator puts the predictions back.")
 public class GridSamplerCommand extends DynamicCommand {
 
-	@Parameter(label = "Image", description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
 
 	@Parameter(label = "Patch x", min = "1", description = "Patch size along x in voxels.")
@@ -74,8 +78,17 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Patches")
 	private ResultsTable patches;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Override
 	public void run() {
+		final String name = CommandOptions.label(getInfo());
+		// a bad input or a stop request cancels with one line (what was written is removed)
+		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
+	}
+
+	private void execute(final CommandProgress progress) {
 		final PatchGrid grid = new PatchGrid(new long[] { patch_x, patch_y, patch_z }, new long[] { overlap_x, overlap_y, overlap_z },
 			PaddingMode.fromLabel(padding));
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
@@ -86,12 +99,13 @@ public class GridSamplerCommand extends DynamicCommand {
 		try {
 			Threads.call(() -> {
 				for (final Patch p : cut) {
+					progress.progress(rows.size(), cut.size(), "patch " + (rows.size() + 1) + " of " + cut.size());
 					final String name = out.name(p, false);
 					out.write(of(p, in, grid.padding()), p, name);
 					rows.add(new PatchTable.Row(p, name, "", null, null));
 				}
 				return null;
-			});
+			}, progress);
 			final PatchTable table = new PatchTable(Grid.of(in), grid, rows, out.history());
 			out.finish(table);
 			patches = PatchFolder.results(table);

@@ -19,12 +19,16 @@ import org.medprep.core.patch.LabelBalancedSampler;
 import org.medprep.core.patch.PaddingMode;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.CommandProgress;
+import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.scijava.app.StatusService;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -40,10 +44,10 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	public static final String POS_NEG = "pos/neg", CLASSES = "classes";
 
-	@Parameter(label = "Image", description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
 
-	@Parameter(label = "Label image", description = "Title of the label map on the image's grid.")
+	@Parameter(label = "Label image", persist = false, description = "Title of the label map on the image's grid.")
 	private String label = "";
 
 	@Parameter(label = "Mode", choices = { POS_NEG, CLASSES }, description = "pos/neg: foreground (label > 0) or background centres; classes: a ratio per label.")
@@ -83,11 +87,20 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 	@Parameter(required = false)
 	private ImageTitleService titles;
 
+	@Parameter(required = false)
+	private StatusService status;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Patches")
 	private ResultsTable patches;
 
 	@Override
 	public void run() {
+		final String name = CommandOptions.label(getInfo());
+		// a bad input or a stop request cancels with one line (what was written is removed)
+		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
+	}
+
+	private void execute(final CommandProgress progress) {
 		final long[] size = { patch_x, patch_y, patch_z };
 		final LabelBalancedSampler sampler = CLASSES.equals(mode) ? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios))
 			: POS_NEG.equals(mode) ? LabelBalancedSampler.posNeg(size, pos, neg) : null;
@@ -113,13 +126,14 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 			final List<PatchTable.Row> rows = Threads.call(() -> {
 				final List<PatchTable.Row> r = new ArrayList<>();
 				for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
+					progress.progress(r.size(), count, "patch " + (r.size() + 1) + " of " + count);
 					final String name = out.name(d.patch(), false), labelName = out.name(d.patch(), true);
 					out.write(cut(d, in), d.patch(), name);
 					out.write(cut(d, labels), d.patch(), labelName);
 					r.add(new PatchTable.Row(d.patch(), name, labelName, d.center(), d.kind()));
 				}
 				return r;
-			});
+			}, progress);
 			final PatchTable table = new PatchTable(Grid.of(in), null, rows, out.history());
 			out.finish(table);
 			patches = PatchFolder.results(table);

@@ -8,11 +8,12 @@ import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.medprep.commands.CommandOptions;
+import org.medprep.commands.Failures;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.StepRecord;
-import org.medprep.core.ProgressListener;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.registration.Initialization;
@@ -143,16 +144,19 @@ public class RegisterImagesCommand extends SpatialCommand {
 	 */
 	@Override
 	public void run() {
-		if (!THIS_IMAGE.equals(moving) && moving != null && !moving.trim().isEmpty() && (image == null || !moving.equals(image.getTitle())))
-			image = imageTitled(moving);
-		super.run();
-		if (result == null || registration == null || !hasTransformFile()) return;
-		try {
-			registration.write(transform_file.toPath());
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
-		}
+		// a moving image that is not open, or a transform file that cannot be written, cancels with one line, as the step's own failures do
+		Failures.run(this, label(), () -> {
+			if (!THIS_IMAGE.equals(moving) && moving != null && !moving.trim().isEmpty() && (image == null || !moving.equals(image.getTitle())))
+				image = imageTitled(moving);
+			super.run();
+			if (isCanceled() || result == null || registration == null || !hasTransformFile()) return;
+			try {
+				registration.write(transform_file.toPath());
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
+			}
+		});
 	}
 
 	@Override
@@ -177,7 +181,7 @@ public class RegisterImagesCommand extends SpatialCommand {
 		final RegistrationSettings settings = RegistrationSettings.defaults().withTransform(TransformType.fromLabel(transform))
 			.withMetric(MetricType.fromLabel(metric)).withBins(bins).withLevels(levels).withIterations(iterations).withSamples(samples)
 			.withSampling(SamplingStrategy.fromLabel(sampling)).withInitialization(Initialization.fromLabel(initialization)).withSeed(used);
-		final RegistrationResult registered = new Registration(settings).register(fixedVolume, movingVolume, fixedMask, movingMask, progress());
+		final RegistrationResult registered = new Registration(settings).register(fixedVolume, movingVolume, fixedMask, movingMask, progress);
 		// what the registration found: the transform's parameters about its centre (the plan holds the same map as a matrix)
 		record.drawn("centre_mm", registered.transform().centre());
 		record.drawn("parameters", registered.transform().parameters());
@@ -188,7 +192,7 @@ public class RegisterImagesCommand extends SpatialCommand {
 	}
 
 	private boolean hasTransformFile() {
-		return transform_file != null && !transform_file.getPath().isEmpty();
+		return CommandOptions.isGiven(transform_file);
 	}
 
 	/** How hosts write the transform output: as the transform file is named, ITK by default. */
@@ -247,14 +251,6 @@ public class RegisterImagesCommand extends SpatialCommand {
 		imp.setCalibration(grid.getCalibration().copy());
 		imp.setProp(ImagePlusVolumes.GEOMETRY_PROPERTY, grid.getProp(ImagePlusVolumes.GEOMETRY_PROPERTY));
 		return imp;
-	}
-
-	private ProgressListener progress() {
-		if (status == null) return ProgressListener.NONE;
-		return (done, total, message) -> {
-			status.showProgress((int) done, (int) total);
-			status.showStatus(message);
-		};
 	}
 
 	private static String size(final Volume<?> v) {

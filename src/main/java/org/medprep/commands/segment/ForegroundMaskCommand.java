@@ -1,5 +1,6 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.AutoNumber;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
@@ -15,7 +16,7 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
-/** {@code run("Foreground Mask", "method=[row fill] threshold=NaN")}: an 8-bit mask, 255 inside. */
+/** {@code run("Foreground Mask", "method=[row fill] threshold=auto")}: an 8-bit mask, 255 inside. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>Foreground Mask",
 	description = "Premask = voxels above a threshold (Otsu's by default); then the knee-MRI study's row fill, or the largest "
 		+ "6-connected 3D component with holes filled slice by slice.")
@@ -25,13 +26,14 @@ public class ForegroundMaskCommand extends VolumeCommand {
 		description = "row fill: per image row, from the leftmost to the rightmost premask pixel; or the largest component with holes filled.")
 	private String method = ForegroundMethod.ROW_FILL.label();
 
-	@Parameter(label = "Threshold", description = "Premask = value > threshold; NaN = Otsu's threshold.")
-	private double threshold = Double.NaN;
+	@Parameter(label = "Threshold", description = "Premask = value > threshold; auto = Otsu's threshold.")
+	private String threshold = AutoNumber.AUTO;
 
 	@Override
 	protected Subject process(final Subject subject, final StepRecord record) {
 		final Volume<? extends RealType<?>> in = subject.main();
-		return replaceMain(subject, Subject.Kind.LABEL, in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), threshold))));
+		final double premask = AutoNumber.parse("threshold", threshold);
+		return replaceMain(subject, Subject.Kind.LABEL, in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), premask))));
 	}
 
 	/** ImageJ's binary convention: 255 inside (in place; the 0/1 mask is ours). */

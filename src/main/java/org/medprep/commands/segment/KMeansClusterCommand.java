@@ -63,8 +63,8 @@ public class KMeansClusterCommand extends VolumeCommand {
 		final long usedSeed = Seeds.resolve(seed);
 		record.seed(usedSeed);
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
-		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, title -> named(subject, title)), p, SegmentOutputs.progress(status),
-			SegmentOutputs.cancelled(this));
+		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, title -> named(subject, title)), p, progress,
+			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
 		return replaceMain(subject, Subject.Kind.LABEL, in.withData(c.labels()));
 	}

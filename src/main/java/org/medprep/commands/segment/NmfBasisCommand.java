@@ -63,7 +63,7 @@ public class NmfBasisCommand extends VolumeCommand {
 		record.seed(usedSeed);
 		final NmfResult r = Nmf.factorize(NmfKMeansSegmentation.sliceMatrix(in.data()),
 			SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed),
-			SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
+			progress, progress.stopFlag());
 		nmf = SegmentOutputs.nmfTable(r);
 		return replaceMain(subject, Subject.Kind.IMAGE, Volume.of(NmfKMeansSegmentation.basisImages(r.w(), (int) in.dimension(0), (int) in.dimension(1)), in.geometry()));
 	}

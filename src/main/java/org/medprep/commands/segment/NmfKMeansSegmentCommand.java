@@ -5,6 +5,8 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.Seeds;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.LabelMaps;
+import org.medprep.commands.AutoNumber;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
@@ -61,8 +63,8 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 		description = "From the premask (value > threshold): the study's row fill, or the largest 3D component with holes filled per slice.")
 	private String foreground = ForegroundMethod.ROW_FILL.label();
 
-	@Parameter(label = "Premask threshold", description = "Voxels above it form the premask; NaN = Otsu's threshold.")
-	private double threshold = Double.NaN;
+	@Parameter(label = "Premask threshold", description = "Voxels above it form the premask; auto = Otsu's threshold.")
+	private String threshold = AutoNumber.AUTO;
 
 	@Parameter(label = "Cluster", choices = { "original image", "NMF reconstruction" }, description = "Which intensities are clustered.")
 	private String source = ClusterSource.ORIGINAL.label();
@@ -114,12 +116,12 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 		record.seed(usedSeed);
 		final SegmentationParameters p = SegmentationParameters.defaults()
 			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
-			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(threshold)
+			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(AutoNumber.parse("threshold", threshold))
 			.withKMeans(KMeansParameters.of(k).withNInit(n_init).withSeed(usedSeed), kmin, kmax)
 			.withSource(ClusterSource.fromLabel(source)).withInverted(inverted);
-		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, SegmentOutputs.progress(status), SegmentOutputs.cancelled(this));
+		final SegmentationResult r = NmfKMeansSegmentation.run(in.data(), p, progress, progress.stopFlag());
 		basis = ImagePlusVolumes.toImagePlus(Volume.of(r.basis(), in.geometry()), baseTitle() + "-basis", image);
-		mask = ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image);
+		mask = LabelMaps.mark(ImagePlusVolumes.toImagePlus(in.withData(ForegroundMaskCommand.to255(r.foreground())), baseTitle() + "-foreground", image));
 		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());

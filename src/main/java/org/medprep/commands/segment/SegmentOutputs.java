@@ -2,46 +2,22 @@ package org.medprep.commands.segment;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import ij.process.LUT;
 
-import java.awt.Color;
-import java.util.function.BooleanSupplier;
-
-import org.medprep.core.ProgressListener;
+import org.medprep.commands.LabelMaps;
 import org.medprep.core.segment.IntensityClusters;
 import org.medprep.core.segment.NmfInit;
 import org.medprep.core.segment.NmfParameters;
 import org.medprep.core.segment.NmfResult;
 import org.medprep.core.segment.NmfSolver;
-import org.scijava.app.StatusService;
 
-/** What the segmentation commands share: label colours, tables, progress and the NMF options. */
+/** What the segmentation commands share: label display, tables and the NMF options. */
 final class SegmentOutputs {
 
 	private SegmentOutputs() {}
 
-	/**
-	 * A LUT with 0 black and every label a distinct, saturated colour (hues stepped by the golden angle,
-	 * so neighbouring label numbers differ strongly).
-	 */
-	static LUT labelLut() {
-		final byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		for (int i = 1; i < 256; i++) {
-			final float hue = (float) (((i - 1) * 0.618033988749895) % 1.0);
-			final float sat = i % 3 == 0 ? 0.6f : 0.9f;
-			final float bri = i % 2 == 0 ? 0.85f : 1f;
-			final int rgb = Color.HSBtoRGB(hue, sat, bri);
-			r[i] = (byte) (rgb >> 16);
-			g[i] = (byte) (rgb >> 8);
-			b[i] = (byte) rgb;
-		}
-		return new LUT(r, g, b);
-	}
-
-	/** Shows labels 0..k with the distinct-colour LUT and a fixed display range. */
+	/** Shows labels 0..k as a label map (LabelMaps), noting the largest label. */
 	static void asLabels(final ImagePlus imp, final int maxLabel) {
-		imp.setLut(labelLut());
-		imp.setDisplayRange(0, 255);
+		LabelMaps.mark(imp);
 		imp.setProp("MedPrep.MaxLabel", String.valueOf(maxLabel));
 	}
 
@@ -83,23 +59,4 @@ final class SegmentOutputs {
 		return NmfParameters.of(nComponents).withInit(NmfInit.fromLabel(init)).withSolver(NmfSolver.fromLabel(solver)).withMaxIter(maxIter)
 			.withTol(tol).withAlphaW(alphaW).withAlphaH(alphaH < 0 ? Double.NaN : alphaH).withL1Ratio(l1Ratio).withSeed(seed);
 	}
-
-	/** Progress to the status bar (when there is one). */
-	static ProgressListener progress(final StatusService status) {
-		if (status == null) return ProgressListener.NONE;
-		return (done, total, message) -> {
-			status.showProgress((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(Integer.MAX_VALUE, total));
-			if (done == 1 || done == total || done % 50 == 0) status.showStatus(message);
-		};
-	}
-
-	/**
-	 * The cancel flag core polls between iterations: the command was canceled, or the thread running it
-	 * was interrupted (captured here, since core may poll from its worker threads).
-	 */
-	static BooleanSupplier cancelled(final org.scijava.Cancelable command) {
-		final Thread runner = Thread.currentThread();
-		return () -> command.isCanceled() || runner.isInterrupted();
-	}
-
 }

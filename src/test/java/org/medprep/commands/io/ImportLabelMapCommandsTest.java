@@ -21,6 +21,7 @@ import org.medprep.commands.CommandFailedException;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.LabelMaps;
 import org.medprep.core.Volume;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.Json;
@@ -62,6 +63,7 @@ class ImportLabelMapCommandsTest extends HeadlessCommandTest {
 		final ImagePlus map = r.map;
 		assertEquals("label CT-rtstruct", map.getTitle());
 		assertEquals(ImagePlus.GRAY8, map.getType());
+		assertTrue(LabelMaps.isLabelMap(map), "shown as a label map, with the label colours");
 		final Volume<?> v = ImagePlusVolumes.toVolume(map);
 		assertTrue(v.geometry().sameSpace(ImagePlusVolumes.toVolume(ct).geometry(), 1e-9));
 		assertArrayEquals(expected("rs_ct"), TestVolumes.values(ImagePlusVolumes.toVolume(map).data()), 0);
@@ -78,6 +80,7 @@ class ImportLabelMapCommandsTest extends HeadlessCommandTest {
 		final ImagePlus ct = series("ct");
 		final Outputs r = run(ImportDicomSegCommand.class, "file=[" + labels("study/seg_binary.dcm") + "] image=[" + ct.getTitle() + "]");
 		assertEquals("label CT-seg", r.map.getTitle());
+		assertTrue(LabelMaps.isLabelMap(r.map), "shown as a label map, with the label colours");
 		assertArrayEquals(expected("seg_binary"), TestVolumes.values(ImagePlusVolumes.toVolume(r.map).data()), 0);
 		assertEquals("Lesion", r.table.getStringValue("name", 1));
 	}
