@@ -1,5 +1,7 @@
 package org.medprep.core.normalize;
 
+import org.medprep.core.fft.ComplexFft;
+
 /**
  * N4's histogram sharpening step (Tustison et al. 2010, eq. 8-10), following
  * ITK's {@code N4BiasFieldCorrectionImageFilter::SharpenImage}: the histogram
@@ -40,9 +42,10 @@ final class HistogramSharpener {
 		final int n = 1 << exponent;
 		final int offset = (int) (0.5 * (n - bins));
 
+		final ComplexFft fft = new ComplexFft(n);
 		final double[] vr = new double[n], vi = new double[n];
 		for (int i = 0; i < bins; i++) vr[i + offset] = h[i];
-		Fft.transform(vr, vi, true);
+		fft.forward(vr, vi);
 
 		// Gaussian of the given FWHM in bin units, unit area, centred at 0 with wrap-around
 		final double scaledFwhm = fwhm / slope;
@@ -53,7 +56,7 @@ final class HistogramSharpener {
 		final int half = n / 2;
 		for (int i = 1; i <= half; i++) fr[i] = fr[n - i] = scaleFactor * Math.exp(-(double) i * i * expFactor);
 		if (n % 2 == 0) fr[half] = scaleFactor * Math.exp(-0.25 * (double) n * n * expFactor);
-		Fft.transform(fr, fi, true);
+		fft.forward(fr, fi);
 
 		// Wiener deconvolution: U = V * Re(conj(F) / (conj(F) F + z))
 		final double[] ur = new double[n], ui = new double[n];
@@ -64,7 +67,7 @@ final class HistogramSharpener {
 			ur[i] = vr[i] * g;
 			ui[i] = vi[i] * g;
 		}
-		Fft.transform(ur, ui, false);
+		fft.inverse(ur, ui);
 		for (int i = 0; i < n; i++) {
 			ur[i] = Math.max(ur[i], 0);
 			ui[i] = 0;
@@ -76,8 +79,8 @@ final class HistogramSharpener {
 			nr[i] = (lo + (i - offset) * slope) * ur[i];
 			dr[i] = ur[i];
 		}
-		convolveWith(nr, ni, fr, fi);
-		convolveWith(dr, di, fr, fi);
+		convolveWith(fft, nr, ni, fr, fi);
+		convolveWith(fft, dr, di, fr, fi);
 		final double[] e = new double[bins];
 		for (int i = 0; i < bins; i++) e[i] = dr[i + offset] != 0 ? nr[i + offset] / dr[i + offset] : 0;
 
@@ -90,13 +93,13 @@ final class HistogramSharpener {
 		return out;
 	}
 
-	private static void convolveWith(final double[] re, final double[] im, final double[] fr, final double[] fi) {
-		Fft.transform(re, im, true);
+	private static void convolveWith(final ComplexFft fft, final double[] re, final double[] im, final double[] fr, final double[] fi) {
+		fft.forward(re, im);
 		for (int i = 0; i < re.length; i++) {
 			final double r = re[i] * fr[i] - im[i] * fi[i];
 			im[i] = re[i] * fi[i] + im[i] * fr[i];
 			re[i] = r;
 		}
-		Fft.transform(re, im, false);
+		fft.inverse(re, im);
 	}
 }
