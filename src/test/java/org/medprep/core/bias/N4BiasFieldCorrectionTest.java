@@ -1,4 +1,4 @@
-package org.medprep.core.normalize;
+package org.medprep.core.bias;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
+import org.medprep.core.normalize.Metrics;
 import org.medprep.core.phantom.BrainPhantom;
 
 import net.imglib2.RandomAccessibleInterval;

@@ -1,4 +1,4 @@
-package org.medprep.core.normalize;
+package org.medprep.core.bias;
 
 import org.medprep.core.fft.ComplexFft;
 
