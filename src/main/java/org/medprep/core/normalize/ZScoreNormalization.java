@@ -1,4 +1,4 @@
-package org.medprep.core.intensity;
+package org.medprep.core.normalize;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
