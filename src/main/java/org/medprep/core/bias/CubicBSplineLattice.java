@@ -3,6 +3,8 @@ package org.medprep.core.bias;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.core.spatial.CubicBSpline;
+
 import net.imglib2.parallel.Parallelization;
 
 /**
@@ -48,15 +50,6 @@ final class CubicBSplineLattice {
 		return j;
 	}
 
-	/** The 4 cubic B-spline weights at fraction t. */
-	static void weights(final double t, final double[] w, final int at) {
-		final double s = 1 - t;
-		w[at] = s * s * s / 6;
-		w[at + 1] = (3 * t * t * t - 6 * t * t + 4) / 6;
-		w[at + 2] = (-3 * t * t * t + 3 * t * t + 3 * t + 1) / 6;
-		w[at + 3] = t * t * t / 6;
-	}
-
 	/**
 	 * A lattice fitted to scattered values.
 	 *
@@ -76,7 +69,7 @@ final class CubicBSplineLattice {
 			for (int p = ch[0]; p < ch[1]; p++) {
 				for (int d = 0; d < 3; d++) {
 					j[d] = lattice.span(d, lattice.parametric(d, points[3 * p + d]), t);
-					weights(t[0], w, 4 * d);
+					CubicBSpline.weights(t[0], w, 4 * d);
 				}
 				double w2 = 0;
 				for (int c = 0; c < 4; c++)
@@ -156,11 +149,11 @@ final class CubicBSplineLattice {
 	double evaluate(final double x, final double y, final double z) {
 		final double[] w = new double[12], t = new double[1];
 		final int j0 = span(0, parametric(0, x), t);
-		weights(t[0], w, 0);
+		CubicBSpline.weights(t[0], w, 0);
 		final int j1 = span(1, parametric(1, y), t);
-		weights(t[0], w, 4);
+		CubicBSpline.weights(t[0], w, 4);
 		final int j2 = span(2, parametric(2, z), t);
-		weights(t[0], w, 8);
+		CubicBSpline.weights(t[0], w, 8);
 		double sum = 0;
 		for (int cc = 0; cc < 4; cc++)
 			for (int b = 0; b < 4; b++) {
@@ -176,7 +169,7 @@ final class CubicBSplineLattice {
 		final double[] w = new double[4 * domain[d]], t = new double[1];
 		for (int i = 0; i < domain[d]; i++) {
 			spans[i] = span(d, parametric(d, i), t);
-			weights(t[0], w, 4 * i);
+			CubicBSpline.weights(t[0], w, 4 * i);
 		}
 		return w;
 	}
