@@ -12,7 +12,6 @@ import org.medprep.core.normalize.CtDatasetNormalization;
 import org.medprep.core.normalize.CtFingerprint;
 import org.medprep.core.normalize.FcmNormalization;
 import org.medprep.core.normalize.Foreground;
-import org.medprep.core.normalize.HistogramPlot;
 import org.medprep.core.normalize.IntensityHistograms;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
@@ -20,6 +19,7 @@ import org.medprep.core.normalize.TissueMeanMode;
 import org.medprep.core.normalize.TissueType;
 import org.medprep.core.normalize.WhiteStripe;
 import org.medprep.core.phantom.BrainPhantom;
+import org.medprep.core.plot.HistogramPlot;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;

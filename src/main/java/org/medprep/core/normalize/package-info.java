@@ -19,11 +19,9 @@
  * {@link org.medprep.core.normalize.CtDatasetNormalization}: nnU-Net v2's
  * dataset fingerprint (foreground intensity statistics, spacings, target
  * spacing rule) and {@code CTNormalization}.</li>
- * <li>{@link org.medprep.core.bias.N4BiasFieldCorrection}: ITK's
- * {@code N4BiasFieldCorrectionImageFilter} with SimpleITK's usual settings.</li>
- * <li>{@link org.medprep.core.normalize.IntensityHistograms} and
- * {@link org.medprep.core.normalize.HistogramPlot}: overlaid cohort histograms
- * drawn into an ARGB raster without AWT.</li>
+ * <li>{@link org.medprep.core.normalize.IntensityHistograms}: the foreground
+ * histograms of a cohort as densities on one range, to compare before and
+ * after normalization (drawn by {@code core.plot}).</li>
  * </ul>
  * Bias-field correction (N4), which often runs before these, is in
  * {@code core.bias}. The foreground, when no mask is given, is the voxels &gt; 0 (the

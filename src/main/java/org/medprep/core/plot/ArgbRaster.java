@@ -1,4 +1,4 @@
-package org.medprep.core.normalize;
+package org.medprep.core.plot;
 
 /** A packed ARGB image (0xAARRGGBB, row by row), ready for an ImageJ ColorProcessor or an AWT image. */
 public final class ArgbRaster {

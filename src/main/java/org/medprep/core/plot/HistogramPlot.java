@@ -1,6 +1,8 @@
-package org.medprep.core.normalize;
+package org.medprep.core.plot;
 
 import java.math.BigDecimal;
+
+import org.medprep.core.normalize.IntensityHistograms;
 
 /**
  * Draws {@link IntensityHistograms} as overlaid line plots into an

@@ -1,4 +1,4 @@
-package org.medprep.core.normalize;
+package org.medprep.core.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.medprep.core.VoxelSelection;
+import org.medprep.core.normalize.IntensityHistograms;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
