@@ -5,7 +5,7 @@ import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.intensity.ZScoreNormalization;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;

@@ -429,13 +429,8 @@ public final class Resampler {
 				}
 				default: {
 					final int i = (int) Math.floor(c);
-					final double t = c - i;
-					final double t2 = t * t, t3 = t2 * t, u = 1 - t;
 					start[d] = i - 1;
-					wd[0] = u * u * u / 6;
-					wd[1] = (3 * t3 - 6 * t2 + 4) / 6;
-					wd[2] = (-3 * t3 + 3 * t2 + 3 * t + 1) / 6;
-					wd[3] = t3 / 6;
+					CubicBSpline.weights(c - i, wd, 0);
 					return true;
 				}
 			}

@@ -16,7 +16,8 @@ import org.medprep.core.Planes;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
-import org.medprep.core.intensity.ZScoreNormalization;
+import org.medprep.core.bias.N4BiasFieldCorrection;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.phantom.ScannerResponse;
 
