@@ -2,9 +2,11 @@ package org.medprep.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Checksum;
@@ -33,6 +35,8 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 
 	private static final int BLOCK = 1 << 20;
 	private static final int DICTIONARY = 1 << 15;
+	/** Room for a deflated full block: deflate's worst case is a little over the input. */
+	private static final int OUTPUT = BLOCK + (BLOCK >> 6) + 128;
 
 	private final OutputStream out;
 	private final Wrapper wrapper;
@@ -41,6 +45,16 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private final TaskExecutor executor;
 	private final int batch;
 	private final List<byte[]> pending = new ArrayList<>();
+	/**
+	 * Full input blocks, output buffers and deflaters are reused from one batch to
+	 * the next: a float CT of 300 MiB would otherwise leave 600 MiB of garbage
+	 * (and as many zlib states set up and torn down) behind, which the JVM
+	 * collects late, growing the process's memory. Blocks are only touched by the
+	 * writing thread; buffers and deflaters by the compressing threads too.
+	 */
+	private final ArrayDeque<byte[]> freeBlocks = new ArrayDeque<>();
+	private final ConcurrentLinkedQueue<byte[]> freeOutputs = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
 	private byte[] current = new byte[BLOCK];
 	private int fill;
 	private long total;
@@ -77,7 +91,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 			len -= n;
 			if (fill == BLOCK) {
 				pending.add(current);
-				current = new byte[BLOCK];
+				current = freeBlocks.isEmpty() ? new byte[BLOCK] : freeBlocks.pop();
 				fill = 0;
 				if (pending.size() == batch) compressPending(false);
 			}
@@ -90,6 +104,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		if (fill > 0) pending.add(Arrays.copyOf(current, fill));
 		compressPending(true);
 		closed = true;
+		for (Deflater d; (d = deflaters.poll()) != null;) d.end();
 		final long sum = checksum.getValue();
 		if (wrapper == Wrapper.GZIP) {
 			out.write(littleEndian(sum));
@@ -110,8 +125,12 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 			final byte[] dict = i == 0 ? firstDictionary : tail(blocks.get(i - 1));
 			return deflate(blocks.get(i), dict, last && i == n - 1);
 		});
-		for (final Chunk c : compressed) out.write(c.bytes, 0, c.length);
+		for (final Chunk c : compressed) {
+			out.write(c.bytes, 0, c.length);
+			if (c.bytes.length == OUTPUT) freeOutputs.offer(c.bytes);
+		}
 		if (n > 0) previousTail = tail(blocks.get(n - 1));
+		for (final byte[] b : blocks) if (b.length == BLOCK) freeBlocks.push(b);
 		if (last && n == 0) {
 			final Chunk end = deflate(new byte[0], previousTail, true);
 			out.write(end.bytes, 0, end.length);
@@ -126,14 +145,17 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	}
 
 	private Chunk deflate(final byte[] block, final byte[] dictionary, final boolean finish) {
-		final Deflater d = new Deflater(level, true);
+		Deflater d = deflaters.poll();
+		if (d == null) d = new Deflater(level, true);
+		else d.reset();
 		try {
 			if (dictionary != null) d.setDictionary(dictionary);
 			d.setInput(block);
 			if (finish) d.finish();
 			// deflate's worst case is a little over the input; start there so one call usually does it
 			final Chunk c = new Chunk();
-			c.bytes = new byte[block.length + (block.length >> 6) + 128];
+			final byte[] reused = block.length == BLOCK ? freeOutputs.poll() : null;
+			c.bytes = reused != null ? reused : new byte[block.length + (block.length >> 6) + 128];
 			while (true) {
 				final int room = c.bytes.length - c.length;
 				final int k = finish ? d.deflate(c.bytes, c.length, room) : d.deflate(c.bytes, c.length, room, Deflater.SYNC_FLUSH);
@@ -144,7 +166,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 			return c;
 		}
 		finally {
-			d.end();
+			deflaters.offer(d);
 		}
 	}
 

@@ -2,8 +2,6 @@ package org.medprep.core.intensity;
 
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
-import org.medprep.core.VoxelSelection;
-import org.medprep.core.stats.IntensityStatistics;
 
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -27,8 +25,8 @@ public final class MinMaxNormalization {
 
 	/** @throws IllegalArgumentException if the volume is constant */
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> volume) {
-		final IntensityStatistics stats = IntensityStatistics.of(volume.data(), VoxelSelection.all());
-		final double inMin = stats.min(), inRange = stats.max() - stats.min();
+		final double[] range = Planes.range(volume.data());
+		final double inMin = range[0], inRange = range[1] - range[0];
 		if (!(inRange > 0)) throw new IllegalArgumentException("cannot rescale a constant image (all voxels are " + inMin + ")");
 		final double scale = (max - min) / inRange;
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
