@@ -15,8 +15,10 @@ import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.display.DisplayPostprocessor;
 import org.scijava.module.process.CheckInputsPreprocessor;
+import org.scijava.module.process.LoadInputsPreprocessor;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.module.process.SaveInputsPreprocessor;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.InputHarvester;
 import org.scijava.ItemIO;
@@ -208,13 +210,16 @@ public final class CommandInvocation {
 	}
 
 	/**
-	 * All preprocessors but dialogs (every input is given, defaults included, so nothing is asked)
-	 * and Fiji's host adaptations (this caller handles options, outputs and failures itself).
+	 * All preprocessors but dialogs (every input is given, defaults included, so nothing is asked),
+	 * loading and saving remembered values (a macro line, pipeline step or CLI run gives every value,
+	 * and its paths, which may name patients, must not end up in the user's preferences) and Fiji's
+	 * host adaptations (this caller handles options, outputs and failures itself).
 	 */
 	private List<PreprocessorPlugin> preprocessors() {
 		final List<PreprocessorPlugin> pre = new ArrayList<>();
 		for (final PreprocessorPlugin p : pluginService.createInstancesOfType(PreprocessorPlugin.class))
-			if (!(p instanceof InputHarvester) && !(p instanceof FijiHostProcessor)) pre.add(p);
+			if (!(p instanceof InputHarvester) && !(p instanceof LoadInputsPreprocessor) && !(p instanceof SaveInputsPreprocessor)
+				&& !(p instanceof FijiHostProcessor)) pre.add(p);
 		return pre;
 	}
 

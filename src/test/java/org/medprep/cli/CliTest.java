@@ -78,6 +78,23 @@ class CliTest {
 		assertEquals(0.8, out.getCalibration().pixelWidth, 1e-6);
 	}
 
+	/**
+	 * A CLI run gives every value itself: it leaves nothing in the user's preferences (where
+	 * SciJava remembers a dialog's values), so no path or value of a case stays behind.
+	 */
+	@Test
+	void aRunRemembersNoValues() throws Exception {
+		ct("a.tif");
+		final String node = "org/medprep/commands/intensity/ReplacePaddingCommand";
+		final java.util.prefs.Preferences root = java.util.prefs.Preferences.userRoot();
+		if (root.nodeExists(node)) root.node(node).removeNode();
+		final Run r = cli("run", "--step", "run(\"Replace Padding\", \"padding=-2000 value=-999\");", "-i", dir.resolve("in/a.tif").toString(), "-o",
+			dir.resolve("out").toString(), "--format", "tif");
+		assertEquals(0, r.code, r.err);
+		assertEquals(-999, values(dir.resolve("out/a.tif"))[0], 0);
+		assertTrue(!root.nodeExists(node) || root.node(node).keys().length == 0, "remembered " + (root.nodeExists(node) ? List.of(root.node(node).keys()) : ""));
+	}
+
 	@Test
 	void stepsWithAMaskImagePairedByBaseName() throws IOException {
 		ct("a.tif");
