@@ -247,7 +247,8 @@ public final class CommandInvocation {
 		}
 		for (final ModuleItem<?> item : items) {
 			final String text = MacroOptions.get(options, item.getName());
-			inputs.put(item.getName(), text == null ? module.getInput(item.getName()) : convert(label, item, text));
+			inputs.put(item.getName(), text == null ? module.getInput(item.getName()) : convert(label, item, item.getType() == String.class
+				? ChoiceSpellings.canonical(info, item.getName(), text) : text));
 		}
 		return inputs;
 	}

@@ -1,5 +1,6 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
@@ -28,6 +29,7 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 	@Parameter(label = "Spacing z (mm)", description = "Target voxel size along z in mm (> 0).")
 	private double spacing_z = 1;
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps; linear or cubic B-spline (scipy order 3) for images.")
 	private String interpolation = Interpolation.LINEAR.label();
@@ -38,6 +40,7 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 	@Parameter(label = "Separate coarse axis", description = "nnU-Net's anisotropic handling: if the spacing ratio exceeds 3, interpolate along the coarse axis separately.")
 	private boolean anisotropic = false;
 
+	@ChoicesOf(value = Interpolation.class, only = { "NEAREST", "LINEAR" })
 	@Parameter(label = "Coarse axis interpolation", choices = { "nearest", "linear" },
 		description = "Interpolation along the coarse axis when it is treated separately.")
 	private String coarse_method = Interpolation.NEAREST.label();

@@ -2,6 +2,7 @@ package org.medprep.commands.intensity;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
@@ -32,9 +33,11 @@ public class FcmNormalizeCommand extends IntensityCommand {
 			+ " With a T1 reference, the foreground of the reference.")
 	private String mask = ForegroundChoice.DEFAULT;
 
+	@ChoicesOf(TissueType.class)
 	@Parameter(label = "Tissue", choices = { "white matter", "grey matter", "CSF" }, description = "Reference tissue whose mean becomes the target.")
 	private String tissue = TissueType.WM.label();
 
+	@ChoicesOf(TissueMeanMode.class)
 	@Parameter(label = "Tissue mean", choices = { "membership-weighted", "membership above threshold" },
 		description = "membership-weighted over the foreground (intensity-normalization 2.x), or the mean of voxels whose membership exceeds the threshold (1.x).")
 	private String mean = TissueMeanMode.MEMBERSHIP_WEIGHTED.label();

@@ -7,6 +7,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Threads;
@@ -45,6 +46,7 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	@Parameter(label = "After folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "Optional: a folder of normalized images for the second panel.")
 	private File folder_after;
 
+	@ChoicesOf(Foreground.class)
 	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels counted in each histogram.")
 	private String mask = Foreground.POSITIVE.label();
 

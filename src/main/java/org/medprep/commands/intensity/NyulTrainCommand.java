@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Threads;
@@ -38,6 +39,7 @@ public class NyulTrainCommand extends DynamicCommand {
 	@Parameter(label = "Folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "A folder of training images (every readable image in it).")
 	private File folder;
 
+	@ChoicesOf(Foreground.class)
 	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels whose percentiles are the landmarks.")
 	private String mask = Foreground.POSITIVE.label();
 

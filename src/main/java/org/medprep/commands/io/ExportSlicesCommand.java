@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
@@ -35,6 +36,7 @@ public class ExportSlicesCommand extends ContextCommand {
 	@Parameter(label = "Output folder", style = "directory", description = "Existing folder for the TIFF files.")
 	private File folder;
 
+	@ChoicesOf(SliceAxis.class)
 	@Parameter(label = "Axis", choices = { "axial (z)", "coronal (y)", "sagittal (x)" }, description = "Slices are cut across this axis.")
 	private String axis = SliceAxis.AXIAL.label();
 

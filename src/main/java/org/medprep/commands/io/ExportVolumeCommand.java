@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
@@ -43,6 +44,7 @@ public class ExportVolumeCommand extends ContextCommand {
 	@Parameter(label = "File", style = "save", description = "Output file: .nii, .nii.gz, .hdr, .mha or .mhd (the ending chooses the format).")
 	private File file;
 
+	@ChoicesOf(StoredType.class)
 	@Parameter(label = "Stored type", choices = { "keep", "float32" },
 		description = "keep: the image's own type where the format has it (signed 16-bit CT stays int16); float32: always 32-bit float.")
 	private String stored_type = StoredType.KEEP.label();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Threads;
@@ -46,6 +47,7 @@ public class GridAggregatorCommand extends ContextCommand {
 		description = "Folder holding the patches to aggregate, named as in the table; empty: the table's folder.")
 	private File folder;
 
+	@ChoicesOf(PatchAggregator.Mode.class)
 	@Parameter(label = "Mode", choices = { "average", "crop" }, description = "average: mean of the overlapping patches; crop: each patch gives up half the overlap.")
 	private String mode = PatchAggregator.Mode.AVERAGE.label();
 

@@ -7,6 +7,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Threads;
@@ -20,6 +21,7 @@ import org.medprep.io.ImageFileNames;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
+import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -62,6 +64,7 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(label = "Overlap z", min = "0", description = "Voxels shared by neighbouring patches along z (even, smaller than the patch).")
 	private long overlap_z = 0;
 
+	@ChoicesOf(PaddingMode.class)
 	@Parameter(label = "Padding", choices = { "none", "constant", "edge", "reflect", "symmetric" },
 		description = "none: patches stay inside; else the image is padded by half the overlap on each side with numpy's np.pad mode.")
 	private String padding = PaddingMode.NONE.label();
@@ -72,6 +75,7 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
 
+	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
 	private String format = "nii.gz";
 

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.Threads;
+import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.patch.LabelBalancedSampler;
@@ -22,6 +24,7 @@ import org.medprep.core.spatial.Grid;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
+import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -50,6 +53,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 	@Parameter(label = "Label image", persist = false, description = "Title of the label map on the image's grid.")
 	private String label = "";
 
+	@ChoicesOf(BalanceMode.class)
 	@Parameter(label = "Mode", choices = { POS_NEG, CLASSES }, description = "pos/neg: foreground (label > 0) or background centres; classes: a ratio per label.")
 	private String mode = POS_NEG;
 
@@ -81,6 +85,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
 
+	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
 	private String format = "nii.gz";
 
@@ -102,9 +107,8 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	private void execute(final CommandProgress progress) {
 		final long[] size = { patch_x, patch_y, patch_z };
-		final LabelBalancedSampler sampler = CLASSES.equals(mode) ? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios))
-			: POS_NEG.equals(mode) ? LabelBalancedSampler.posNeg(size, pos, neg) : null;
-		if (sampler == null) throw new IllegalArgumentException("mode must be pos/neg or classes, got '" + mode + "'");
+		final LabelBalancedSampler sampler = Labels.parse(BalanceMode.class, mode, "mode") == BalanceMode.CLASSES
+			? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios)) : LabelBalancedSampler.posNeg(size, pos, neg);
 		if (label == null || label.trim().isEmpty()) throw new IllegalArgumentException("name the label map (label=<title>)");
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);

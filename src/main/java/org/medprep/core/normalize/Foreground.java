@@ -1,7 +1,7 @@
 package org.medprep.core.normalize;
 
-import java.util.Arrays;
-
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import org.medprep.core.Planes;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.segment.ForegroundMask;
@@ -22,24 +22,23 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * </ul>
  * A given mask always wins: its non-zero voxels are the foreground.
  */
-public enum Foreground {
+public enum Foreground implements Labelled {
 	POSITIVE("voxels > 0"), OTSU("Otsu threshold"), ALL("all voxels");
 
 	private final String label;
 
 	Foreground(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Foreground::label).toArray(String[]::new);
+		return Labels.of(Foreground.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static Foreground fromLabel(final String label) {
-		for (final Foreground f : values())
-			if (f.label.equalsIgnoreCase(label) || f.name().equalsIgnoreCase(label)) return f;
-		throw new IllegalArgumentException("unknown foreground rule '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(Foreground.class, label, "foreground rule");
 	}
 
 	/**
