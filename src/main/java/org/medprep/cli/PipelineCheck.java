@@ -253,7 +253,7 @@ final class PipelineCheck {
 
 	/**
 	 * The options that name images by title, each with the values that name no image
-	 * ("None", "All voxels", "this image"...): the choices a command offers when no image is open.
+	 * ("None", "all voxels", "this image"...): the choices a command offers when no image is open.
 	 */
 	private Map<String, Set<String>> sentinels(final CommandInfo info) {
 		final Map<String, Set<String>> m = new LinkedHashMap<>();

@@ -2,13 +2,16 @@ package org.medprep.commands.intensity;
 
 import java.io.File;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.ModelFileException;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -25,12 +28,13 @@ public class NyulApplyCommand extends IntensityCommand {
 	@Parameter(label = "Standard scale file", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
 	private File standard_scale;
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
-		description = "Voxels whose percentiles are the landmarks: voxels > 0, Otsu threshold, all voxels, or the title of a mask.")
-	private String mask = ForegroundChoice.DEFAULT;
+		description = "Voxels whose percentiles are the landmarks: voxels > 0, all voxels, non-zero voxels, Otsu threshold, or the title of a mask image (non-zero inside).")
+	private String mask = MaskRule.POSITIVE.label();
 
 	protected void initMask() {
-		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
@@ -43,7 +47,7 @@ public class NyulApplyCommand extends IntensityCommand {
 		catch (final ModelFileException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
-		return NyulNormalization.apply(in, ForegroundChoice.resolve(mask, in, title -> named(subject, title)), scale);
+		return NyulNormalization.apply(in, MaskOption.resolve(mask, in, title -> named(subject, title)), scale);
 	}
 
 	@Override

@@ -1,18 +1,20 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.MaskChoice;
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.PercentileClip;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
-/** {@code run("Percentile Clip", "low=0.5 high=99.5 mask=[Non-zero voxels]")}. */
+/** {@code run("Percentile Clip", "low=0.5 high=99.5 mask=[non-zero voxels]")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Percentile Clip",
 	description = "Clip to the low and high percentiles (numpy's linear definition) of all voxels, the non-zero voxels, or a mask.")
 public class PercentileClipCommand extends IntensityCommand {
@@ -23,18 +25,19 @@ public class PercentileClipCommand extends IntensityCommand {
 	@Parameter(label = "High percentile", description = "In (0, 100], above low.")
 	private double high = 99.5;
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Percentiles of", initializer = "initMask", persist = false,
-		description = "All voxels, Non-zero voxels, or the title of a mask image (non-zero inside).")
-	private String mask = MaskChoice.ALL;
+		description = "Voxels whose percentiles are used: all voxels, non-zero voxels, voxels > 0, Otsu threshold, or the title of a mask image (non-zero inside).")
+	private String mask = MaskRule.ALL.label();
 
 	protected void initMask() {
-		MaskChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final PercentileClip clip = new PercentileClip(low, high);
-		return clip.apply(in, MaskChoice.resolve(mask, in, title -> named(subject, title)));
+		return clip.apply(in, MaskOption.resolve(mask, in, title -> named(subject, title)));
 	}
 
 	@Override

@@ -25,7 +25,7 @@
  * </ul>
  * The foreground, when no mask is given, is the voxels &gt; 0 (the
  * skull-stripped convention of intensity-normalization); Otsu's threshold or
- * all voxels can be chosen ({@link org.medprep.core.normalize.Foreground}).
+ * all voxels can be chosen, as in every command ({@link org.medprep.core.segment.MaskRule}).
  * Model files are small strict JSON documents with a format tag and version;
  * a missing or malformed file raises a
  * {@link org.medprep.core.normalize.ModelFileException} naming the file and

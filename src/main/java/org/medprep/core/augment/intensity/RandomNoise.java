@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
-import org.medprep.core.normalize.Foreground;
+import org.medprep.core.segment.MaskRule;
 import org.medprep.core.stats.IntensityStatistics;
 
 import net.imglib2.type.numeric.RealType;
@@ -69,7 +69,7 @@ public final class RandomNoise implements RandomIntensityTransform {
 	private double unit(final Volume<? extends RealType<?>> image) {
 		switch (relativeTo) {
 			case IMAGE_STD: return IntensityStatistics.of(image.data(), VoxelSelection.all()).std();
-			case FOREGROUND_STD: return IntensityStatistics.of(image.data(), Foreground.POSITIVE.select(image.data(), null)).std();
+			case FOREGROUND_STD: return IntensityStatistics.of(image.data(), MaskRule.POSITIVE.select(image.data())).std();
 			default: return 1;
 		}
 	}
