@@ -1,5 +1,6 @@
 package org.medprep.cli;
 
+import org.medprep.commands.ThreadCount;
 import org.scijava.Context;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
@@ -18,5 +19,17 @@ final class CliContext {
 		final Context context = new Context();
 		if (!Boolean.getBoolean("medprep.debug")) context.service(LogService.class).setLevel(LogLevel.NONE);
 		return context;
+	}
+
+	/** {@link #create()}, its operations run with {@code threads} threads (null: ImageJ's setting, all cores by default). */
+	static Context create(final Integer threads) {
+		final Context context = create();
+		if (threads != null) context.service(ThreadCount.class).set(threads);
+		return context;
+	}
+
+	/** Refuses a --threads below 1 before anything runs. */
+	static void checkThreads(final Integer threads) {
+		if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
 	}
 }

@@ -43,6 +43,7 @@ final class RunBatch {
 	private final PrintWriter out, err;
 	private final ProgressReport.Style style;
 	private final Map<String, String> env;
+	private Integer threads;
 
 	RunBatch(final BatchOptions options, final PrintWriter out, final PrintWriter err, final boolean errIsTerminal, final Map<String, String> env) {
 		this.options = options;
@@ -50,6 +51,12 @@ final class RunBatch {
 		this.err = err;
 		this.style = options.quiet ? ProgressReport.Style.QUIET : errIsTerminal ? ProgressReport.Style.BAR : ProgressReport.Style.LINES;
 		this.env = env;
+	}
+
+	/** The run's operations use {@code threads} threads (null: ImageJ's setting); set on the run's context, not globally. */
+	RunBatch withThreads(final Integer threads) {
+		this.threads = threads;
+		return this;
 	}
 
 	/**
@@ -61,7 +68,7 @@ final class RunBatch {
 	{
 		final Shard shard = options.shard(env);
 		final DicomNaming naming = DicomNaming.fromLabel(options.dicomNames);
-		try (Context context = CliContext.create()) {
+		try (Context context = CliContext.create(threads)) {
 			final CaseExecution cases = execution.apply(context);
 			final List<Path> allInputs = new ArrayList<>(inputs);
 			allInputs.addAll(cases.sources());

@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,13 +83,10 @@ final class RunCommand implements Callable<Integer> {
 		final String fmt = format.startsWith(".") ? format.substring(1) : format;
 		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt))
 			throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
-		if (threads != null) {
-			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
-			Prefs.setThreads(threads);
-		}
+		CliContext.checkThreads(threads);
 		final List<MemberSource> members = members();
 		return new RunBatch(batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
-			.run(lines, inputs, outDir, fmt, context -> new PipelineCaseExecution(context, members, outDir, fmt, !noFusion));
+			.withThreads(threads).run(lines, inputs, outDir, fmt, context -> new PipelineCaseExecution(context, members, outDir, fmt, !noFusion));
 	}
 
 	/** The members named on the command line. @throws IllegalArgumentException for a malformed or repeated name */

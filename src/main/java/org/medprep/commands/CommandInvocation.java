@@ -184,7 +184,9 @@ public final class CommandInvocation {
 		catch (final RuntimeException e) {
 			final Throwable cause = meaningful(e);
 			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);
-			throw new CommandFailedException(label + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+			final String reason = Failures.reason(e, label);
+			// a defect (no user-facing reason) keeps its kind in the line, and its stack trace as the cause
+			throw new CommandFailedException(label + ": " + (reason != null ? reason : cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
 		}
 		final Map<String, Object> extras = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : info.outputs()) {

@@ -19,6 +19,7 @@ import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Pipeline;
 import org.medprep.commands.RecordsHistory;
 import org.medprep.commands.Seeds;
@@ -62,8 +63,13 @@ import net.imglib2.type.numeric.RealType;
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
 public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
 
-	@Parameter(label = "Image", persist = false, description = "The case to augment (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@ChoicesOf(PreviewTransform.class)
 	@Parameter(label = "Transform", choices = { "Random Affine", "Random Rotate 3D", "Random Zoom", "Random Flip", "Random Elastic dense", "Random Elastic control grid" },
@@ -134,11 +140,11 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		final AugmentationPreview.Result r;
 		if (!CommandOptions.isGiven(pipeline)) {
 			final double fill = minimum(subject.main());
-			r = Threads.call(() -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
+			r = Threads.call(getContext(), () -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
 				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST), progress);
 		} else {
 			final SubjectPipeline steps = new SubjectPipeline(getContext(), readPipeline());
-			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s, progress), progress);
+			r = Threads.call(getContext(), () -> previewPipeline(steps, cases, outlined, s, progress), progress);
 		}
 		preview = render(r);
 		preview.setProperty("Info", String.join("\n", r.draws()));

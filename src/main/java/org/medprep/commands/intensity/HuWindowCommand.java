@@ -1,6 +1,7 @@
 package org.medprep.commands.intensity;
 
 import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
@@ -22,8 +23,13 @@ public class HuWindowCommand extends IntensityCommand {
 	@Parameter(label = "Level (HU)", description = "Window centre in HU; ignored when a preset is chosen.")
 	private double level = 40;
 
-	@Parameter(label = "Width (HU)", description = "Window width in HU (> 0); ignored when a preset is chosen.")
+	@Parameter(label = "Width (HU)", validater = "checkWidth", description = "Window width in HU (> 0); ignored when a preset is chosen.")
 	private double width = 400;
+
+	/** A window has a width. */
+	private void checkWidth() {
+		InputChecks.refuse(this, InputChecks.positive("width", width));
+	}
 
 	@ChoicesOf(WindowOutput.class)
 	@Parameter(label = "Output", choices = { "float 0-1", "8-bit 0-255", "HU clipped" },

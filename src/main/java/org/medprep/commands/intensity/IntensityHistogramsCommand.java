@@ -76,7 +76,7 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
 		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());
 		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(images_after, folder_after, titles, "after images") : null;
-		final ArgbRaster raster = Threads.call(() -> {
+		final ArgbRaster raster = Threads.call(getContext(), () -> {
 			ArgbRaster r = panel(before, rule, hasAfter ? "before" : "");
 			if (hasAfter) r = ArgbRaster.stack(r, panel(after, rule, "after"));
 			return r;

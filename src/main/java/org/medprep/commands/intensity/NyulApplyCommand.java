@@ -3,6 +3,7 @@ package org.medprep.commands.intensity;
 import java.io.File;
 
 import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
@@ -25,8 +26,13 @@ import net.imglib2.type.numeric.RealType;
 		+ " extrapolating beyond the end landmarks.")
 public class NyulApplyCommand extends IntensityCommand {
 
-	@Parameter(label = "Standard scale file", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
+	@Parameter(label = "Standard scale file", validater = "checkStandardScale", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
 	private File standard_scale;
+
+	/** Refuses a missing input before any work. */
+	private void checkStandardScale() {
+		InputChecks.refuse(this, InputChecks.existing("standard scale file", standard_scale));
+	}
 
 	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,

@@ -10,6 +10,7 @@ import java.util.List;
 import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
@@ -44,8 +45,13 @@ public class NyulTrainCommand extends DynamicCommand {
 	@Parameter(label = "Foreground", choices = { "all voxels", "non-zero voxels", "voxels > 0", "Otsu threshold" }, description = "Voxels whose percentiles are the landmarks.")
 	private String mask = MaskRule.POSITIVE.label();
 
-	@Parameter(label = "Standard scale file", style = FileWidget.SAVE_STYLE, description = "Where to write the standard scale (JSON).")
+	@Parameter(label = "Standard scale file", validater = "checkStandardScale", style = FileWidget.SAVE_STYLE, description = "Where to write the standard scale (JSON).")
 	private File standard_scale;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkStandardScale() {
+		InputChecks.refuse(this, InputChecks.given("standard scale file", standard_scale));
+	}
 
 	@Parameter(label = "Lowest percentile", description = "First landmark (mapped to the output minimum).")
 	private double min_percentile = 1;
@@ -84,7 +90,7 @@ public class NyulTrainCommand extends DynamicCommand {
 		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
 		final MaskRule rule = Labels.parse(MaskRule.class, mask, "mask");
 		final List<ImagePlus> imps = ImageLists.resolve(images, folder, titles, "training images");
-		final NyulStandardScale learned = Threads.call(() -> {
+		final NyulStandardScale learned = Threads.call(getContext(), () -> {
 			final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
 			final List<VoxelSelection> fg = new ArrayList<>();
 			for (final ImagePlus imp : imps) {

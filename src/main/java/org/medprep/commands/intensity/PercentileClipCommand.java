@@ -1,6 +1,7 @@
 package org.medprep.commands.intensity;
 
 import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
@@ -19,11 +20,21 @@ import net.imglib2.type.numeric.RealType;
 	description = "Clip to the low and high percentiles (numpy's linear definition) of all voxels, the non-zero voxels, or a mask.")
 public class PercentileClipCommand extends IntensityCommand {
 
-	@Parameter(label = "Low percentile", description = "In [0, 100), below high.")
+	@Parameter(label = "Low percentile", validater = "checkLow", description = "In [0, 100), below high.")
 	private double low = 0.5;
 
-	@Parameter(label = "High percentile", description = "In (0, 100], above low.")
+	/** A percentile is 0 to 100. */
+	private void checkLow() {
+		InputChecks.refuse(this, InputChecks.percent("low", low));
+	}
+
+	@Parameter(label = "High percentile", validater = "checkHigh", description = "In (0, 100], above low.")
 	private double high = 99.5;
+
+	/** A percentile is 0 to 100. */
+	private void checkHigh() {
+		InputChecks.refuse(this, InputChecks.percent("high", high));
+	}
 
 	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Percentiles of", initializer = "initMask", persist = false,

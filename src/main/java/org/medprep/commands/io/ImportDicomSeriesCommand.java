@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
@@ -41,9 +42,14 @@ import net.imglib2.type.numeric.RealType;
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
 public class ImportDicomSeriesCommand extends ContextCommand {
 
-	@Parameter(label = "Folder", style = "directory",
+	@Parameter(label = "Folder", validater = "checkFolder", style = "directory",
 		description = "A folder of DICOM files (searched recursively), or one multi-frame DICOM file.")
 	private File folder;
+
+	/** Refuses a missing input before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.existing("DICOM folder", folder));
+	}
 
 	@ChoicesOf(PlaneFilter.class)
 	@Parameter(label = "Plane", choices = { "all", "axial", "coronal", "sagittal", "oblique" },
@@ -87,7 +93,7 @@ public class ImportDicomSeriesCommand extends ContextCommand {
 		if (replace_padding) options = options.withPaddingReplacement(padding_value);
 		final DicomLoadOptions chosen = options;
 		final CommandProgress progress = CommandProgress.of(this, status, "Import DICOM Series");
-		result = imageOf(Threads.call(() -> load(chosen, progress), progress));
+		result = imageOf(Threads.call(getContext(), () -> load(chosen, progress), progress));
 	}
 
 	private DicomSeriesVolume load(final DicomLoadOptions options, final CommandProgress progress) {

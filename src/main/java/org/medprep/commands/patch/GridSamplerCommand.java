@@ -10,6 +10,7 @@ import java.util.List;
 import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PaddingMode;
@@ -43,8 +44,13 @@ import net.imglib2.type.numeric.RealType;
 		+ "(grid, overlap, padding, positions) into a folder, for inference; Grid Aggregator puts the predictions back.")
 public class GridSamplerCommand extends DynamicCommand {
 
-	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Patch x", min = "1", description = "Patch size along x in voxels.")
 	private long patch_x = 96;
@@ -72,8 +78,13 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(label = "Fill value", description = "With constant padding: the value outside the image.")
 	private double fill = 0;
 
-	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
+	@Parameter(label = "Folder", validater = "checkFolder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.given("patch folder", folder));
+	}
 
 	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
@@ -101,7 +112,7 @@ public class GridSamplerCommand extends DynamicCommand {
 			PatchFolder.step(this).toStep());
 		final List<PatchTable.Row> rows = new ArrayList<>();
 		try {
-			Threads.call(() -> {
+			Threads.call(getContext(), () -> {
 				for (final Patch p : cut) {
 					progress.progress(rows.size(), cut.size(), "patch " + (rows.size() + 1) + " of " + cut.size());
 					final String name = out.name(p, false);

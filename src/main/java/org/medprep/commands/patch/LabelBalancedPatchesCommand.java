@@ -12,6 +12,7 @@ import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.Threads;
 import org.medprep.core.Labels;
@@ -47,8 +48,13 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	public static final String POS_NEG = "pos/neg", CLASSES = "classes";
 
-	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Label image", persist = false, description = "Title of the label map on the image's grid.")
 	private String label = "";
@@ -82,8 +88,13 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 		description = "Same seed, same patches whatever the thread count; empty: a seed is drawn and recorded.")
 	private String seed = "";
 
-	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
+	@Parameter(label = "Folder", validater = "checkFolder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.given("patch folder", folder));
+	}
 
 	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
@@ -127,7 +138,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 		final PatchFolder out = new PatchFolder(folder, GridSamplerCommand.baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
 			PatchFolder.step(this).seed(used).toStep());
 		try {
-			final List<PatchTable.Row> rows = Threads.call(() -> {
+			final List<PatchTable.Row> rows = Threads.call(getContext(), () -> {
 				final List<PatchTable.Row> r = new ArrayList<>();
 				for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
 					progress.progress(r.size(), count, "patch " + (r.size() + 1) + " of " + count);
