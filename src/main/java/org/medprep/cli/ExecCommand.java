@@ -41,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExecCommand implements Callable<Integer> {
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
-	RunCommand.Steps steps;
+	RunOptions.Steps steps;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "OUTDIR", description = "Folder for image and table outputs (tables are printed without it).")
 	Path outDir;

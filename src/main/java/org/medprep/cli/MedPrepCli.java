@@ -58,6 +58,22 @@ public final class MedPrepCli implements Callable<Integer> {
 		// --help and --version on every subcommand (help is answered before required options are checked)
 		for (final CommandLine sub : cl.getSubcommands().values())
 			if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) sub.getCommandSpec().mixinStandardHelpOptions(true);
+		return withManners(cl, out, err).execute(args);
+	}
+
+	/**
+	 * Runs a command of another MedPrep tool (the Spark runner) with this tool's manners:
+	 * problems as one line each ("medprep: ..."), exit code 2 for a usage error, 1 for
+	 * failures, stack traces only with -Dmedprep.debug=true.
+	 */
+	public static int executeCommand(final Object command, final PrintWriter out, final PrintWriter err, final String... args) {
+		final CommandLine cl = new CommandLine(command);
+		cl.getCommandSpec().mixinStandardHelpOptions(true);
+		cl.getCommandSpec().versionProvider(new Version());
+		return withManners(cl, out, err).execute(args);
+	}
+
+	private static CommandLine withManners(final CommandLine cl, final PrintWriter out, final PrintWriter err) {
 		cl.setOut(out);
 		cl.setErr(err);
 		cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -66,7 +82,7 @@ public final class MedPrepCli implements Callable<Integer> {
 			if (Boolean.getBoolean("medprep.debug")) e.printStackTrace(commandLine.getErr());
 			return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURES;
 		});
-		return cl.execute(args);
+		return cl;
 	}
 
 	/** The version from the jar manifest, when packaged. */

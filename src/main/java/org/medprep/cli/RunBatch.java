@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.medprep.cli.batch.BatchListener;
 import org.medprep.cli.batch.BatchRun;
 import org.medprep.cli.batch.BatchSummary;
 import org.medprep.cli.batch.CaseFinder;
-import org.medprep.cli.batch.CaseOutput;
 import org.medprep.cli.batch.CaseRef;
 import org.medprep.cli.batch.CaseResult;
-import org.medprep.cli.batch.CaseTask;
 import org.medprep.cli.batch.Digests;
 import org.medprep.cli.batch.DicomNaming;
 import org.medprep.cli.batch.Manifest;
@@ -35,7 +34,8 @@ import org.scijava.module.ModuleService;
  * cases, refuses unsafe outputs and colliding names, then runs this shard's
  * cases one by one inside their failure boundary, skipping those an earlier
  * run finished, recording each in the manifest and showing progress. Nothing
- * runs unless every check passed.
+ * runs unless every check passed. A host that runs the cases elsewhere (a
+ * cluster, see {@link DistributedRun}) prepares the run the same way.
  */
 final class RunBatch {
 
@@ -43,6 +43,8 @@ final class RunBatch {
 	private final PrintWriter out, err;
 	private final ProgressReport.Style style;
 	private final Map<String, String> env;
+
+	/** The run's operations use this many threads (null: ImageJ's setting); set on the run's context, not globally. */
 	private Integer threads;
 
 	RunBatch(final BatchOptions options, final PrintWriter out, final PrintWriter err, final boolean errIsTerminal, final Map<String, String> env) {
@@ -53,7 +55,37 @@ final class RunBatch {
 		this.env = env;
 	}
 
-	/** The run's operations use {@code threads} threads (null: ImageJ's setting); set on the run's context, not globally. */
+	/** A run that passed every check: its cases, how each runs, its manifest. */
+	static final class Prepared {
+		final CheckedPipeline checked;
+		final CaseFinder.Found found;
+		final Shard shard;
+		/** This shard's cases. */
+		final List<CaseRef> mine;
+		final PipelineCaseTask task;
+		final Manifest manifest;
+		/** What decides the outputs besides the inputs. */
+		final String digest;
+
+		Prepared(final CheckedPipeline checked, final CaseFinder.Found found, final Shard shard, final List<CaseRef> mine, final PipelineCaseTask task,
+			final Manifest manifest, final String digest)
+		{
+			this.checked = checked;
+			this.found = found;
+			this.shard = shard;
+			this.mine = mine;
+			this.task = task;
+			this.manifest = manifest;
+			this.digest = digest;
+		}
+
+		/** The loop over cases (or a host's one case at a time), recording in {@code into}. */
+		BatchRun batch(final Manifest into, final boolean force, final BatchListener listener) {
+			return new BatchRun(task, into, digest, shard, force, listener);
+		}
+	}
+
+	/** Runs the operations with {@code threads} threads (null: ImageJ's setting). */
 	RunBatch withThreads(final Integer threads) {
 		this.threads = threads;
 		return this;
@@ -66,59 +98,54 @@ final class RunBatch {
 	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
 		final Function<Context, CaseExecution> execution) throws IOException
 	{
+		try (Context context = CliContext.create(threads)) {
+			final Prepared p = prepare(context, lines, inputs, outDir, format, execution.apply(context));
+			final BatchSummary summary = p.batch(p.manifest, options.force, new ProgressReport(err, style)).run(p.mine);
+			return report(summary, p.found, p.shard, outDir);
+		}
+	}
+
+	/**
+	 * Everything before the first case: the pipeline checked, the cases found, unsafe
+	 * outputs and colliding names refused, an interrupted run's staging files removed,
+	 * the manifests read.
+	 *
+	 * @throws IllegalArgumentException for a usage error (nothing has run)
+	 */
+	Prepared prepare(final Context context, final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
+		final CaseExecution cases) throws IOException
+	{
 		final Shard shard = options.shard(env);
 		final DicomNaming naming = DicomNaming.fromLabel(options.dicomNames);
-		try (Context context = CliContext.create(threads)) {
-			final CaseExecution cases = execution.apply(context);
-			final List<Path> allInputs = new ArrayList<>(inputs);
-			allInputs.addAll(cases.sources());
-			OutputSafety.check(allInputs, outDir);
-			final CommandCatalog catalog = new CommandCatalog(context.service(CommandService.class));
-			final CheckedPipeline checked = PipelineCheck.check(lines, catalog, context.service(ModuleService.class), cases.titles(),
-				DicomLoadOptions.defaults());
-			notice(checked.notices());
-			final CaseFinder.Found found = CaseFinder.find(inputs, naming, checked.dicom());
-			notice(found.notices());
-			for (final String problem : found.problems()) err.println("FAILED " + problem);
-			final List<Path> caseFiles = new ArrayList<>();
-			for (final CaseRef c : found.cases()) for (final String f : c.files()) caseFiles.add(Path.of(f));
-			OutputSafety.check(caseFiles, outDir);
-			OutputCollisions.check(found.cases(), c -> cases.outputs(c.name(), checked.pipeline()));
+		final List<Path> allInputs = new ArrayList<>(inputs);
+		allInputs.addAll(cases.sources());
+		OutputSafety.check(allInputs, outDir);
+		final CheckedPipeline checked = check(context, lines, cases);
+		notice(checked.notices());
+		final CaseFinder.Found found = CaseFinder.find(inputs, naming, checked.dicom());
+		notice(found.notices());
+		for (final String problem : found.problems()) err.println("FAILED " + problem);
+		OutputSafety.check(found.searched(), outDir);
+		final List<Path> caseFiles = new ArrayList<>();
+		for (final CaseRef c : found.cases()) for (final String f : c.files()) caseFiles.add(Path.of(f));
+		OutputSafety.check(caseFiles, outDir);
+		OutputCollisions.check(found.cases(), c -> cases.outputs(c.name(), checked.pipeline()));
 
-			final List<CaseRef> mine = shard.select(found.cases());
-			final List<String> plannedFiles = new ArrayList<>();
-			for (final CaseRef c : mine) plannedFiles.addAll(cases.outputs(c.name(), checked.pipeline()));
-			final List<Path> stale = StaleStaging.clean(outDir, plannedFiles);
-			if (!stale.isEmpty()) notice(Collections.singletonList("removed " + stale.size() + " staging file(s) an interrupted run left in " + outDir));
+		final List<CaseRef> mine = shard.select(found.cases());
+		final List<String> plannedFiles = new ArrayList<>();
+		for (final CaseRef c : mine) plannedFiles.addAll(cases.outputs(c.name(), checked.pipeline()));
+		final List<Path> stale = StaleStaging.clean(outDir, plannedFiles);
+		if (!stale.isEmpty()) notice(Collections.singletonList("removed " + stale.size() + " staging file(s) an interrupted run left in " + outDir));
 
-			final CaseSeeding seeding = new CaseSeeding(checked, options.seed);
-			final CaseTask task = new CaseTask() {
-				@Override
-				public CaseOutput run(final CaseRef c) throws IOException {
-					final CaseSeeding.Seeded seeded = seeding.forCase(c.name());
-					final List<String> written = new ArrayList<>();
-					for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(outDir.relativize(p).toString());
-					return new CaseOutput(written, seeded.seeds);
-				}
+		final PipelineCaseTask task = new PipelineCaseTask(new CaseSeeding(checked, options.seed), cases, checked, outDir);
+		final Manifest manifest = Manifest.open(outDir, shard.manifestName());
+		return new Prepared(checked, found, shard, mine, task, manifest, digest(checked, format, cases.titles()));
+	}
 
-				@Override
-				public List<String> inputs(final CaseRef c) {
-					final List<String> all = new ArrayList<>(c.files());
-					all.addAll(cases.inputs(c.name()));
-					return all;
-				}
-
-				@Override
-				public void release(final CaseRef c) {
-					cases.release();
-				}
-			};
-			final Manifest manifest = Manifest.open(outDir, shard.manifestName());
-			final BatchSummary summary = new BatchRun(task, manifest, digest(checked, format, cases.titles()), shard, options.force,
-				new ProgressReport(err, style)).run(mine);
-			report(summary, found, shard, outDir);
-			return summary.anyFailed() || !found.problems().isEmpty() ? MedPrepCli.EXIT_FAILURES : 0;
-		}
+	/** The whole pipeline checked against the commands and the run's image titles. */
+	static CheckedPipeline check(final Context context, final List<PipelineText.Line> lines, final CaseExecution cases) {
+		final CommandCatalog catalog = new CommandCatalog(context.service(CommandService.class));
+		return PipelineCheck.check(lines, catalog, context.service(ModuleService.class), cases.titles(), DicomLoadOptions.defaults());
 	}
 
 	/**
@@ -141,7 +168,8 @@ final class RunBatch {
 		err.flush();
 	}
 
-	private void report(final BatchSummary s, final CaseFinder.Found found, final Shard shard, final Path outDir) {
+	/** The summary line and the failed cases; returns the exit code. */
+	int report(final BatchSummary s, final CaseFinder.Found found, final Shard shard, final Path outDir) {
 		final int failures = s.failed().size() + found.problems().size();
 		out.println(s.cases() + " case(s)" + (shard.isWhole() ? "" : " in shard " + shard + " of " + found.cases().size()) + ", " + failures + " failed ("
 			+ s.done() + " done, " + s.skipped() + " done earlier) in " + ProgressReport.clock(s.seconds()) + "; outputs and " + Manifest.FILE_PREFIX
@@ -152,5 +180,6 @@ final class RunBatch {
 		}
 		out.flush();
 		err.flush();
+		return s.anyFailed() || !found.problems().isEmpty() ? MedPrepCli.EXIT_FAILURES : 0;
 	}
 }

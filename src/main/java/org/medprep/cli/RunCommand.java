@@ -1,19 +1,14 @@
 package org.medprep.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medprep.commands.MacroLine;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,47 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", description = "Run recorded macro steps (a pipeline file or --step lines) on image files or folders.")
 final class RunCommand implements Callable<Integer> {
 
-	static final class Steps {
-		@Option(names = "--pipeline", paramLabel = "FILE", description = "A file of run(\"Label\", \"options\"); lines (// comments allowed).")
-		Path pipeline;
-
-		@Option(names = "--step", paramLabel = "LINE", description = "One step, e.g. 'run(\"HU Window\", \"level=40 width=400\");' (repeatable).")
-		List<String> steps;
-	}
-
-	@ArgGroup(exclusive = true, multiplicity = "1")
-	Steps steps;
-
-	@Option(names = { "-i", "--input" }, required = true, arity = "1..*", paramLabel = "INPUT",
-		description = "Image files (.nii, .nii.gz, .hdr, .mha, .mhd, .tif), folders of them, or DICOM folders (one case per series).")
-	List<Path> inputs;
-
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "Folder for the outputs (created if needed).")
-	Path outDir;
-
-	@Option(names = "--image", paramLabel = "NAME=PATH",
-		description = "Another scalar image of each case (a second MR sequence): every step that changes the -i image changes it too; written to OUTDIR/NAME/. A folder pairs its files with the inputs by base name.")
-	List<String> images = new ArrayList<>();
-
-	@Option(names = "--label", paramLabel = "NAME=PATH",
-		description = "A label map or mask of each case, named NAME in the steps' options (label=NAME, mask=NAME): spatial steps move it with nearest or label interpolation, intensity steps leave it alone; written to OUTDIR/NAME/ if changed.")
-	List<String> labels = new ArrayList<>();
-
-	@Option(names = "--ref", paramLabel = "NAME=PATH",
-		description = "A reference image of each case, named NAME in the steps' options (Invert Spatial History's reference): read, neither transformed nor written.")
-	List<String> refs = new ArrayList<>();
-
-	@Option(names = "--no-fusion", description = "Resample after every spatial step instead of once for consecutive spatial steps.")
-	boolean noFusion;
-
-	@Option(names = "--format", defaultValue = "nii.gz", description = "Output format: nii.gz, nii, mha or tif (default: ${DEFAULT-VALUE}).")
-	String format;
-
-	@Option(names = "--threads", description = "Threads for each operation (default: all cores).")
-	Integer threads;
-
 	@Mixin
-	BatchOptions batch;
+	RunOptions run;
 
 	@ParentCommand
 	MedPrepCli parent;
@@ -77,28 +33,12 @@ final class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		final List<PipelineText.Line> lines = steps.pipeline != null
-			? PipelineText.parse(new String(Files.readAllBytes(steps.pipeline), StandardCharsets.UTF_8), steps.pipeline.toString())
-			: PipelineText.ofSteps(steps.steps);
-		final String fmt = format.startsWith(".") ? format.substring(1) : format;
-		if (!ImageFiles.OUTPUT_FORMATS.contains(fmt))
-			throw new IllegalArgumentException("unsupported --format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
-		CliContext.checkThreads(threads);
-		final List<MemberSource> members = members();
-		return new RunBatch(batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
-			.withThreads(threads).run(lines, inputs, outDir, fmt, context -> new PipelineCaseExecution(context, members, outDir, fmt, !noFusion));
-	}
-
-	/** The members named on the command line. @throws IllegalArgumentException for a malformed or repeated name */
-	List<MemberSource> members() {
-		final List<MemberSource> members = new ArrayList<>();
-		for (final String spec : images) members.add(MemberSource.parse(spec, MemberSource.Role.IMAGE, "--image"));
-		for (final String spec : labels) members.add(MemberSource.parse(spec, MemberSource.Role.LABEL, "--label"));
-		for (final String spec : refs) members.add(MemberSource.parse(spec, MemberSource.Role.REFERENCE, "--ref"));
-		final java.util.Set<String> names = new java.util.HashSet<>();
-		for (final MemberSource m : members)
-			if (!names.add(m.name)) throw new IllegalArgumentException("the name '" + m.name + "' is given twice (--image, --label and --ref names must differ)");
-		return members;
+		final List<PipelineText.Line> lines = run.lines();
+		final String fmt = run.format();
+		final Integer threads = run.threads();
+		final List<MemberSource> members = run.members();
+		return new RunBatch(run.batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
+			.withThreads(threads).run(lines, run.inputs, run.outDir, fmt, context -> new PipelineCaseExecution(context, members, run.outDir, fmt, !run.noFusion));
 	}
 
 	static List<MacroLine> parseSteps(final List<String> lines) {

@@ -51,6 +51,21 @@ class LayersTest {
 			.orShould().dependOnClassesThat().resideInAPackage("org.medprep.cli").evaluate(MAIN));
 	}
 
+	/** Spark is on the class path only where the Spark runner runs: nothing else may need it, nor the runner itself. */
+	@Test
+	void onlyTheSparkRunnerKnowsSpark() {
+		assertNoViolation(noClasses().that().resideOutsideOfPackage("org.medprep.spark..").should().dependOnClassesThat()
+			.resideInAnyPackage("org.apache.spark..", "scala..", "org.medprep.spark..").evaluate(MAIN));
+	}
+
+	/** The Spark runner is a host of medprep run's batch engine: it reaches the pipeline only through the CLI's run API. */
+	@Test
+	void theSparkRunnerUsesTheCliNotTheCommands() {
+		assertNoViolation(noClasses().that().resideInAPackage("org.medprep.spark..").should().dependOnClassesThat()
+			.resideInAnyPackage("ij..", "org.scijava..", "net.imagej..", "org.medprep.commands..", "org.medprep.ij1..", "org.medprep.core..", "org.medprep.io..")
+			.evaluate(MAIN));
+	}
+
 	/** The rule's report as the failure message, so a broken layer names the offending class and import. */
 	private static void assertNoViolation(final EvaluationResult result) {
 		assertFalse(result.hasViolation(), result.getFailureReport().toString());

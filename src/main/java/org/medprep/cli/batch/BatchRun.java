@@ -42,7 +42,7 @@ public final class BatchRun {
 		int alreadyDone = 0;
 		for (final CaseRef c : cases) {
 			final InputStamp stamp = stamp(c);
-			final boolean done = !force && manifest.isDone(c.name(), pipeline, stamp);
+			final boolean done = isDone(c, stamp);
 			stamps.add(stamp);
 			finished.add(done);
 			if (done) alreadyDone++;
@@ -56,21 +56,65 @@ public final class BatchRun {
 				listener.caseFinished(CaseResult.skipped(c));
 				continue;
 			}
-			listener.caseStarted(c);
-			CaseResult r = CaseBoundary.run(c, task);
-			try {
-				manifest.append(ManifestRow.of(r, stamps.get(i), pipeline, shard, Instant.now().toString()));
-			}
-			catch (final IOException | RuntimeException e) {
-				r = CaseResult.failed(c, r.seconds(), "could not be recorded in " + manifest.file() + ": " + e.getMessage(), e);
-			}
+			final CaseResult r = runAndRecord(c, stamps.get(i)).result;
 			if (r.status() == CaseResult.Status.DONE) done++;
 			else failed.add(r);
-			listener.caseFinished(r);
 		}
 		final BatchSummary summary = new BatchSummary(cases.size(), done, alreadyDone, failed, (System.nanoTime() - t0) / 1e9);
 		listener.runFinished(summary);
 		return summary;
+	}
+
+	/**
+	 * The cases a run has to do: those the manifest does not show done with the same
+	 * pipeline and inputs (all of them when forced). For a host that runs the cases
+	 * elsewhere, one {@link #runCase} each.
+	 */
+	public List<CaseRef> pending(final List<CaseRef> cases) {
+		final List<CaseRef> todo = new ArrayList<>();
+		for (final CaseRef c : cases)
+			if (!isDone(c, stamp(c))) todo.add(c);
+		return todo;
+	}
+
+	/**
+	 * Runs one case inside its boundary and appends its row to the manifest, whatever
+	 * an earlier run recorded (a host that runs cases elsewhere chose them with
+	 * {@link #pending}).
+	 *
+	 * @return the case's row; a row that could not be written says so, as a failure
+	 */
+	public ManifestRow runCase(final CaseRef c) {
+		return runAndRecord(c, stamp(c)).row;
+	}
+
+	private boolean isDone(final CaseRef c, final InputStamp stamp) {
+		return !force && manifest.isDone(c.name(), pipeline, stamp);
+	}
+
+	private static final class Recorded {
+		final CaseResult result;
+		final ManifestRow row;
+
+		Recorded(final CaseResult result, final ManifestRow row) {
+			this.result = result;
+			this.row = row;
+		}
+	}
+
+	private Recorded runAndRecord(final CaseRef c, final InputStamp stamp) {
+		listener.caseStarted(c);
+		CaseResult r = CaseBoundary.run(c, task);
+		ManifestRow row = ManifestRow.of(r, stamp, pipeline, shard, Instant.now().toString());
+		try {
+			manifest.append(row);
+		}
+		catch (final IOException | RuntimeException e) {
+			r = CaseResult.failed(c, r.seconds(), "could not be recorded in " + manifest.file() + ": " + e.getMessage(), e);
+			row = ManifestRow.of(r, stamp, pipeline, shard, row.finished);
+		}
+		listener.caseFinished(r);
+		return new Recorded(r, row);
 	}
 
 	private InputStamp stamp(final CaseRef c) {

@@ -34,8 +34,11 @@ import org.medprep.io.metaimage.MetaImageReader;
  * is walked (subfolders too, symbolic links followed, hidden files skipped)
  * and every image file in it is a case, and every DICOM series in it (its
  * files grouped by Series Instance UID, wherever they lie) is a case. The same
- * file reached twice (through a link) counts once. Cases come out sorted by
- * name. Only headers are read.
+ * file reached twice (through a link) counts once. A list file (a text file
+ * ending in {@code .txt} or {@code .list}) names inputs, one per line: files or
+ * folders, relative to the list's own folder unless absolute, blank lines and
+ * {@code #} comments skipped; each is searched as if it had been given itself.
+ * Cases come out sorted by name. Only headers are read.
  */
 public final class CaseFinder {
 
@@ -46,14 +49,18 @@ public final class CaseFinder {
 		private final List<CaseRef> cases;
 		private final List<String> notices;
 		private final List<String> problems;
+		private final List<Path> searched;
 
-		Found(final List<CaseRef> cases, final List<String> notices, final List<String> problems) {
+		Found(final List<CaseRef> cases, final List<String> notices, final List<String> problems, final List<Path> searched) {
 			this.cases = Collections.unmodifiableList(cases);
 			this.notices = Collections.unmodifiableList(notices);
 			this.problems = Collections.unmodifiableList(problems);
+			this.searched = Collections.unmodifiableList(searched);
 		}
 
 		public List<CaseRef> cases() { return cases; }
+		/** The files and folders searched: the inputs, a list file's entries in its place (outputs must stay out of them all). */
+		public List<Path> searched() { return searched; }
 		/** Things skipped on the way (links followed twice, loops, files that are neither images nor DICOM). */
 		public List<String> notices() { return notices; }
 		/** One line per input that could not be used (missing, empty, unreadable), naming it. */
@@ -68,6 +75,7 @@ public final class CaseFinder {
 	private final List<String> problems = new ArrayList<>();
 	private final Map<Path, String> seenFiles = new HashMap<>();
 	private final Set<String> seenSeries = new HashSet<>();
+	private final List<Path> searched = new ArrayList<>();
 
 	private CaseFinder(final DicomNaming naming, final DicomLoadOptions dicom) {
 		this.naming = naming;
@@ -79,13 +87,52 @@ public final class CaseFinder {
 	 */
 	public static Found find(final List<Path> inputs, final DicomNaming naming, final DicomLoadOptions dicom) {
 		final CaseFinder finder = new CaseFinder(naming, dicom);
-		for (final Path input : inputs) finder.add(input);
+		for (final Path input : inputs) {
+			if (isListFile(input)) finder.addList(input);
+			else finder.add(input);
+		}
 		final List<CaseRef> sorted = new ArrayList<>(finder.cases);
 		Collections.sort(sorted);
-		return new Found(sorted, finder.notices, finder.problems);
+		return new Found(sorted, finder.notices, finder.problems, finder.searched);
+	}
+
+	/** A text file naming inputs: {@code .txt} or {@code .list}. */
+	static boolean isListFile(final Path input) {
+		final String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
+		return (name.endsWith(".txt") || name.endsWith(".list")) && Files.isRegularFile(input);
+	}
+
+	private void addList(final Path list) {
+		final List<String> lines;
+		try {
+			lines = Files.readAllLines(list, java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (final IOException e) {
+			problems.add(list + ": cannot read the list (" + e.getMessage() + ")");
+			return;
+		}
+		final Path folder = list.toAbsolutePath().getParent();
+		int entries = 0;
+		for (int n = 0; n < lines.size(); n++) {
+			final String line = lines.get(n).trim();
+			if (line.isEmpty() || line.startsWith("#")) continue;
+			entries++;
+			final Path entry;
+			try {
+				entry = Path.of(line).isAbsolute() || folder == null ? Path.of(line) : folder.resolve(line).normalize();
+			}
+			catch (final java.nio.file.InvalidPathException e) {
+				problems.add(list + ", line " + (n + 1) + ": not a path (" + e.getReason() + ")");
+				continue;
+			}
+			if (!Files.exists(entry)) problems.add(list + ", line " + (n + 1) + ": " + entry + ": no such file or folder");
+			else add(entry);
+		}
+		if (entries == 0) problems.add(list + ": the list names no inputs (one file or folder per line)");
 	}
 
 	private void add(final Path input) {
+		searched.add(input);
 		if (!Files.exists(input)) {
 			problems.add(input + ": no such file or folder");
 			return;

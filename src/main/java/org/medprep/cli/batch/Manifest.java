@@ -30,7 +30,7 @@ public final class Manifest {
 	public static final String FILE_PREFIX = "manifest";
 	public static final String FILE_SUFFIX = ".jsonl";
 
-	private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+	static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
 	private final Path outDir;
 	private final Path file;
@@ -62,6 +62,15 @@ public final class Manifest {
 				}
 		}
 		return new Manifest(outDir, outDir.resolve(fileName), latest);
+	}
+
+	/**
+	 * A manifest to append to without reading any: for a worker that records the cases
+	 * it was given in a file of its own (one per cluster task), which the run that gave
+	 * them reads back. It knows no case as done.
+	 */
+	public static Manifest appendOnly(final Path outDir, final String fileName) {
+		return new Manifest(outDir, outDir.resolve(fileName), new HashMap<>());
 	}
 
 	/** Later finish time wins; rows of one file are in order, so ties keep the later-read row. */
@@ -102,9 +111,17 @@ public final class Manifest {
 	}
 
 	/** Appends one row as one write, and forces it to disk. */
-	public synchronized void append(final ManifestRow row) throws IOException {
+	public void append(final ManifestRow row) throws IOException {
+		appendAll(Collections.singletonList(row));
+	}
+
+	/** Appends rows (those other workers recorded, say) as one write, and forces them to disk. */
+	public synchronized void appendAll(final List<ManifestRow> rows) throws IOException {
+		if (rows.isEmpty()) return;
 		Files.createDirectories(outDir);
-		final byte[] line = (GSON.toJson(row) + "\n").getBytes(StandardCharsets.UTF_8);
+		final StringBuilder text = new StringBuilder();
+		for (final ManifestRow row : rows) text.append(GSON.toJson(row)).append('\n');
+		final byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
 		// a row cut short by a kill must not swallow this one: start on a line of its own
 		final boolean needsNewline = !endsWithNewline(file);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -114,7 +131,7 @@ public final class Manifest {
 			while (b.hasRemaining()) ch.write(b);
 			ch.force(false);
 		}
-		latest.put(row.case_name, row);
+		for (final ManifestRow row : rows) latest.put(row.case_name, row);
 	}
 
 	/** True for a missing or empty file too. */

@@ -40,6 +40,23 @@ public final class ManifestRow {
 	public String shard() { return shard; }
 	public String finished() { return finished; }
 
+	/** The row as its manifest line holds it (without the line end). */
+	public String toJson() {
+		return Manifest.GSON.toJson(this);
+	}
+
+	/** @throws IllegalArgumentException unless {@code line} is a whole row */
+	public static ManifestRow fromJson(final String line) {
+		try {
+			final ManifestRow row = Manifest.GSON.fromJson(line, ManifestRow.class);
+			if (row != null && row.case_name != null && row.status != null) return row;
+		}
+		catch (final com.google.gson.JsonParseException e) {
+			// described below
+		}
+		throw new IllegalArgumentException("not a manifest row: " + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
+	}
+
 	static ManifestRow of(final CaseResult r, final InputStamp stamp, final String pipeline, final Shard shard, final String finished) {
 		final ManifestRow row = new ManifestRow();
 		row.case_name = r.ref().name();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,13 +111,35 @@ class CaseFinderTest {
 	@Test
 	void missingEmptyAndUnreadableInputsAreProblemsNamingThem() throws IOException {
 		final Path empty = Files.createDirectories(dir.resolve("empty"));
-		final Path text = Files.write(dir.resolve("notes.txt"), "hello".getBytes());
+		// (a .txt or .list file is a list of inputs: see listFilesNameInputsRelativeToTheirFolder)
+		final Path text = Files.write(dir.resolve("notes.dat"), "hello".getBytes());
 		final CaseFinder.Found f = CaseFinder.find(Arrays.asList(dir.resolve("nope"), empty, text), DicomNaming.SERIES, DicomLoadOptions.defaults());
 		assertEquals(0, f.cases().size());
 		assertEquals(3, f.problems().size(), f.problems().toString());
 		assertTrue(f.problems().get(0).startsWith(dir.resolve("nope") + ": no such file"));
 		assertTrue(f.problems().get(1).startsWith(empty + ": no image files"));
 		assertTrue(f.problems().get(2).startsWith(text + ": not DICOM"), f.problems().get(2));
+	}
+
+	@Test
+	void listFilesNameInputsRelativeToTheirFolder() throws IOException {
+		final Path lists = Files.createDirectories(dir.resolve("lists"));
+		final Path a = Files.createDirectories(dir.resolve("site-a"));
+		final Path b = Files.createDirectories(dir.resolve("site-b"));
+		ImageFormats.write(TestVolumes.shorts(new long[] { 2, 2, 1 }, new double[] { 1, 2, 3, 4 }), a.resolve("c1.nii.gz"));
+		ImageFormats.write(TestVolumes.shorts(new long[] { 2, 2, 1 }, new double[] { 1, 2, 3, 4 }), Files.createDirectories(b.resolve("sub")).resolve("c2.mha"));
+		ImageFormats.write(TestVolumes.shorts(new long[] { 2, 2, 1 }, new double[] { 1, 2, 3, 4 }), b.resolve("c3.nii"));
+		final Path list = Files.write(lists.resolve("cohort.txt"),
+			("# cohort of the study\n\n../site-a/c1.nii.gz\r\n" + b.toAbsolutePath() + "\n../missing.nii.gz\n").getBytes(StandardCharsets.UTF_8));
+		final CaseFinder.Found f = CaseFinder.find(Arrays.asList(list), DicomNaming.SERIES, DicomLoadOptions.defaults());
+		assertEquals(Arrays.asList("c1", "c3", "sub_c2"), names(f));
+		assertEquals(Arrays.asList(list + ", line 5: " + dir.resolve("missing.nii.gz") + ": no such file or folder"), f.problems());
+		// what was searched, for output safety: the list's entries, not the list
+		assertEquals(Arrays.asList(a.resolve("c1.nii.gz").toAbsolutePath().normalize(), b.toAbsolutePath()), f.searched());
+
+		final Path empty = Files.write(lists.resolve("none.list"), "# nothing yet\n".getBytes(StandardCharsets.UTF_8));
+		final CaseFinder.Found none = CaseFinder.find(Arrays.asList(empty), DicomNaming.SERIES, DicomLoadOptions.defaults());
+		assertEquals(Arrays.asList(empty + ": the list names no inputs (one file or folder per line)"), none.problems());
 	}
 
 	@Test
