@@ -60,7 +60,7 @@ medprep() { # label out format steps...
   for s in "$@"; do steps+=(--step "$s"); done
   read -r sec cpu mib < <(measure java $java_opts -jar "$jar" run "${steps[@]}" -i "$work/cases" -o "$work/$out" --format "$fmt" --quiet $threads_opt)
   report "$label" "$sec" "$cpu" "$mib"
-  echo "$sec" > "$work/seconds.txt"
+  echo "$sec $cpu" > "$work/seconds.txt"
 }
 
 cat > "$work/loop.py" <<'PY'
@@ -85,10 +85,11 @@ PY
 echo "$cases cases of 256x256x96 int16 (1.2x1.2x2.5 mm) -> 1.5 mm, on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n 1); python: $($python -c 'import nibabel, scipy, numpy; print("nibabel", nibabel.__version__, "scipy", scipy.__version__, "numpy", numpy.__version__)')"
 medprep "medprep run (pad + resample + window, nii.gz)" out_full nii.gz "$PAD" "$RESAMPLE" "$WINDOW"
-full=$(cat "$work/seconds.txt")
+read -r full fullcpu < "$work/seconds.txt"
 read -r psec pcpu pmib < <(measure "$python" "$work/loop.py" "$work/cases" "$work/out_python")
 report "python loop (nibabel + scipy zoom order 1)" "$psec" "$pcpu" "$pmib"
-awk -v j="$full" -v p="$psec" 'BEGIN { printf "medprep is %.2fx the Python loop'"'"'s throughput\n", p / j }'
+awk -v j="$full" -v p="$psec" -v jc="$fullcpu" -v pc="$pcpu" \
+  'BEGIN { printf "medprep is %.2fx the Python loop'"'"'s throughput (wall), %.2fx in CPU time\n", p / j, pc / jc }'
 if [ "$breakdown" = 1 ]; then
   echo "where medprep's time goes:"
   medprep "  read + pad + write (nii.gz)" out_pad nii.gz "$PAD"

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.medprep.commands.CommandCatalog;
 import org.medprep.commands.CommandOptions;
@@ -13,12 +17,16 @@ import org.scijava.command.CommandInfo;
 
 /**
  * Files generated from the commands' metadata and kept in the repository:
- * the ImageJ 1.x plugins.config and the README's command reference.
+ * the ImageJ 1.x plugins.config and the command reference, docs/commands.md
+ * (between its markers: an index by menu, then every command with its options;
+ * the page's introduction above the markers is written by hand).
  */
 public final class GeneratedFiles {
 
-	public static final String README_BEGIN = "<!-- BEGIN GENERATED COMMAND REFERENCE (mvn test -Dtest=GeneratedFilesTest -Dmedprep.regenerate=true) -->";
-	public static final String README_END = "<!-- END GENERATED COMMAND REFERENCE -->";
+	/** The command reference, relative to the project directory. */
+	public static final String REFERENCE_PAGE = "docs/commands.md";
+	public static final String REFERENCE_BEGIN = "<!-- BEGIN GENERATED COMMAND REFERENCE (mvn test -Dtest=GeneratedFilesTest -Dmedprep.regenerate=true) -->";
+	public static final String REFERENCE_END = "<!-- END GENERATED COMMAND REFERENCE -->";
 
 	private GeneratedFiles() {}
 
@@ -39,10 +47,28 @@ public final class GeneratedFiles {
 		return sb.toString();
 	}
 
-	public static String readmeWithReference(final String readme, final List<CommandReference.Entry> entries) {
-		final int b = readme.indexOf(README_BEGIN), e = readme.indexOf(README_END);
-		if (b < 0 || e < b) throw new IllegalStateException("README.md lacks the generated-reference markers");
-		return readme.substring(0, b + README_BEGIN.length()) + "\n\n" + CommandReference.markdown(entries) + readme.substring(e);
+	/** The page with its generated part (between the markers) made from the entries. */
+	public static String pageWithReference(final String page, final List<CommandReference.Entry> entries) {
+		final int b = page.indexOf(REFERENCE_BEGIN), e = page.indexOf(REFERENCE_END);
+		if (b < 0 || e < b) throw new IllegalStateException(REFERENCE_PAGE + " lacks the generated-reference markers");
+		return page.substring(0, b + REFERENCE_BEGIN.length()) + "\n\n" + index(entries) + CommandReference.markdown(entries) + page.substring(e);
+	}
+
+	/** A table of the commands by menu, each linked to its section. */
+	static String index(final List<CommandReference.Entry> entries) {
+		final Map<String, List<String>> byMenu = new LinkedHashMap<>();
+		for (final CommandReference.Entry e : entries) {
+			final String menu = e.menuPath.substring(0, e.menuPath.lastIndexOf('>'));
+			byMenu.computeIfAbsent(menu, m -> new ArrayList<>()).add("[" + e.label + "](#" + anchor(e.label) + ")");
+		}
+		final StringBuilder sb = new StringBuilder("| menu | commands |\n|---|---|\n");
+		byMenu.forEach((menu, links) -> sb.append("| `").append(menu).append("` | ").append(String.join(", ", links)).append(" |\n"));
+		return sb.append('\n').toString();
+	}
+
+	/** The anchor a Markdown renderer (GitHub's) gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+	static String anchor(final String heading) {
+		return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
 	}
 
 	public static String read(final Path p) throws IOException {

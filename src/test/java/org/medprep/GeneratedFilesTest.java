@@ -25,7 +25,8 @@ import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
 
 /**
- * plugins.config and the README's command reference match the commands;
+ * plugins.config and the command reference (docs/commands.md, linked from the
+ * README) match the commands;
  * labels are unique and do not collide with ImageJ 1.x's own commands; option
  * names are snake_case and none is read as another by ImageJ's Macro.getValue.
  * Regenerate with {@code mvn test -Dtest=GeneratedFilesTest -Dmedprep.regenerate=true}.
@@ -57,13 +58,24 @@ class GeneratedFilesTest {
 	}
 
 	@Test
-	void readmeReferenceIsCurrent() throws IOException {
-		final Path file = GeneratedFiles.projectDir().resolve("README.md");
+	void commandReferenceIsCurrent() throws IOException {
+		final Path file = GeneratedFiles.projectDir().resolve(GeneratedFiles.REFERENCE_PAGE);
 		final List<CommandReference.Entry> entries = CommandReference.entries(catalog, context.service(ModuleService.class));
-		final String expected = GeneratedFiles.readmeWithReference(GeneratedFiles.read(file), entries);
+		final String expected = GeneratedFiles.pageWithReference(GeneratedFiles.read(file), entries);
 		if (REGENERATE) GeneratedFiles.write(file, expected);
-		assertEquals(expected, GeneratedFiles.read(file), "README.md command reference is out of date: regenerate (see class comment)");
+		assertEquals(expected, GeneratedFiles.read(file), GeneratedFiles.REFERENCE_PAGE + " is out of date: regenerate (see class comment)");
 		assertTrue(expected.contains("| `width` | number | `400.0` |"));
+		assertTrue(expected.contains("[Import NIfTI/MetaImage](#import-niftimetaimage)"), "the index links each command's section");
+		for (final CommandReference.Entry e : entries)
+			assertTrue(expected.contains("\n### " + e.label + "\n"), e.label + " has no section");
+	}
+
+	/** The README is the front door: it links to the reference instead of holding it. */
+	@Test
+	void readmeLinksToTheCommandReference() throws IOException {
+		final String readme = GeneratedFiles.read(GeneratedFiles.projectDir().resolve("README.md"));
+		assertTrue(readme.contains("(" + GeneratedFiles.REFERENCE_PAGE + ")"), "README.md does not link to " + GeneratedFiles.REFERENCE_PAGE);
+		assertTrue(!readme.contains(GeneratedFiles.REFERENCE_BEGIN), "README.md holds a generated reference; it lives in " + GeneratedFiles.REFERENCE_PAGE);
 	}
 
 	@Test

@@ -35,7 +35,7 @@ import org.medprep.core.augment.intensity.RandomNoise;
 import org.medprep.core.augment.intensity.RandomSwap;
 import org.medprep.core.augment.intensity.SimulatedLowResolution;
 import org.medprep.core.augment.intensity.Spike;
-import org.medprep.core.intensity.ZScoreNormalization;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;

@@ -10,11 +10,11 @@ import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.intensity.HuWindow;
 import org.medprep.core.intensity.IntensityClip;
-import org.medprep.core.intensity.MinMaxNormalization;
+import org.medprep.core.normalize.MinMaxNormalization;
 import org.medprep.core.intensity.PaddingReplacement;
 import org.medprep.core.intensity.PercentileClip;
 import org.medprep.core.intensity.WindowOutput;
-import org.medprep.core.intensity.ZScoreNormalization;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.core.phantom.CtPhantom;
 
 import net.imglib2.RandomAccessibleInterval;

@@ -24,10 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code medprep bench}: runs the benchmark suites and reports, per case, the
- * median time of several runs after a warm-up, the process CPU time per run
- * (all threads; on a shared machine it shows the work when the wall time
- * shows the queue), voxels per second, and the peak heap used during the runs
- * (above what the input already held).
+ * median time of several runs after a warm-up, the median process CPU time
+ * per run (all threads; on a shared machine it shows the work when the wall
+ * time shows the queue), voxels per second, the peak heap used during the runs
+ * (above what the input already held), and both times as multiples of the
+ * suite's baseline case.
  */
 @Command(name = "bench", description = "Benchmark the operations: voxels/s and peak memory on standard volumes.")
 final class BenchCommand implements Callable<Integer> {
@@ -57,16 +58,20 @@ final class BenchCommand implements Callable<Integer> {
 		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
 		final java.io.PrintWriter out = spec.commandLine().getOut();
 		final Volume<?> volume = input == null ? null : ImageFormats.read(input);
-		out.printf(Locale.ROOT, "%-64s %10s %10s %14s %12s %10s%n", "case (" + n + " threads)", "median ms", "cpu ms", "voxels/s", "peak MiB", "x baseline");
+		out.printf(Locale.ROOT, "%-64s %10s %10s %14s %12s %10s %10s%n", "case (" + n + " threads)", "median ms", "CPU ms", "voxels/s", "peak MiB",
+			"x baseline", "x base CPU");
 		int ran = 0;
 		for (final BenchmarkSuite suite : ServiceLoader.load(BenchmarkSuite.class)) {
 			if (!suites.isEmpty() && !suites.contains(suite.name())) continue;
-			double baseline = Double.NaN;
+			double baseline = Double.NaN, baselineCpu = Double.NaN;
 			for (final BenchmarkCase c : suite.cases(quick, volume)) {
 				final double[] result = Parallelization.runWithNumThreads(n, () -> measure(c));
-				if (suite.baselineCase() != null && c.name().startsWith(suite.baselineCase())) baseline = result[0];
-				out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %14.4g %12.1f %10s%n", suite.name() + ": " + c.name(), result[0] * 1e3, result[2] * 1e3,
-					c.voxels() / result[0], result[1] / (1 << 20), Double.isNaN(baseline) ? "-" : String.format(Locale.ROOT, "%.2f", result[0] / baseline));
+				if (suite.baselineCase() != null && c.name().startsWith(suite.baselineCase())) {
+					baseline = result[0];
+					baselineCpu = result[2];
+				}
+				out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %14.4g %12.1f %10s %10s%n", suite.name() + ": " + c.name(), result[0] * 1e3, result[2] * 1e3,
+					c.voxels() / result[0], result[1] / (1 << 20), ratio(result[0], baseline), ratio(result[2], baselineCpu));
 				out.flush();
 				ran++;
 			}
@@ -75,31 +80,40 @@ final class BenchCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** Median seconds over the timed runs, the peak heap growth in bytes, and the mean process CPU seconds per run. */
+	private static String ratio(final double value, final double baseline) {
+		return Double.isNaN(baseline) || !(baseline > 0) ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline);
+	}
+
+	/**
+	 * Median wall seconds over the timed runs, the peak heap growth in bytes,
+	 * and the median CPU seconds of the whole process per run (all threads,
+	 * garbage collection included): on a shared machine the CPU time moves far
+	 * less with other load than the wall time does.
+	 */
 	private double[] measure(final BenchmarkCase c) throws Exception {
 		final Object input = c.setup();
 		Object sink = c.run(input); // warm-up: class loading and JIT
 		System.gc();
 		final long before = heapUsed();
 		resetPeaks();
-		final double[] seconds = new double[repeat];
-		final long cpu0 = processCpuNanos();
+		final double[] seconds = new double[repeat], cpu = new double[repeat];
 		for (int i = 0; i < repeat; i++) {
-			final long t0 = System.nanoTime();
+			final long c0 = processCpuNanos(), t0 = System.nanoTime();
 			sink = c.run(input);
 			seconds[i] = (System.nanoTime() - t0) / 1e9;
+			cpu[i] = (processCpuNanos() - c0) / 1e9;
 		}
-		final long cpu = processCpuNanos() - cpu0;
 		final long peak = heapPeak();
 		if (sink == null && input == null) throw new IllegalStateException("benchmark case produced nothing: " + c.name());
 		Arrays.sort(seconds);
-		return new double[] { seconds[repeat / 2], Math.max(0, peak - before), cpu0 < 0 ? Double.NaN : cpu / 1e9 / repeat };
+		Arrays.sort(cpu);
+		return new double[] { seconds[repeat / 2], Math.max(0, peak - before), cpu[repeat / 2] };
 	}
 
-	/** CPU time of the whole process (all threads), or -1 where the JVM does not report it. */
+	/** CPU time of this process so far (0 where the JVM does not report it: the CPU columns then show "-"). */
 	private static long processCpuNanos() {
 		final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	private static long heapUsed() {

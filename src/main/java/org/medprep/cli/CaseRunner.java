@@ -6,7 +6,6 @@ import ij.measure.ResultsTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.medprep.commands.Threads;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
+import org.medprep.io.storage.AtomicFiles;
 import org.scijava.Context;
 
 import net.imglib2.type.numeric.RealType;
@@ -182,46 +182,28 @@ public final class CaseRunner {
 
 	/** Stages every output beside its target, then renames them all into place: all of a case's outputs, or none. */
 	private List<Path> write(final String base, final Outcome o, final Path outDir) throws IOException {
-		final Map<Path, Path> staged = new LinkedHashMap<>();
 		final History history = o.subject.history();
-		try {
-			stageVolume(staged, outDir.resolve(base + "." + format), o.subject.main(), history);
-			for (final String name : o.changed) stageVolume(staged, outDir.resolve(name).resolve(base + "." + format), o.subject.volume(name), history);
+		try (AtomicFiles.Staging staged = AtomicFiles.staging()) {
+			stage(staged, outDir.resolve(base + "." + format), tmp -> ImageFiles.write(o.subject.main(), history, tmp));
+			for (final String name : o.changed)
+				stage(staged, outDir.resolve(name).resolve(base + "." + format), tmp -> ImageFiles.write(o.subject.volume(name), history, tmp));
 			for (final Map.Entry<String, Object> e : o.extras.entrySet()) {
 				final Object value = e.getValue();
-				if (value instanceof ResultsTable) stage(staged, outDir.resolve(base + "_" + e.getKey() + ".csv"), tmp -> TableFiles.writeCsv((ResultsTable) value, tmp));
+				if (value instanceof ResultsTable) stage(staged, outDir.resolve(base + "_" + e.getKey() + ".csv"), tmp -> TableFiles.saveCsv((ResultsTable) value, tmp));
 				else if (value instanceof ImagePlus && o.pictures.get(e.getKey()))
-					stage(staged, outDir.resolve(base + "_" + e.getKey() + ".png"), tmp -> ImageFiles.writePng((ImagePlus) value, tmp));
+					stage(staged, outDir.resolve(base + "_" + e.getKey() + ".png"), tmp -> ImageFiles.savePng((ImagePlus) value, tmp));
 				else if (value instanceof ImagePlus)
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + format), tmp -> ImageFiles.write((ImagePlus) value, tmp));
 				else if (value instanceof FileOutput)
 					stage(staged, outDir.resolve(base + "_" + e.getKey() + "." + ((FileOutput) value).extension()), tmp -> ((FileOutput) value).write(tmp));
 			}
-			for (final Map.Entry<Path, Path> s : staged.entrySet())
-				Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			return Collections.unmodifiableList(new ArrayList<>(staged.keySet()));
-		}
-		finally {
-			for (final Path tmp : staged.values()) Files.deleteIfExists(tmp);
+			return staged.commit();
 		}
 	}
 
-	private void stageVolume(final Map<Path, Path> staged, final Path target, final Volume<? extends RealType<?>> volume, final History history)
-		throws IOException
-	{
-		stage(staged, target, tmp -> ImageFiles.write(volume, history, tmp));
-	}
-
-	@FunctionalInterface
-	private interface Writer {
-		void write(Path tmp) throws IOException;
-	}
-
-	private static void stage(final Map<Path, Path> staged, final Path target, final Writer writer) throws IOException {
-		final Path dir = target.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = dir.resolve(".staged-" + target.getFileName()); // same extension, so the same writer
-		staged.put(target, tmp);
-		writer.write(tmp);
+	/** Stages one output; the temporary file keeps the target's name at its end, so the same writer picks the same format. */
+	private static void stage(final AtomicFiles.Staging staged, final Path target, final AtomicFiles.FileContent writer) throws IOException {
+		Files.createDirectories(target.toAbsolutePath().getParent());
+		staged.addFile(target, writer);
 	}
 }

@@ -99,7 +99,7 @@ final class ConvertCommand implements Callable<Integer> {
 				final List<Volume<?>> volumes = Case.of(ref, dicom).volumes();
 				Files.createDirectories(target.toAbsolutePath().getParent());
 				if (volumes.size() == 1) ImageFormats.write(volumes.get(0), target);
-				else ImageFormats.writeAll(volumes, target, org.medprep.io.StoredType.KEEP);
+				else ImageFormats.writeAll(volumes, target, org.medprep.io.storage.StoredType.KEEP);
 				return new CaseOutput(Collections.singletonList(target.toString()), Collections.emptyMap());
 			});
 			if (r.status() == CaseResult.Status.DONE) spec.commandLine().getOut().println(c + " -> " + target);

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.medprep.io.ImageFormats;
 import org.medprep.commands.Pipeline;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.io.storage.AtomicFiles;
 import org.scijava.Context;
 
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 		ImageFormats.write(phantom.labels(), labelFile);
 		final ImagePlus ct = ImageFiles.read(ctFile);
 		final Path pipelineFile = dir.resolve("pipeline.ijm");
-		Files.write(pipelineFile, PIPELINE.getBytes(StandardCharsets.UTF_8));
+		AtomicFiles.write(pipelineFile, PIPELINE.getBytes(StandardCharsets.UTF_8));
 
 		final List<Path> written;
 		try (Context context = CliContext.create()) {

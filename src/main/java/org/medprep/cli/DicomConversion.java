@@ -15,9 +15,9 @@ import java.util.Set;
 
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.ImageFormats;
-import org.medprep.io.StoredType;
+import org.medprep.io.storage.StoredType;
 import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.BidsSidecar;
 import org.medprep.io.dicom.DicomAnnotation;

@@ -7,7 +7,6 @@ import ij.io.Opener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.storage.AtomicFiles;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -111,16 +111,13 @@ final class ImageFiles {
 
 	/** Writes a picture as PNG (grey values through the display range), atomically. */
 	static void writePng(final ImagePlus imp, final Path path) throws IOException {
-		final Path dir = path.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-		try {
-			if (!new FileSaver(imp).saveAsPng(tmp.toString())) throw new IOException(path + ": writing the PNG failed");
-			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		Files.createDirectories(path.toAbsolutePath().getParent());
+		AtomicFiles.writeFile(path, tmp -> savePng(imp, tmp));
+	}
+
+	/** Saves a picture as PNG at exactly this path (the caller makes it atomic). */
+	static void savePng(final ImagePlus imp, final Path path) throws IOException {
+		if (!new FileSaver(imp).saveAsPng(path.toString())) throw new IOException(path + ": writing the PNG failed");
 	}
 
 	/** Writes atomically, in the format of the file name's extension. */
@@ -132,17 +129,10 @@ final class ImageFiles {
 			ImageFormats.write(HistoryStore.with(ImagePlusVolumes.toVolume(imp), HistoryStore.of(imp)), path);
 			return;
 		}
-		final Path dir = path.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		// a plain new file (not createTempFile, whose 0600 mode the output would keep)
-		final Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-		try {
+		Files.createDirectories(path.toAbsolutePath().getParent());
+		AtomicFiles.writeFile(path, tmp -> {
 			final boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString()) : new FileSaver(imp).saveAsTiff(tmp.toString());
 			if (!ok) throw new IOException(path + ": writing failed");
-			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		});
 	}
 }

@@ -11,8 +11,8 @@ import org.scijava.module.ModuleService;
 
 /**
  * What every MedPrep command takes, from its {@code @Parameter} metadata: the
- * one source for {@code medprep list}, its JSON form and the README's command
- * reference.
+ * one source for {@code medprep list}, its JSON form and the command
+ * reference (docs/commands.md).
  */
 public final class CommandReference {
 
@@ -91,7 +91,7 @@ public final class CommandReference {
 		return t.getSimpleName();
 	}
 
-	/** The Markdown reference kept in README.md between the generated-section markers. */
+	/** The Markdown reference kept in docs/commands.md between the generated-section markers. */
 	public static String markdown(final List<Entry> entries) {
 		final StringBuilder sb = new StringBuilder();
 		for (final Entry e : entries) {

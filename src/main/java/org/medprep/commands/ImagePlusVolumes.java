@@ -322,8 +322,7 @@ public final class ImagePlusVolumes {
 	}
 
 	private static double[] range(final RandomAccessibleInterval<? extends RealType<?>> data) {
-		final org.medprep.core.stats.IntensityStatistics s = org.medprep.core.stats.IntensityStatistics.of(data, org.medprep.core.VoxelSelection.all());
-		return new double[] { s.min(), s.max() };
+		return org.medprep.core.Planes.range(data);
 	}
 
 	/** Full range for 8/16-bit, the data range for float, as ImageJ would. */

@@ -209,6 +209,48 @@ public final class Planes {
 		});
 	}
 
+	/**
+	 * The smallest and largest value of the image, NaN ignored ({+inf, -inf} if
+	 * every voxel is NaN), in one pass: what a display range or a min-max rescale
+	 * needs, without the sums of full statistics. 8- and 16-bit images are
+	 * counted ({@link ValueCounts}), planar ones read from their arrays.
+	 */
+	public static double[] range(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		requireThreeD(image);
+		final Optional<ValueCounts> counts = ValueCounts.of(image, VoxelSelection.all());
+		final double[] range = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+		final List<double[]> perPlane;
+		if (counts.isPresent()) {
+			for (int k = 0; k < counts.get().size(); k++) {
+				if (counts.get().count(k) == 0) continue;
+				range[0] = Math.min(range[0], counts.get().value(k));
+				range[1] = Math.max(range[1], counts.get().value(k));
+			}
+			return range;
+		}
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		final int n = planeSize(image);
+		if (stored != null) {
+			final ThreadLocal<double[]> buffer = ThreadLocal.withInitial(() -> new double[RUN]);
+			perPlane = Parallelization.getTaskExecutor().forEachApply(planeIndices(image), z -> {
+				final double[] r = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+				stored.range(stored.plane(z), n, buffer.get(), r);
+				return r;
+			});
+		}
+		else perPlane = scanRuns(image, null, () -> new double[] { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }, (r, v, none, len) -> {
+			for (int i = 0; i < len; i++) {
+				if (v[i] < r[0]) r[0] = v[i];
+				if (v[i] > r[1]) r[1] = v[i];
+			}
+		});
+		for (final double[] r : perPlane) {
+			range[0] = Math.min(range[0], r[0]);
+			range[1] = Math.max(range[1], r[1]);
+		}
+		return range;
+	}
+
 	/** A stretch of consecutive voxels of a plane, {@code from} inclusive to {@code to} exclusive. */
 	@FunctionalInterface
 	interface Stretch {

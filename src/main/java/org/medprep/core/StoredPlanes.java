@@ -128,6 +128,49 @@ final class StoredPlanes {
 		return ((ArrayDataAccess<?>) planar.getPlane(z)).getCurrentStorageArray();
 	}
 
+	/**
+	 * Widens {@code range} ({min, max}) by the physical values of a whole plane,
+	 * ignoring NaN; float planes without a rescale are scanned in place, others
+	 * through {@code buffer} in runs.
+	 */
+	void range(final Object plane, final int n, final double[] buffer, final double[] range) {
+		double lo = range[0], hi = range[1];
+		if (stored == Stored.FLOAT && !rescaled) {
+			// Math.min/max reductions vectorize (JDK 21+) where compare-and-keep loops do not; they
+			// propagate NaN, so a plane holding NaN is scanned again the slower, NaN-skipping way
+			final float[] a = (float[]) plane;
+			float l = (float) lo, h = (float) hi; // exact: the range so far holds float values
+			for (int i = 0; i < n; i++) {
+				l = Math.min(l, a[i]);
+				h = Math.max(h, a[i]);
+			}
+			if (Float.isNaN(l) || Float.isNaN(h)) {
+				l = (float) lo;
+				h = (float) hi;
+				for (int i = 0; i < n; i++) {
+					final float x = a[i];
+					if (x < l) l = x;
+					if (x > h) h = x;
+				}
+			}
+			lo = l;
+			hi = h;
+		}
+		else {
+			for (int at = 0; at < n; at += buffer.length) {
+				final int len = Math.min(buffer.length, n - at);
+				read(plane, at, len, buffer);
+				for (int i = 0; i < len; i++) {
+					final double x = buffer[i];
+					if (x < lo) lo = x;
+					if (x > hi) hi = x;
+				}
+			}
+		}
+		range[0] = lo;
+		range[1] = hi;
+	}
+
 	/** Physical values of voxels {@code from .. from + n} of a plane into {@code out[0 .. n)}. */
 	void read(final Object plane, final int from, final int n, final double[] out) {
 		switch (stored) {

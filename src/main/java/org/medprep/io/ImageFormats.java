@@ -13,6 +13,8 @@ import org.medprep.io.metaimage.MetaImageWriter;
 import org.medprep.io.nifti.NiftiImage;
 import org.medprep.io.nifti.NiftiReader;
 import org.medprep.io.nifti.NiftiWriter;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.StoredType;
 
 /**
  * Reading and writing volumes by file name: .nii, .nii.gz, .hdr/.img (NIfTI-1

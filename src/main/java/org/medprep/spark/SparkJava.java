@@ -12,7 +12,7 @@ final class SparkJava {
 
 	private SparkJava() {}
 
-	/** The JVM options, as spark-submit passes them (the launcher, the test configuration and the README list the same). */
+	/** The JVM options, as spark-submit passes them (the launcher, the test configuration and docs/spark.md list the same). */
 	static String options() {
 		return JavaModuleOptions.defaultModuleOptions();
 	}
@@ -23,6 +23,6 @@ final class SparkJava {
 		final Module base = Object.class.getModule();
 		if (base.isOpen("sun.nio.ch", unnamed) && base.isOpen("java.nio", unnamed)) return null;
 		return "Spark needs parts of the JDK opened to it on Java 17: start Java with " + options()
-			+ " (the medprep launcher and spark-submit do; see README.md, Spark)";
+			+ " (the medprep launcher and spark-submit do; see docs/spark.md)";
 	}
 }

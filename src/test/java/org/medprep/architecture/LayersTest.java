@@ -1,6 +1,7 @@
 package org.medprep.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -49,6 +50,13 @@ class LayersTest {
 		assertNoViolation(noClasses().that().resideInAPackage("org.medprep.cli.batch..").should().dependOnClassesThat()
 			.resideInAnyPackage("ij..", "org.scijava..", "net.imagej..", "org.medprep.commands..", "org.medprep.ij1..", "picocli..")
 			.orShould().dependOnClassesThat().resideInAPackage("org.medprep.cli").evaluate(MAIN));
+	}
+
+	/** Every io package is a slice: formats stand on io.storage, ImageFormats stands on the formats, and no two packages need each other. */
+	@Test
+	void ioPackagesFormNoCycle() {
+		final JavaClasses io = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.medprep.io");
+		assertNoViolation(slices().matching("org.medprep.(**)").should().beFreeOfCycles().evaluate(io));
 	}
 
 	/** Spark is on the class path only where the Spark runner runs: nothing else may need it, nor the runner itself. */

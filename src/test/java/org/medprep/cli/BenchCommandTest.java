@@ -16,7 +16,7 @@ class BenchCommandTest {
 		assertTrue(lines.length >= 9, r.out);
 		for (int i = 1; i < lines.length; i++) {
 			final String[] cols = lines[i].trim().split("\\s+");
-			final double voxelsPerSecond = Double.parseDouble(cols[cols.length - 3]);
+			final double voxelsPerSecond = Double.parseDouble(cols[cols.length - 4]);
 			assertTrue(voxelsPerSecond > 0 && Double.isFinite(voxelsPerSecond), lines[i]);
 		}
 	}
@@ -29,10 +29,10 @@ class BenchCommandTest {
 		assertEquals(0, r.code, r.err);
 		final String[] lines = r.out.trim().split("\n");
 		assertTrue(lines[1].startsWith("intensity: memory baseline: float32 copy 40x30x8 input"), lines[1]);
-		assertTrue(lines[1].trim().endsWith(" 1.00"), lines[1]);
+		assertTrue(lines[1].trim().matches(".* 1\\.00 +(1\\.00|-)"), lines[1]);
 		assertTrue(lines[2].startsWith("intensity: HU Window float 40x30x8 input"), lines[2]);
 		final String[] cols = lines[2].trim().split("\\s+");
-		assertTrue(Double.parseDouble(cols[cols.length - 1]) > 0, lines[2]);
+		assertTrue(Double.parseDouble(cols[cols.length - 2]) > 0, lines[2]);
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class CliConvertDicomTest {
 		assertArrayEquals(Json.doubles(expected.get("values")), values(rs), 0, "as written to NIfTI and read back");
 		final List<String> names = Files.readAllLines(dir.resolve("out/study_s3_rtstruct_labels.csv"));
 		assertEquals("label,name,number,color,voxels", names.get(0));
-		assertEquals("2,Tumor,7,#FF0000,247", names.get(2));
+		assertEquals("2,Tumor,7,\"#FF0000\",247", names.get(2));
 		assertTrue(r.out.contains("warning: ROI 'Empty' (5) has no contours"), r.out);
 		assertTrue(ImageFormats.read(dir.resolve("out/study_s4_rtstruct.nii.gz")).geometry()
 			.sameSpace(ImageFormats.read(dir.resolve("out/study_s4.nii.gz")).geometry(), 1e-4), "the oblique MR's map overlays it");

@@ -145,6 +145,33 @@ class PlanesFastPathTest {
 	}
 
 	@Test
+	void rangeIsTheSmallestAndLargestVoxelForEveryStoredType() {
+		final List<RandomAccessibleInterval<? extends RealType<?>>> all = new ArrayList<>(images());
+		// a negative slope: the largest stored integer is the smallest physical value
+		for (final RandomAccessibleInterval<? extends RealType<?>> img : images().subList(0, 7)) all.add(rescaled(img, -0.75, 10.5));
+		for (final RandomAccessibleInterval<? extends RealType<?>> img : all) {
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (final double x : voxels(img)) {
+				lo = Math.min(lo, x);
+				hi = Math.max(hi, x);
+			}
+			final double[] range = Planes.range(img);
+			assertEquals(lo, range[0], 0, img.toString());
+			assertEquals(hi, range[1], 0, img.toString());
+		}
+	}
+
+	@Test
+	void rangeIgnoresNaN() {
+		final PlanarImg<net.imglib2.type.numeric.real.FloatType, ?> img = PlanarImgs.floats(DIMS);
+		int i = 0;
+		for (final net.imglib2.type.numeric.real.FloatType t : img) t.set(i++ % 5 == 0 ? Float.NaN : i - 100);
+		final double[] range = Planes.range(img);
+		assertEquals(-98, range[0], 0);
+		assertEquals(DIMS[0] * DIMS[1] * DIMS[2] - 100, range[1], 0);
+	}
+
+	@Test
 	void statisticsFromCountsAgreeWithTwoPassStatistics() {
 		for (final RandomAccessibleInterval<? extends RealType<?>> img : images()) {
 			if (!smallIntegers(img)) continue;

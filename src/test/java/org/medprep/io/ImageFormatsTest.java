@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.StoredType;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImgs;

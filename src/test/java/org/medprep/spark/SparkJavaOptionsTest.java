@@ -16,7 +16,7 @@ import org.medprep.GeneratedFiles;
 
 /**
  * The JVM options Spark needs on Java 17 are where users do not have to find
- * them: the launcher, the test configuration and the README carry exactly the
+ * them: the launcher, the test configuration and docs/spark.md carry exactly the
  * options spark-submit passes.
  */
 class SparkJavaOptionsTest {
@@ -39,7 +39,7 @@ class SparkJavaOptionsTest {
 		assertTrue(spark.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), spark);
 		assertEquals(spark, group(read("pom.xml"), "<medprep.sparkJavaOptions>([^<]*)</medprep.sparkJavaOptions>"));
 		assertEquals(spark, group(read("medprep"), "(?m)^spark_java_options=\"([^\"]*)\""));
-		assertTrue(read("README.md").contains(spark), "README.md lists the options");
+		assertTrue(read("docs/spark.md").contains(spark), "docs/spark.md lists the options");
 	}
 
 	@Test

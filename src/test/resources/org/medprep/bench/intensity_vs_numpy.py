@@ -6,9 +6,13 @@ Writes a 512x512x300 int16 CT-like volume (air, body, lungs, bone, the scanner's
 `medprep bench --suite intensity --input` on it, times the same operations in
 numpy (written the fast way: float32 arithmetic, in place where numpy allows),
 and prints each pair with the ratio numpy / MedPrep and MedPrep's time as a
-multiple of the memory-bandwidth baseline (a float32 copy of the same size).
+multiple of the memory-bandwidth baseline (a float32 copy of the same size),
+in wall time and in CPU time (the CPU time of every thread of the process):
+on a shared, loaded machine wall times swing, CPU times much less. The same
+volume is also stored as float32 and compared again.
 
     python3 intensity_vs_numpy.py path/to/MedPrep_-<version>-standalone.jar [--threads 2] [--repeat 5]
+        [--dtype int16|float32|both] [--java /path/to/java]
 
 Needs numpy and nibabel (Debian: python3-numpy, python3-nibabel). numpy runs
 single-threaded (its element-wise loops are), MedPrep with --threads.
@@ -61,11 +65,11 @@ def numpy_cases(x):
         return np.rint(hu_float() * 255).astype(np.uint8)
 
     def clip():
-        return np.clip(x, -1000, 400).astype(np.float32)
+        return np.clip(x, -1000, 400).astype(np.float32, copy=False)
 
     def percentile_clip():
         a, b = np.percentile(x, [0.5, 99.5])
-        return np.clip(x, a, b).astype(np.float32)
+        return np.clip(x, a, b).astype(np.float32, copy=False)
 
     def zscore():
         v = x[x != 0]
@@ -104,14 +108,40 @@ def numpy_cases(x):
     }
 
 
-def median_ms(f, repeat):
+def median_times(f, repeat):
+    """Median wall and CPU milliseconds of f over repeat runs after one warm-up."""
     f()
-    times = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         f()
-        times.append(time.perf_counter() - t0)
-    return 1e3 * statistics.median(times)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - t0)
+    return 1e3 * statistics.median(wall), 1e3 * statistics.median(cpu)
+
+
+def run_medprep(jar, path, threads, repeat, java):
+    out = subprocess.run([java, "-Xmx8g", "-jar", jar, "bench", "--suite", "intensity", "--input", path,
+                          "--threads", str(threads), "--repeat", str(repeat)],
+                         check=True, capture_output=True, text=True).stdout
+    medprep = {}
+    for line in out.splitlines()[1:]:
+        # name, median ms, CPU ms, voxels/s, peak MiB, x baseline, x base CPU
+        m = re.match(r"intensity: (.*?) \d+x\d+x\d+ input\s+([\d.]+)\s+([\d.]+)\s+\S+\s+\S+\s+(\S+)\s+(\S+)", line)
+        if m:
+            medprep[m.group(1)] = (float(m.group(2)), float(m.group(3)), m.group(4), m.group(5))
+    return medprep
+
+
+def compare(x, path, label, args):
+    medprep = run_medprep(args.jar, path, args.threads, args.repeat, args.java)
+    print(f"{'operation (' + label + ')':40s} {'MedPrep ms':>10s} {'numpy ms':>9s} {'ratio':>6s}"
+          f" {'MedPrep CPU':>11s} {'numpy CPU':>9s} {'ratio':>6s} {'MedPrep x copy':>14s} {'(CPU)':>6s}")
+    for name, f in numpy_cases(x).items():
+        ms, cpu, base, base_cpu = medprep.get(name, (float("nan"), float("nan"), "-", "-"))
+        np_ms, np_cpu = median_times(f, args.repeat)
+        print(f"{name:40s} {ms:10.1f} {np_ms:9.1f} {np_ms / ms:6.2f} {cpu:11.1f} {np_cpu:9.1f} {np_cpu / cpu:6.2f}"
+              f" {base:>14s} {base_cpu:>6s}")
 
 
 def main():
@@ -119,26 +149,24 @@ def main():
     ap.add_argument("jar")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--dtype", choices=["int16", "float32", "both"], default="both",
+                    help="the stored type of the volume both tools read (default: both, one after the other)")
+    ap.add_argument("--java", default="java", help="the java executable to run MedPrep with")
     args = ap.parse_args()
+    dtypes = ["int16", "float32"] if args.dtype == "both" else [args.dtype]
+    print("load average before: %.2f %.2f %.2f" % os.getloadavg())
     with tempfile.TemporaryDirectory() as tmp:
         vol = ct_volume()
-        path = os.path.join(tmp, "ct.nii")
-        nib.save(nib.Nifti1Image(np.ascontiguousarray(vol.transpose(2, 1, 0)), np.diag([0.7, 0.7, 1.0, 1.0])), path)
-        x = np.asanyarray(nib.load(path).dataobj)  # int16, as a numpy user holds it
-        out = subprocess.run(["java", "-Xmx8g", "-jar", args.jar, "bench", "--suite", "intensity", "--input", path,
-                              "--threads", str(args.threads), "--repeat", str(args.repeat)],
-                             check=True, capture_output=True, text=True).stdout
-        medprep = {}
-        for line in out.splitlines()[1:]:
-            m = re.match(r"intensity: (.*?) \d+x\d+x\d+ input\s+([\d.]+)\s+\S+\s+\S+\s+(\S+)", line)
-            if m:
-                medprep[m.group(1)] = (float(m.group(2)), m.group(3))
-        print(f"{'operation (512x512x300 int16)':40s} {'MedPrep ms':>11s} {'numpy ms':>9s} {'numpy/MedPrep':>14s} {'MedPrep x copy':>15s}")
-        for name, f in numpy_cases(x).items():
-            ms, base = medprep.get(name, (float("nan"), "-"))
-            npms = median_ms(f, args.repeat)
-            print(f"{name:40s} {ms:11.1f} {npms:9.1f} {npms / ms:14.2f} {base:>15s}")
-        print(f"(MedPrep on {args.threads} threads, numpy {np.__version__} single-threaded, median of {args.repeat})")
+        for dtype in dtypes:
+            path = os.path.join(tmp, f"ct_{dtype}.nii")
+            data = np.ascontiguousarray(vol.transpose(2, 1, 0)).astype(dtype)
+            nib.save(nib.Nifti1Image(data, np.diag([0.7, 0.7, 1.0, 1.0])), path)
+            x = np.asanyarray(nib.load(path).dataobj)  # as a numpy user holds it
+            compare(x, path, "512x512x300 " + dtype, args)
+            print()
+    print(f"ratio = numpy / MedPrep (above 1: MedPrep faster); wall ms and process CPU ms (all threads) per run;")
+    print(f"MedPrep on {args.threads} threads, numpy {np.__version__} single-threaded, median of {args.repeat};")
+    print("'x copy': MedPrep's time as a multiple of its memory baseline (a float32 copy of the same size) in the same run")
 
 
 if __name__ == "__main__":

@@ -11,38 +11,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.medprep.io.storage.AtomicFiles;
 
 /**
  * Removes the staging files an interrupted run left behind: outputs are
- * written to hidden temporary files ({@code .staged-NAME}, {@code .NAME.HEX.part})
- * and renamed into place, so a killed run leaves some. Only those of the
- * outputs this run will write are removed, so a shard running beside this one
- * keeps its own.
+ * written to hidden temporary files by the one write path
+ * ({@link AtomicFiles}: {@code .NAME.HEX.part}, {@code .staged-HEX-NAME}) and
+ * renamed into place, so a killed run leaves some; {@code .staged-NAME} is
+ * what older versions left. Only those of the outputs this run will write are
+ * removed, so a shard running beside this one keeps its own.
  */
 public final class StaleStaging {
 
-	/** Prefix of a case's outputs while they wait to be moved into place together. */
-	public static final String STAGED_PREFIX = ".staged-";
-
-	private static final Pattern PART = Pattern.compile("^\\.(.+)\\.[0-9a-f]+\\.part$");
+	/** What an older MedPrep named a case's outputs while they waited to be moved into place together. */
+	private static final String STAGED_PREFIX = ".staged-";
 
 	private StaleStaging() {}
-
-	/** The staging name of an output file. */
-	public static String stagedName(final String fileName) {
-		return STAGED_PREFIX + fileName;
-	}
 
 	/** The output a staging file belongs to, or null if it is not one. */
 	static String targetOf(final String fileName) {
 		String name = fileName;
-		final Matcher m = PART.matcher(name);
-		if (m.matches()) name = m.group(1);
-		else if (!name.startsWith(STAGED_PREFIX)) return null;
-		if (name.startsWith(STAGED_PREFIX)) name = name.substring(STAGED_PREFIX.length());
-		return name.isEmpty() ? null : name;
+		boolean staging = false;
+		for (String t; (t = AtomicFiles.targetOf(name)) != null; name = t) staging = true;
+		if (name.startsWith(STAGED_PREFIX)) {
+			name = name.substring(STAGED_PREFIX.length());
+			staging = true;
+		}
+		return staging && !name.isEmpty() ? name : null;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtFingerprint;
+import org.medprep.io.models.CtFingerprintFile;
 import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -87,7 +88,7 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 			});
 		});
 		try {
-			fp.write(fingerprint.toPath());
+			CtFingerprintFile.write(fp, fingerprint.toPath());
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("cannot write " + fingerprint + ": " + e.getMessage(), e);

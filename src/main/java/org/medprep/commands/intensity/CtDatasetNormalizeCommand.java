@@ -8,8 +8,8 @@ import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtDatasetNormalization;
-import org.medprep.core.normalize.CtFingerprint;
-import org.medprep.core.normalize.ModelFileException;
+import org.medprep.io.models.ModelFileException;
+import org.medprep.io.models.CtFingerprintFile;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -35,7 +35,7 @@ public class CtDatasetNormalizeCommand extends IntensityCommand {
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
 		try {
-			return CtDatasetNormalization.apply(in, CtFingerprint.read(fingerprint.toPath()));
+			return CtDatasetNormalization.apply(in, CtFingerprintFile.read(fingerprint.toPath()));
 		}
 		catch (final ModelFileException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);

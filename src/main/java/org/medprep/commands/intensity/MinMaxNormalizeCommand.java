@@ -4,7 +4,7 @@ import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.intensity.MinMaxNormalization;
+import org.medprep.core.normalize.MinMaxNormalization;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;

@@ -10,7 +10,7 @@ import org.medprep.commands.StepRecord;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.normalize.N4BiasFieldCorrection;
+import org.medprep.core.bias.N4BiasFieldCorrection;
 import org.medprep.core.segment.ForegroundMask;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;

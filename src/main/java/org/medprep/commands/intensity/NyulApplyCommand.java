@@ -9,10 +9,11 @@ import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.normalize.ModelFileException;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
 import org.medprep.core.segment.MaskRule;
+import org.medprep.io.models.ModelFileException;
+import org.medprep.io.models.NyulScaleFile;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -48,7 +49,7 @@ public class NyulApplyCommand extends IntensityCommand {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final NyulStandardScale scale;
 		try {
-			scale = NyulStandardScale.read(standard_scale.toPath());
+			scale = NyulScaleFile.read(standard_scale.toPath());
 		}
 		catch (final ModelFileException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);

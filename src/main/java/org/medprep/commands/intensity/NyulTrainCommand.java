@@ -17,6 +17,7 @@ import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
+import org.medprep.io.models.NyulScaleFile;
 import org.medprep.commands.Failures;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
@@ -101,7 +102,7 @@ public class NyulTrainCommand extends DynamicCommand {
 			return NyulNormalization.train(data, fg, percentiles, output_min, output_max);
 		});
 		try {
-			learned.write(standard_scale.toPath());
+			NyulScaleFile.write(learned, standard_scale.toPath());
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("cannot write " + standard_scale + ": " + e.getMessage(), e);

@@ -6,7 +6,7 @@ import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.intensity.ZScoreNormalization;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

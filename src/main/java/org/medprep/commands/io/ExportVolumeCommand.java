@@ -14,7 +14,7 @@ import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.stats.IntensityStatistics;
 import org.medprep.io.ImageFormats;
-import org.medprep.io.StoredType;
+import org.medprep.io.storage.StoredType;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.scijava.command.Command;

@@ -21,7 +21,7 @@ import org.medprep.core.patch.Patch;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.ImageFormats;
 import org.scijava.module.Module;
 

@@ -1,17 +1,14 @@
 package org.medprep.core.normalize;
 
-import org.medprep.core.stats.Percentiles;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Planes;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
+import org.medprep.core.stats.Percentiles;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -259,60 +256,30 @@ public final class CtFingerprint {
 		return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 	}
 
-	// ---- file
-
-	public void write(final Path file) throws IOException {
-		final Map<String, Object> intensities = new java.util.LinkedHashMap<>();
-		intensities.put("mean", mean);
-		intensities.put("std", std);
-		intensities.put("min", min);
-		intensities.put("max", max);
-		intensities.put("median", median);
-		intensities.put("percentile_00_5", p005);
-		intensities.put("percentile_99_5", p995);
-		Json.writeAtomically(file, new Json.Writer()
-			.field("format", FORMAT)
-			.field("version", VERSION)
-			.field("cases", cases)
-			.field("samples_per_case", samplesPerCase)
-			.field("seed", seed)
-			.field("foreground_intensity_properties", intensities)
-			.field("spacings", Arrays.asList(spacings))
-			.field("shapes_after_crop", Arrays.asList(shapes))
-			.field("median_spacing", medianSpacing())
-			.field("target_spacing", targetSpacing())
-			.finish());
-	}
-
 	/**
-	 * @throws ModelFileException if the file is missing, not JSON, not a fingerprint, or inconsistent
+	 * A fingerprint from its stored values (e.g. read back from its file by
+	 * {@code io.models.CtFingerprintFile}).
+	 *
+	 * @param stats mean, std, min, max, median, percentile 0.5, percentile 99.5
+	 * @param spacings per case, x, y, z in mm
+	 * @param shapes per case, the shape after cropping, x, y, z
+	 * @throws IllegalArgumentException naming what is inconsistent
 	 */
-	public static CtFingerprint read(final Path file) throws ModelFileException {
-		final Map<String, Object> map = Json.readObject(file);
-		Json.requireFormat(map, FORMAT, VERSION, file);
-		final double cases = Json.number(map, "cases", file);
-		final double perCase = Json.number(map, "samples_per_case", file);
-		final double seed = Json.number(map, "seed", file);
-		final Map<String, Object> in = Json.object(map, "foreground_intensity_properties", file);
-		final double[] stats = new double[7];
-		final String[] keys = { "mean", "std", "min", "max", "median", "percentile_00_5", "percentile_99_5" };
-		for (int i = 0; i < keys.length; i++) stats[i] = Json.number(in, keys[i], file);
-		final List<?> sp = Json.list(map, "spacings", file), sh = Json.list(map, "shapes_after_crop", file);
-		if (cases < 1 || cases != Math.rint(cases)) throw new ModelFileException("malformed " + file + ": \"cases\" must be a positive integer, got " + cases);
-		if (sp.size() != cases || sh.size() != cases)
-			throw new ModelFileException("malformed " + file + ": " + (int) cases + " cases but " + sp.size() + " spacings and " + sh.size() + " shapes");
-		final double[][] spacings = new double[sp.size()][], shapes = new double[sh.size()][];
-		for (int c = 0; c < spacings.length; c++) {
-			spacings[c] = Json.numbers(sp.get(c), "spacings", file);
-			shapes[c] = Json.numbers(sh.get(c), "shapes_after_crop", file);
-			if (spacings[c].length != 3 || shapes[c].length != 3)
-				throw new ModelFileException("malformed " + file + ": case " + (c + 1) + " needs 3 spacings and 3 shape values");
+	public static CtFingerprint of(final int cases, final long samplesPerCase, final long seed, final double[] stats, final double[][] spacings,
+		final double[][] shapes)
+	{
+		if (cases < 1) throw new IllegalArgumentException("\"cases\" must be a positive integer, got " + cases);
+		if (stats.length != 7) throw new IllegalArgumentException("7 intensity statistics are needed, got " + stats.length);
+		if (spacings.length != cases || shapes.length != cases)
+			throw new IllegalArgumentException(cases + " cases but " + spacings.length + " spacings and " + shapes.length + " shapes");
+		for (int c = 0; c < cases; c++) {
+			if (spacings[c].length != 3 || shapes[c].length != 3) throw new IllegalArgumentException("case " + (c + 1) + " needs 3 spacings and 3 shape values");
 			for (final double s : spacings[c])
-				if (!(s > 0)) throw new ModelFileException("malformed " + file + ": case " + (c + 1) + " has spacing " + s + " (must be > 0)");
+				if (!(s > 0)) throw new IllegalArgumentException("case " + (c + 1) + " has spacing " + s + " (must be > 0)");
 		}
-		if (!(stats[1] >= 0)) throw new ModelFileException("malformed " + file + ": std must be >= 0, got " + stats[1]);
-		if (!(stats[5] <= stats[6])) throw new ModelFileException("malformed " + file + ": percentile_00_5 " + stats[5] + " is above percentile_99_5 " + stats[6]);
-		return new CtFingerprint((int) cases, (long) perCase, (long) seed, stats, spacings, shapes);
+		if (!(stats[1] >= 0)) throw new IllegalArgumentException("std must be >= 0, got " + stats[1]);
+		if (!(stats[5] <= stats[6])) throw new IllegalArgumentException("percentile_00_5 " + stats[5] + " is above percentile_99_5 " + stats[6]);
+		return new CtFingerprint(cases, samplesPerCase, seed, stats.clone(), deepCopy(spacings), deepCopy(shapes));
 	}
 
 	private static double[][] deepCopy(final double[][] a) {

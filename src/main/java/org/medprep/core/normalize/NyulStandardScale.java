@@ -1,14 +1,12 @@
 package org.medprep.core.normalize;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A learned Nyúl &amp; Udupa standard scale: the percentiles that define the
  * landmarks and the standard-scale value of each, plus the output range the
- * training images' end landmarks were mapped to. Stored as a small JSON file:
+ * training images' end landmarks were mapped to. Stored as a small JSON file
+ * ({@code io.models.NyulScaleFile}):
  * <pre>
  * {
  *   "format": "medprep-nyul-standard-scale",
@@ -93,39 +91,6 @@ public final class NyulStandardScale {
 	public double outputMin() { return outputMin; }
 	public double outputMax() { return outputMax; }
 	public int trainingImages() { return trainingImages; }
-
-	/** Writes the JSON file (to a temporary file, then renamed). */
-	public void write(final Path file) throws IOException {
-		Json.writeAtomically(file, new Json.Writer()
-			.field("format", FORMAT)
-			.field("version", VERSION)
-			.field("percentiles", percentiles)
-			.field("standard_scale", scale)
-			.field("output_min", outputMin)
-			.field("output_max", outputMax)
-			.field("training_images", trainingImages)
-			.finish());
-	}
-
-	/**
-	 * @throws ModelFileException if the file is missing, not JSON, not a standard scale, or inconsistent
-	 */
-	public static NyulStandardScale read(final Path file) throws ModelFileException {
-		final Map<String, Object> map = Json.readObject(file);
-		Json.requireFormat(map, FORMAT, VERSION, file);
-		final double[] p = Json.numbers(map, "percentiles", file);
-		final double[] s = Json.numbers(map, "standard_scale", file);
-		final double lo = Json.number(map, "output_min", file);
-		final double hi = Json.number(map, "output_max", file);
-		final double n = Json.number(map, "training_images", file);
-		if (n != Math.rint(n)) throw new ModelFileException("malformed " + file + ": \"training_images\" must be an integer, got " + n);
-		try {
-			return new NyulStandardScale(p, s, lo, hi, (int) n);
-		}
-		catch (final IllegalArgumentException e) {
-			throw new ModelFileException("malformed " + file + ": " + e.getMessage(), e);
-		}
-	}
 
 	@Override
 	public String toString() {

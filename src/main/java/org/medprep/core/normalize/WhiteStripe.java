@@ -5,6 +5,7 @@ import java.util.List;
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
+import org.medprep.core.fft.ComplexFft;
 import org.medprep.core.stats.Percentiles;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -174,7 +175,8 @@ public final class WhiteStripe {
 			if (k + 1 < m) re[k + 1] += r * fg.weight(i);
 		}
 		for (int k = 0; k < m; k++) re[k] /= delta * total;
-		Fft.transform(re, im, true);
+		final ComplexFft fft = new ComplexFft(m);
+		fft.forward(re, im);
 		final double range = b - a;
 		for (int k = 0; k < m; k++) {
 			final int j = Math.min(k, m - k);
@@ -182,7 +184,7 @@ public final class WhiteStripe {
 			re[k] *= fac;
 			im[k] *= fac;
 		}
-		Fft.transform(re, im, false);
+		fft.inverse(re, im);
 		int last = -1;
 		for (int g = 1; g < m - 1; g++)
 			if (re[g] > re[g - 1] && re[g] > re[g + 1]) last = g;

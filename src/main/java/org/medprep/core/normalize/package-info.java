@@ -1,6 +1,8 @@
 /**
- * Intensity normalization learned per image and per cohort, and N4 bias-field
- * correction, as the reference implementations do them:
+ * Intensity normalization, as the reference implementations do it: fixed
+ * rules per image ({@link org.medprep.core.normalize.ZScoreNormalization},
+ * {@link org.medprep.core.normalize.MinMaxNormalization}) and models learned
+ * per image and per cohort:
  * <ul>
  * <li>{@link org.medprep.core.normalize.FcmNormalization}: jcreinhold's
  * intensity-normalization {@code FCMNormalize} (scikit-fuzzy c-means, 3
@@ -17,18 +19,15 @@
  * {@link org.medprep.core.normalize.CtDatasetNormalization}: nnU-Net v2's
  * dataset fingerprint (foreground intensity statistics, spacings, target
  * spacing rule) and {@code CTNormalization}.</li>
- * <li>{@link org.medprep.core.normalize.N4BiasFieldCorrection}: ITK's
- * {@code N4BiasFieldCorrectionImageFilter} with SimpleITK's usual settings.</li>
- * <li>{@link org.medprep.core.normalize.IntensityHistograms} and
- * {@link org.medprep.core.normalize.HistogramPlot}: overlaid cohort histograms
- * drawn into an ARGB raster without AWT.</li>
+ * <li>{@link org.medprep.core.normalize.IntensityHistograms}: the foreground
+ * histograms of a cohort as densities on one range, to compare before and
+ * after normalization (drawn by {@code core.plot}).</li>
  * </ul>
- * The foreground, when no mask is given, is the voxels &gt; 0 (the
+ * Bias-field correction (N4), which often runs before these, is in
+ * {@code core.bias}. The foreground, when no mask is given, is the voxels &gt; 0 (the
  * skull-stripped convention of intensity-normalization); Otsu's threshold or
  * all voxels can be chosen, as in every command ({@link org.medprep.core.segment.MaskRule}).
- * Model files are small strict JSON documents with a format tag and version;
- * a missing or malformed file raises a
- * {@link org.medprep.core.normalize.ModelFileException} naming the file and
- * what is wrong.
+ * The learned models are values; their files (small strict JSON documents
+ * with a format tag and version) are read and written by {@code io.models}.
  */
 package org.medprep.core.normalize;

@@ -2,6 +2,8 @@ package org.medprep.core.registration;
 
 import java.util.List;
 
+import org.medprep.core.spatial.CubicBSpline;
+
 /**
  * Mattes mutual information (Mattes et al., IEEE TMI 22, 2003), as ITK and
  * elastix compute it: a joint histogram of {@code B} x {@code B} bins in which
@@ -47,17 +49,14 @@ final class MattesMutualInformation extends ImageMetric {
 	double evaluate(final SamplePass pass, final double[] gradient) {
 		final int b = bins;
 		final List<double[]> histograms = pass.map(c -> {
-			final double[] h = new double[b * b];
+			final double[] h = new double[b * b], w = new double[4];
 			for (int i = 0; i < c.count; i++) {
 				final double xi = movingPosition(c.moving[i]);
 				int k = (int) xi;
 				if (k > b - 3) k = b - 3;
-				final double t = xi - k, u = 1 - t;
+				CubicBSpline.weights(xi - k, w, 0);
 				final int at = fixedBin(c.fixed[i]) * b + k - 1;
-				h[at] += u * u * u / 6;
-				h[at + 1] += (4 - 6 * t * t + 3 * t * t * t) / 6;
-				h[at + 2] += (1 + 3 * t + 3 * t * t - 3 * t * t * t) / 6;
-				h[at + 3] += t * t * t / 6;
+				for (int j = 0; j < 4; j++) h[at + j] += w[j];
 			}
 			return h;
 		});

@@ -159,7 +159,40 @@ public final class Nmf {
 		final double[] wd = w.data();
 		return RowChunks.sum(w.rows(), (from, to) -> {
 			double violation = 0;
-			for (int i = from; i < to; i++) {
+			// Four rows in lockstep: each row's sweep is a chain of dependent updates (a division
+			// each), so one row at a time waits on latency; four independent chains fill it. Each
+			// row's arithmetic is unchanged, and the violations are kept and added in row order,
+			// so the result has the same bits as the row-by-row sweep.
+			final double[] v = new double[4 * k];
+			int i = from;
+			for (; i + 3 < to; i += 4) {
+				final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
+				for (int t = 0; t < k; t++) {
+					double g0 = l1 - aht[o0 + t], g1 = l1 - aht[o1 + t], g2 = l1 - aht[o2 + t], g3 = l1 - aht[o3 + t];
+					final int ho = t * k;
+					for (int r = 0; r < k; r++) {
+						final double h = hht[ho + r];
+						g0 += h * wd[o0 + r];
+						g1 += h * wd[o1 + r];
+						g2 += h * wd[o2 + r];
+						g3 += h * wd[o3 + r];
+					}
+					final double a0 = wd[o0 + t], a1 = wd[o1 + t], a2 = wd[o2 + t], a3 = wd[o3 + t];
+					v[t] = Math.abs(a0 == 0 ? Math.min(0, g0) : g0);
+					v[k + t] = Math.abs(a1 == 0 ? Math.min(0, g1) : g1);
+					v[2 * k + t] = Math.abs(a2 == 0 ? Math.min(0, g2) : g2);
+					v[3 * k + t] = Math.abs(a3 == 0 ? Math.min(0, g3) : g3);
+					final double hess = hht[ho + t];
+					if (hess != 0) {
+						wd[o0 + t] = Math.max(a0 - g0 / hess, 0);
+						wd[o1 + t] = Math.max(a1 - g1 / hess, 0);
+						wd[o2 + t] = Math.max(a2 - g2 / hess, 0);
+						wd[o3 + t] = Math.max(a3 - g3 / hess, 0);
+					}
+				}
+				for (int q = 0; q < 4 * k; q++) violation += v[q];
+			}
+			for (; i < to; i++) {
 				final int wo = i * k;
 				for (int t = 0; t < k; t++) {
 					double grad = l1 - aht[wo + t];
@@ -262,30 +295,39 @@ public final class Nmf {
 		return out;
 	}
 
-	/** X^T W (m x k) for X n x m and W n x k, accumulated over row chunks of X (read once, in order). */
+	/**
+	 * X^T W (m x k) for X n x m and W n x k, accumulated over row chunks of X (read once, in order).
+	 * The partial sums are kept component by component (k x m) so the innermost loop runs along a
+	 * row of X, long and contiguous, rather than over the k components; each entry adds the same
+	 * terms in the same order as before, so the bits are the same.
+	 */
 	static double[] transposeTimes(final Matrix x, final Matrix w) {
 		final int m = x.cols(), k = w.cols();
 		final double[] xd = x.data(), wd = w.data();
-		return RowChunks.sumArrays(x.rows(), m * k, (from, to, acc) -> {
+		final double[] byComponent = RowChunks.sumArrays(x.rows(), m * k, (from, to, acc) -> {
 			int i = from;
 			for (; i + 3 < to; i += 4) { // four rows at a time: a quarter of the accumulator traffic
 				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
 				final int w0 = i * k, w1 = w0 + k, w2 = w1 + k, w3 = w2 + k;
-				for (int j = 0; j < m; j++) {
-					final double a0 = xd[x0 + j], a1 = xd[x1 + j], a2 = xd[x2 + j], a3 = xd[x3 + j];
-					final int ao = j * k;
-					for (int t = 0; t < k; t++) acc[ao + t] += (a0 * wd[w0 + t] + a1 * wd[w1 + t]) + (a2 * wd[w2 + t] + a3 * wd[w3 + t]);
+				for (int t = 0; t < k; t++) {
+					final double b0 = wd[w0 + t], b1 = wd[w1 + t], b2 = wd[w2 + t], b3 = wd[w3 + t];
+					final int ao = t * m;
+					for (int j = 0; j < m; j++) acc[ao + j] += (xd[x0 + j] * b0 + xd[x1 + j] * b1) + (xd[x2 + j] * b2 + xd[x3 + j] * b3);
 				}
 			}
 			for (; i < to; i++) {
 				final int xo = i * m, wo = i * k;
-				for (int j = 0; j < m; j++) {
-					final double xij = xd[xo + j];
-					final int ao = j * k;
-					for (int t = 0; t < k; t++) acc[ao + t] += xij * wd[wo + t];
+				for (int t = 0; t < k; t++) {
+					final double b = wd[wo + t];
+					final int ao = t * m;
+					for (int j = 0; j < m; j++) acc[ao + j] += xd[xo + j] * b;
 				}
 			}
 		});
+		final double[] out = new double[m * k];
+		for (int t = 0; t < k; t++)
+			for (int j = 0; j < m; j++) out[j * k + t] = byComponent[t * m + j];
+		return out;
 	}
 
 	// ------------------------------------------------------------------ helpers

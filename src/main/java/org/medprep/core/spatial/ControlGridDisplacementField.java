@@ -82,12 +82,7 @@ public final class ControlGridDisplacementField implements DisplacementField {
 		double u = n > 1 ? 1 + index * (k[d] - 3) / (n - 1) : 1;
 		int i = (int) Math.floor(u);
 		if (i > k[d] - 3) i = k[d] - 3;
-		final double t = u - i;
-		final double t2 = t * t, t3 = t2 * t, s = 1 - t;
-		w[0] = s * s * s / 6;
-		w[1] = (3 * t3 - 6 * t2 + 4) / 6;
-		w[2] = (-3 * t3 + 3 * t2 + 3 * t + 1) / 6;
-		w[3] = t3 / 6;
+		CubicBSpline.weights(u - i, w, 0);
 		return i - 1;
 	}
 

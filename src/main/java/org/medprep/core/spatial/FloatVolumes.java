@@ -23,6 +23,19 @@ public final class FloatVolumes {
 		return new int[] { (int) image.dimension(0), (int) image.dimension(1), (int) image.dimension(2) };
 	}
 
+	/**
+	 * Thread-safe float blocks of the image. A float image is read as it is (plain
+	 * array copies): wrapped in an identity converter, it would be copied value by
+	 * value through the converter instead.
+	 */
+	@SuppressWarnings("unchecked")
+	static PrimitiveBlocks<FloatType> floatBlocks(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final RandomAccessibleInterval<FloatType> floats = Util.getTypeFromInterval(image) instanceof FloatType
+			? (RandomAccessibleInterval<FloatType>) image
+			: RealTypeConverters.convert(image, new FloatType());
+		return PrimitiveBlocks.of(floats, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+	}
+
 	public static float[] read(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final int[] n = size(image);
 		final float[] data = new float[n[0] * n[1] * n[2]];
@@ -33,8 +46,7 @@ public final class FloatVolumes {
 			for (int z = 0; z < n[2]; z++) System.arraycopy(planar.getPlane(z).getCurrentStorageArray(), 0, data, z * planeSize, planeSize);
 			return data;
 		}
-		final PrimitiveBlocks<FloatType> blocks = PrimitiveBlocks.of(RealTypeConverters.convert(image, new FloatType()),
-			PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+		final PrimitiveBlocks<FloatType> blocks = floatBlocks(image);
 		final long[] min = image.minAsLongArray();
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(n[2]), z -> {
 			final float[] plane = new float[planeSize];

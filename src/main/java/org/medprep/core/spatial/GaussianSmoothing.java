@@ -42,16 +42,29 @@ public final class GaussianSmoothing {
 		if (sigma[0] > 0 && nx > 1) Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
 			final double[] line = new double[nx];
 			final Line1D f = new Line1D(sigma[0], nx);
+			final double[] sum = f.kernel == null ? null : new double[nx];
 			for (int y = 0; y < ny; y++) {
 				final int o = (z * ny + y) * nx;
 				for (int i = 0; i < nx; i++) line[i] = data[o + i];
+				if (sum != null) {
+					f.applyByTap(line, sum);
+					for (int i = 0; i < nx; i++) data[o + i] = (float) sum[i];
+					continue;
+				}
 				f.apply(line);
 				for (int i = 0; i < nx; i++) data[o + i] = (float) line[i];
 			}
 		});
 		if (sigma[1] > 0 && ny > 1) Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
-			final double[] line = new double[ny];
 			final Line1D f = new Line1D(sigma[1], ny);
+			if (f.kernel != null) {
+				// rows at a time: contiguous, and the same sums term by term as line by line
+				final int o = z * ny * nx;
+				final float[] plane = java.util.Arrays.copyOfRange(data, o, o + ny * nx);
+				f.applyAcrossRows(plane, nx, ny, data, o);
+				return;
+			}
+			final double[] line = new double[ny];
 			for (int x = 0; x < nx; x++) {
 				final int o = z * ny * nx + x;
 				for (int i = 0; i < ny; i++) line[i] = data[o + i * nx];
@@ -62,8 +75,14 @@ public final class GaussianSmoothing {
 		if (sigma[2] > 0 && nz > 1) Parallelization.getTaskExecutor().forEach(PaddedSamples.range(ny), y -> {
 			final float[] slab = new float[nz * nx];
 			for (int z = 0; z < nz; z++) System.arraycopy(data, (z * ny + y) * nx, slab, z * nx, nx);
-			final double[] line = new double[nz];
 			final Line1D f = new Line1D(sigma[2], nz);
+			if (f.kernel != null) {
+				final float[] smoothed = new float[nz * nx];
+				f.applyAcrossRows(slab, nx, nz, smoothed, 0);
+				for (int z = 0; z < nz; z++) System.arraycopy(smoothed, z * nx, data, (z * ny + y) * nx, nx);
+				return;
+			}
+			final double[] line = new double[nz];
 			for (int x = 0; x < nx; x++) {
 				for (int i = 0; i < nz; i++) line[i] = slab[i * nx + x];
 				f.apply(line);
@@ -81,7 +100,8 @@ public final class GaussianSmoothing {
 
 	/** Filter state for lines of one length; one per task. */
 	static final class Line1D {
-		private final double[] kernel;
+		/** The FIR taps (sigma below {@link #RECURSIVE_FROM}), else null. */
+		final double[] kernel;
 		private final double[] buffer;
 		private final int pad;
 		private final double b, b1, b2, b3;
@@ -147,6 +167,46 @@ public final class GaussianSmoothing {
 				w1 = w;
 			}
 			return p;
+		}
+
+		/**
+		 * The FIR filter of {@code line} into {@code out}, one tap at a time over the
+		 * whole line (a loop the JIT turns into vector instructions): each output adds
+		 * the same products in the same order as {@link #apply}, so the bits are its bits.
+		 */
+		void applyByTap(final double[] line, final double[] out) {
+			final int n = line.length;
+			for (int i = 0; i < pad; i++) {
+				buffer[i] = line[0];
+				buffer[n + pad + i] = line[n - 1];
+			}
+			System.arraycopy(line, 0, buffer, pad, n);
+			java.util.Arrays.fill(out, 0, n, 0);
+			for (int j = 0; j < kernel.length; j++) {
+				final double kj = kernel[j];
+				for (int i = 0; i < n; i++) out[i] += kj * buffer[i + j];
+			}
+		}
+
+		/**
+		 * The FIR filter along the rows of {@code src} ({@code rows} rows of {@code width}
+		 * values): output row r is the kernel's sum of the rows around r (edge rows
+		 * repeat), written to {@code out} from {@code at}. Whole rows per tap, so the
+		 * loops are contiguous; each voxel gets the same products in the same order as
+		 * {@link #apply} on its line.
+		 */
+		void applyAcrossRows(final float[] src, final int width, final int rows, final float[] out, final int at) {
+			final double[] sum = new double[width];
+			for (int r = 0; r < rows; r++) {
+				java.util.Arrays.fill(sum, 0);
+				for (int j = 0; j < kernel.length; j++) {
+					final double kj = kernel[j];
+					final int from = Math.min(rows - 1, Math.max(0, r + j - pad)) * width;
+					for (int i = 0; i < width; i++) sum[i] += kj * src[from + i];
+				}
+				final int o = at + r * width;
+				for (int i = 0; i < width; i++) out[o + i] = (float) sum[i];
+			}
 		}
 
 		void apply(final double[] line) {

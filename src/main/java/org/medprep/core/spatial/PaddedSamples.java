@@ -5,7 +5,6 @@ import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
-import net.imglib2.converter.RealTypeConverters;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -70,8 +69,7 @@ final class PaddedSamples {
 	}
 
 	private void read(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		final PrimitiveBlocks<FloatType> blocks = PrimitiveBlocks.of(RealTypeConverters.convert(image, new FloatType()),
-			PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
+		final PrimitiveBlocks<FloatType> blocks = FloatVolumes.floatBlocks(image);
 		final long[] min = image.minAsLongArray();
 		Parallelization.getTaskExecutor().forEach(range(n[2]), z -> {
 			final float[] plane = new float[n[0] * n[1]];

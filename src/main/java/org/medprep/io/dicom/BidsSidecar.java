@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.medprep.io.storage.JsonText;
+
 /**
  * The BIDS-style JSON sidecar of a converted series, with dcm2niix's key
  * names, units (times in seconds) and conventions (manufacturer names
@@ -194,48 +196,25 @@ public final class BidsSidecar {
 		return sb.toString();
 	}
 
-	/** The sidecar as JSON text: one key per line, tab-indented like dcm2niix's. */
+	/** The sidecar as JSON text: one key per line, tab-indented like dcm2niix's; decimals in plain digits, non-finite numbers as null. */
 	public static String json(final Map<String, Object> m) {
-		final StringBuilder sb = new StringBuilder("{\n");
-		int i = 0;
-		for (final Map.Entry<String, Object> e : m.entrySet()) {
-			sb.append('\t').append(quote(e.getKey())).append(": ").append(value(e.getValue()));
-			sb.append(++i < m.size() ? ",\n" : "\n");
-		}
-		return sb.append("}\n").toString();
+		final Map<String, Object> plain = new LinkedHashMap<>();
+		for (final Map.Entry<String, Object> e : m.entrySet()) plain.put(e.getKey(), plain(e.getValue()));
+		return JsonText.object(plain, "\t");
 	}
 
-	private static String value(final Object v) {
+	private static Object plain(final Object v) {
 		if (v instanceof List) {
-			final List<String> items = new ArrayList<>();
-			for (final Object o : (List<?>) v) items.add(value(o));
-			return "[" + String.join(", ", items) + "]";
+			final List<Object> items = new ArrayList<>();
+			for (final Object o : (List<?>) v) items.add(plain(o));
+			return items;
 		}
-		if (v instanceof Long || v instanceof Integer) return v.toString();
+		if (v instanceof Long || v instanceof Integer) return BigDecimal.valueOf(((Number) v).longValue());
 		if (v instanceof Double) {
 			final double d = (Double) v;
-			if (!Double.isFinite(d)) return "null";
-			return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+			return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros() : null;
 		}
-		if (v instanceof Boolean) return v.toString();
-		return quote(String.valueOf(v));
-	}
-
-	static String quote(final String s) {
-		final StringBuilder sb = new StringBuilder("\"");
-		for (int i = 0; i < s.length(); i++) {
-			final char c = s.charAt(i);
-			switch (c) {
-				case '"': sb.append("\\\""); break;
-				case '\\': sb.append("\\\\"); break;
-				case '\n': sb.append("\\n"); break;
-				case '\r': sb.append("\\r"); break;
-				case '\t': sb.append("\\t"); break;
-				default:
-					if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-					else sb.append(c);
-			}
-		}
-		return sb.append('"').toString();
+		if (v instanceof Boolean) return v;
+		return String.valueOf(v);
 	}
 }

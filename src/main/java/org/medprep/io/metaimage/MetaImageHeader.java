@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.VoxelType;
 
 /**
  * A MetaImage (.mha/.mhd) header, parsed and checked: {@code Key = Value}

@@ -14,9 +14,9 @@ import java.util.zip.InflaterInputStream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
-import org.medprep.io.DataStreams;
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.RawVolumes;
+import org.medprep.io.storage.DataStreams;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.RawVolumes;
 
 import net.imglib2.img.planar.PlanarImg;
 

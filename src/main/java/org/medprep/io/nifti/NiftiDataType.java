@@ -2,8 +2,8 @@ package org.medprep.io.nifti;
 
 import java.nio.file.Path;
 
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.VoxelType;
 
 /** NIfTI datatype codes: the ones MedPrep reads, and the names of the others for messages. */
 final class NiftiDataType {

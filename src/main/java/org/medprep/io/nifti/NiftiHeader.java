@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.medprep.io.ImageFormatException;
+import org.medprep.io.storage.ImageFormatException;
 
 /**
  * The fields of a NIfTI-1 (348 bytes) or NIfTI-2 (540 bytes) header that

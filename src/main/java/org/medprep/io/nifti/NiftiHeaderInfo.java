@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.medprep.core.Geometry;
-import org.medprep.io.DataStreams;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.DataStreams;
+import org.medprep.io.storage.VoxelType;
 
 /**
  * What a NIfTI file says about its image without reading a voxel: the header,

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
-import org.medprep.io.ScaledView;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.ScaledView;
+import org.medprep.io.storage.VoxelType;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;

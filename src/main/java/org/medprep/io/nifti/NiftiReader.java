@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.medprep.core.Geometry;
-import org.medprep.io.DataStreams;
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.RawVolumes;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.DataStreams;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.RawVolumes;
+import org.medprep.io.storage.VoxelType;
 
 import net.imglib2.img.planar.PlanarImg;
 

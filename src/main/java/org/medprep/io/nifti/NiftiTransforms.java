@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.medprep.core.Geometry;
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.RasAffine;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.RasAffine;
 
 /**
  * The NIfTI voxel-to-world transforms (nifti1.h): sform, qform (quaternion

@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
-import org.medprep.io.AtomicFiles;
-import org.medprep.io.DataStreams;
-import org.medprep.io.RawVolumes;
-import org.medprep.io.StoredType;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.AtomicFiles;
+import org.medprep.io.storage.DataStreams;
+import org.medprep.io.storage.RawVolumes;
+import org.medprep.io.storage.StoredType;
+import org.medprep.io.storage.VoxelType;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;

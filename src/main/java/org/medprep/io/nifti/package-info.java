@@ -23,6 +23,6 @@
  * refused with a message naming what they are.</li>
  * </ul>
  * The LPS (MedPrep) to RAS (NIfTI) conversion lives in one place,
- * {@link org.medprep.io.RasAffine}.
+ * {@link org.medprep.io.storage.RasAffine}.
  */
 package org.medprep.io.nifti;

@@ -1,10 +1,13 @@
 package org.medprep.io.nnunet;
 
+import com.google.gson.stream.JsonWriter;
+
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,14 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.spatial.Grid;
-import org.medprep.io.ImageFormatException;
+import org.medprep.io.storage.ImageFormatException;
 import org.medprep.io.ImageFormats;
+import org.medprep.io.storage.AtomicFiles;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -114,8 +117,8 @@ public final class NnUnetDataset {
 		final int maxLabel = labels.size() - 1;
 		for (final Case c : cases) check(c, maxLabel); // every case before any output
 		Files.createDirectories(raw);
-		final Path staging = raw.resolve("." + folderName() + ".partial-" + Long.toHexString(System.nanoTime()));
-		try {
+		try (AtomicFiles.StagedFolder folder = AtomicFiles.stageFolder(target)) {
+			final Path staging = folder.path();
 			Files.createDirectories(staging.resolve("imagesTr"));
 			Files.createDirectories(staging.resolve("labelsTr"));
 			if (cases.stream().anyMatch(c -> !c.isTraining())) Files.createDirectories(staging.resolve("imagesTs"));
@@ -130,11 +133,7 @@ public final class NnUnetDataset {
 				}
 			}
 			Files.write(staging.resolve("dataset.json"), datasetJson(training).getBytes(StandardCharsets.UTF_8));
-			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-			return target;
-		}
-		finally {
-			deleteTree(staging);
+			return folder.commit();
 		}
 	}
 
@@ -143,21 +142,29 @@ public final class NnUnetDataset {
 		return String.format(Locale.ROOT, "%s_%04d%s", caseId, channel, FILE_ENDING);
 	}
 
-	/** The dataset.json text for this many training cases. */
+	/** The dataset.json text for this many training cases (Gson, two-space indent as nnU-Net's own). */
 	public String datasetJson(final int numTraining) {
-		final StringBuilder sb = new StringBuilder("{\n  \"channel_names\": {");
-		for (int k = 0; k < channelNames.size(); k++)
-			sb.append(k == 0 ? "\n" : ",\n").append("    ").append(str(Integer.toString(k))).append(": ").append(str(channelNames.get(k)));
-		sb.append("\n  },\n  \"labels\": {");
-		final List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());
-		sorted.sort(Comparator.comparingInt(Map.Entry::getValue));
-		for (int k = 0; k < sorted.size(); k++)
-			sb.append(k == 0 ? "\n" : ",\n").append("    ").append(str(sorted.get(k).getKey())).append(": ").append(sorted.get(k).getValue());
-		sb.append("\n  },\n  \"numTraining\": ").append(numTraining);
-		sb.append(",\n  \"file_ending\": ").append(str(FILE_ENDING));
-		sb.append(",\n  \"name\": ").append(str(name));
-		sb.append(",\n  \"description\": ").append(str("written by MedPrep"));
-		return sb.append("\n}\n").toString();
+		final StringWriter text = new StringWriter();
+		try (JsonWriter w = new JsonWriter(text)) {
+			w.setIndent("  ");
+			w.setHtmlSafe(false);
+			w.beginObject().name("channel_names").beginObject();
+			for (int k = 0; k < channelNames.size(); k++) w.name(Integer.toString(k)).value(channelNames.get(k));
+			w.endObject().name("labels").beginObject();
+			final List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());
+			sorted.sort(Comparator.comparingInt(Map.Entry::getValue));
+			for (final Map.Entry<String, Integer> l : sorted) w.name(l.getKey()).value(l.getValue().longValue());
+			w.endObject();
+			w.name("numTraining").value(numTraining);
+			w.name("file_ending").value(FILE_ENDING);
+			w.name("name").value(name);
+			w.name("description").value("written by MedPrep");
+			w.endObject();
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e); // a StringWriter does not fail
+		}
+		return text.append('\n').toString();
 	}
 
 	private void checkNames(final List<Case> cases) {
@@ -207,25 +214,5 @@ public final class NnUnetDataset {
 	@SuppressWarnings("unchecked")
 	private static Volume<? extends RealType<?>> real(final Volume<?> v) {
 		return (Volume<? extends RealType<?>>) (Object) v;
-	}
-
-	private static String str(final String s) {
-		final StringBuilder sb = new StringBuilder("\"");
-		for (final char ch : s.toCharArray()) {
-			if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
-			else if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-			else sb.append(ch);
-		}
-		return sb.append('"').toString();
-	}
-
-	private static void deleteTree(final Path root) throws IOException {
-		if (!Files.exists(root)) return;
-		try (Stream<Path> s = Files.walk(root)) {
-			final List<Path> all = new ArrayList<>();
-			s.forEach(all::add);
-			Collections.reverse(all);
-			for (final Path p : all) Files.deleteIfExists(p);
-		}
 	}
 }

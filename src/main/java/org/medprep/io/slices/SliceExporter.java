@@ -12,7 +12,7 @@ import java.util.Map;
 import org.medprep.core.Volume;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.tiff.TiffPlaneWriter;
 
 import net.imglib2.Cursor;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.medprep.core.Geometry;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.PhysicalAffine;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 
 /**
  * elastix's transform parameter files ({@code TransformParameters.0.txt}), as

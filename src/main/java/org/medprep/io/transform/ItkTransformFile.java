@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.medprep.core.spatial.PhysicalAffine;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 
 /**
  * ITK's text transform files ({@code .tfm}, also {@code .txt}), as ITK,

@@ -25,6 +25,8 @@ class StaleStagingTest {
 		assertEquals("a.nii.gz", StaleStaging.targetOf(".a.nii.gz.1f2e3d4c.part"));
 		assertEquals("a.tif", StaleStaging.targetOf("..staged-a.tif.00ff.part"));
 		assertEquals("staged-x.nii", StaleStaging.targetOf(".staged-x.nii.abc.part"));
+		assertEquals("a.csv", StaleStaging.targetOf(".staged-1f2e-a.csv"));
+		assertEquals("a.tif", StaleStaging.targetOf("..staged-1f2e-a.tif.00ff.part"));
 		assertNull(StaleStaging.targetOf("a.nii.gz"));
 		assertNull(StaleStaging.targetOf(".hidden"));
 		assertNull(StaleStaging.targetOf(".a.nii.gz.part"));

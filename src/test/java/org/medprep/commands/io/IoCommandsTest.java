@@ -25,7 +25,7 @@ import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.VoxelType;
 import org.medprep.io.nifti.NiftiImage;
 import org.medprep.io.nifti.NiftiReader;
 

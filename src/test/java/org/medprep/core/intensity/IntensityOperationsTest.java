@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
+import org.medprep.core.normalize.MinMaxNormalization;
+import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.testutil.TestVolumes;
 
 import net.imglib2.type.numeric.RealType;

@@ -14,6 +14,8 @@ import org.medprep.core.Geometry;
 import org.medprep.core.ProgressListener;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;
+import org.medprep.io.models.ModelFileException;
+import org.medprep.io.models.CtFingerprintFile;
 
 
 import net.imglib2.img.array.ArrayImgs;
@@ -88,8 +90,8 @@ class CtFingerprintTest {
 		final Volume<ShortType> image = p.image();
 		final CtFingerprint fp = CtFingerprint.extract(List.of(image), List.of(p.labels()), 50_000, 7, ProgressListener.NONE);
 		final Path file = dir.resolve("fp.json");
-		fp.write(file);
-		final CtFingerprint back = CtFingerprint.read(file);
+		CtFingerprintFile.write(fp, file);
+		final CtFingerprint back = CtFingerprintFile.read(file);
 		assertEquals(fp.mean(), back.mean(), 0);
 		assertEquals(fp.percentile995(), back.percentile995(), 0);
 		assertArrayEquals(fp.targetSpacing(), back.targetSpacing(), 0);
@@ -113,7 +115,7 @@ class CtFingerprintTest {
 		final Volume<UnsignedByteType> small = Volume.of(ArrayImgs.unsignedBytes(8, 8, 4), Geometry.identity());
 		e = assertThrows(IllegalArgumentException.class, () -> CtFingerprint.extract(List.of(p.image()), List.of(small), 10, 1, ProgressListener.NONE));
 		assertTrue(e.getMessage().startsWith("case 1: image sizes do not match"), e.getMessage());
-		final ModelFileException m = assertThrows(ModelFileException.class, () -> CtFingerprint.read(dir.resolve("x.json")));
+		final ModelFileException m = assertThrows(ModelFileException.class, () -> CtFingerprintFile.read(dir.resolve("x.json")));
 		assertTrue(m.getMessage().startsWith("file not found"), m.getMessage());
 	}
 }

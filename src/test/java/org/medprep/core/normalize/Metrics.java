@@ -8,12 +8,12 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /** Quality measures against a phantom's truth, for tests and the quality report. */
-final class Metrics {
+public final class Metrics {
 
 	private Metrics() {}
 
 	/** Pearson correlation of a and b over the voxels where labels > 0. */
-	static double correlation(final RandomAccessibleInterval<? extends RealType<?>> a, final RandomAccessibleInterval<? extends RealType<?>> b,
+	public static double correlation(final RandomAccessibleInterval<? extends RealType<?>> a, final RandomAccessibleInterval<? extends RealType<?>> b,
 		final RandomAccessibleInterval<? extends RealType<?>> labels)
 	{
 		final double[] s = new double[6];
@@ -66,7 +66,7 @@ final class Metrics {
 		return new double[] { mean, Math.sqrt(Math.max(0, ss / n - mean * mean)) };
 	}
 
-	static double coefficientOfVariation(final RandomAccessibleInterval<? extends RealType<?>> image,
+	public static double coefficientOfVariation(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends RealType<?>> labels, final int label)
 	{
 		final double[] ms = meanStd(image, labels, label);

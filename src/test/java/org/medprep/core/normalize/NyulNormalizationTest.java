@@ -20,6 +20,8 @@ import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.phantom.ScannerResponse;
 import org.medprep.core.segment.MaskRule;
 import org.medprep.core.stats.Percentiles;
+import org.medprep.io.models.ModelFileException;
+import org.medprep.io.models.NyulScaleFile;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -116,8 +118,8 @@ class NyulNormalizationTest {
 	void writesAndReadsTheStandardScale() throws Exception {
 		final NyulStandardScale scale = train(cohort());
 		final Path file = dir.resolve("sub/nyul.json");
-		scale.write(file);
-		final NyulStandardScale back = NyulStandardScale.read(file);
+		NyulScaleFile.write(scale, file);
+		final NyulStandardScale back = NyulScaleFile.read(file);
 		assertArrayEquals(scale.scale(), back.scale(), 0);
 		assertArrayEquals(scale.percentiles(), back.percentiles(), 0);
 		assertEquals(3, back.trainingImages());
@@ -127,14 +129,14 @@ class NyulNormalizationTest {
 	@Test
 	void missingOrMalformedFilesAreReportedClearly() throws Exception {
 		final Path missing = dir.resolve("none.json");
-		ModelFileException e = assertThrows(ModelFileException.class, () -> NyulStandardScale.read(missing));
+		ModelFileException e = assertThrows(ModelFileException.class, () -> NyulScaleFile.read(missing));
 		assertEquals("file not found: " + missing, e.getMessage());
 
 		final Path file = dir.resolve("bad.json");
 		final String good = "{\"format\": \"medprep-nyul-standard-scale\", \"version\": 1, \"percentiles\": [1, 50, 99],"
 			+ " \"standard_scale\": [1, 40, 100], \"output_min\": 1, \"output_max\": 100, \"training_images\": 2}";
 		Files.write(file, good.getBytes(StandardCharsets.UTF_8));
-		assertArrayEquals(new double[] { 1, 40, 100 }, NyulStandardScale.read(file).scale(), 0);
+		assertArrayEquals(new double[] { 1, 40, 100 }, NyulScaleFile.read(file).scale(), 0);
 
 		e = assertThrows(ModelFileException.class, () -> readText(file, good.replace("100, \"training", "100,, \"training")));
 		assertTrue(e.getMessage().startsWith("malformed JSON in " + file + " at line 1, column "), e.getMessage());
@@ -156,7 +158,7 @@ class NyulNormalizationTest {
 
 	private static NyulStandardScale readText(final Path file, final String text) throws Exception {
 		Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-		return NyulStandardScale.read(file);
+		return NyulScaleFile.read(file);
 	}
 
 	@Test

@@ -147,6 +147,55 @@ class NmfTest {
 		assertEquals(4, calls.get());
 	}
 
+	/** The coordinate-descent sweep, row by row as scikit-learn's _update_cdnmf_fast writes it. */
+	private static double plainSweep(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
+		final int k = w.cols();
+		for (int t = 0; t < k; t++) hht[t * k + t] += l2;
+		final double[] wd = w.data();
+		double violation = 0;
+		for (int i = 0; i < w.rows(); i++)
+			for (int t = 0; t < k; t++) {
+				double grad = l1 - aht[i * k + t];
+				for (int r = 0; r < k; r++) grad += hht[t * k + r] * wd[i * k + r];
+				final double wit = wd[i * k + t];
+				violation += Math.abs(wit == 0 ? Math.min(0, grad) : grad);
+				if (hht[t * k + t] != 0) wd[i * k + t] = Math.max(wit - grad / hht[t * k + t], 0);
+			}
+		return violation;
+	}
+
+	@Test
+	void sweepOfFourRowsAtATimeHasTheBitsOfTheRowByRowSweep() {
+		final Random random = new Random(3);
+		// 1031 rows: one chunk's groups of four and a remainder; some zeros for the projected gradient
+		final int n = 1031, k = 5;
+		final Matrix w = Matrix.zeros(n, k);
+		final double[] aht = new double[n * k];
+		for (int i = 0; i < n * k; i++) {
+			w.data()[i] = random.nextInt(4) == 0 ? 0 : random.nextDouble();
+			aht[i] = 3 * random.nextDouble();
+		}
+		final Matrix f = Matrix.zeros(40, k);
+		for (int i = 0; i < f.data().length; i++) f.data()[i] = random.nextDouble();
+		final double[] hht = Nmf.gram(f);
+		final Matrix expected = w.copy();
+		final double expectedViolation = plainSweep(expected, aht, hht.clone(), 0.25, 0.5);
+		final double violation = Nmf.updateCoordinateDescent(w, aht, hht.clone(), 0.25, 0.5);
+		assertEquals(expectedViolation, violation, 0.0);
+		assertEquals(java.util.Arrays.toString(expected.data()), java.util.Arrays.toString(w.data()));
+	}
+
+	@Test
+	void transposedProductIsXTransposeTimesW() {
+		final Random random = new Random(4);
+		final int n = 4099, m = 7, k = 3; // rows in chunks and a remainder of the groups of four
+		final Matrix x = Matrix.zeros(n, m), w = Matrix.zeros(n, k);
+		for (int i = 0; i < x.data().length; i++) x.data()[i] = random.nextInt(100);
+		for (int i = 0; i < w.data().length; i++) w.data()[i] = random.nextInt(10);
+		final double[] expected = x.transpose().times(w).data(); // small integers: every sum exact
+		assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(Nmf.transposeTimes(x, w)));
+	}
+
 	private static double residual(final Matrix x, final NmfResult r) {
 		final Matrix wh = r.w().times(r.h());
 		double s = 0;

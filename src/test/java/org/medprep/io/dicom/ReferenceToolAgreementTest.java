@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
-import org.medprep.io.RasAffine;
+import org.medprep.io.storage.RasAffine;
 
 /**
  * Agreement with DCMTK's dcmdump (header values) and dcm2niix + nibabel (voxels

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.medprep.io.ImageFormatException;
+import org.medprep.io.storage.ImageFormatException;
 
 /**
  * Every broken file gets an {@link ImageFormatException} that starts with the

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
-import org.medprep.io.ImageFormatException;
-import org.medprep.io.RasAffine;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.RasAffine;
+import org.medprep.io.storage.VoxelType;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;

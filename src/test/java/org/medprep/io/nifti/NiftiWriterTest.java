@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
-import org.medprep.io.RasAffine;
-import org.medprep.io.StoredType;
-import org.medprep.io.VoxelType;
+import org.medprep.io.storage.RasAffine;
+import org.medprep.io.storage.StoredType;
+import org.medprep.io.storage.VoxelType;
 
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.planar.PlanarImg;

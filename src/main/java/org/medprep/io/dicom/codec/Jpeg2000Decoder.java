@@ -22,7 +22,7 @@ final class Jpeg2000Decoder implements FrameDecoder {
 
 	static final String MISSING = "JPEG 2000 needs the optional add-on " + ADD_ON_ARTIFACT + " (jai-imageio-jpeg2000-1.4.0.jar and "
 		+ "jai-imageio-core-1.4.0.jar) on the class path: in Fiji's jars/ folder, or beside the standalone jar with "
-		+ "java -cp; see the README for its licence";
+		+ "java -cp; see MedPrep's docs/dicom.md for its licence";
 
 	private final ImageReaderSpi spi;
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.medprep.io.storage.CsvText;
+
 /**
  * PS3.15 Annex E Table E.1-1 (Basic Application Level Confidentiality Profile, 2024b) in memory.
  * <p>
@@ -75,12 +77,11 @@ public final class ConfidentialityProfile {
 		final List<ProfileEntry> list = new ArrayList<>();
 		ProfileEntry priv = null;
 		Map<String, Integer> columns = null;
-		String line;
-		int lineNo = 0;
-		while ((line = reader.readLine()) != null) {
-			lineNo++;
-			if (line.startsWith("#") || line.trim().isEmpty()) continue;
-			final List<String> cells = splitCsvLine(line, source, lineNo);
+		final StringBuilder text = new StringBuilder();
+		for (String line; (line = reader.readLine()) != null;) text.append(line).append('\n');
+		for (final CsvText.Row row : CsvText.read(text.toString(), source)) {
+			final List<String> cells = row.cells();
+			final int lineNo = row.line();
 			if (columns == null) {
 				columns = new HashMap<>();
 				for (int i = 0; i < cells.size(); i++) columns.put(cells.get(i), i);
@@ -174,28 +175,5 @@ public final class ConfidentialityProfile {
 	private static String cell(final List<String> cells, final Map<String, Integer> columns, final String name) {
 		final int i = columns.get(name);
 		return i < cells.size() ? cells.get(i).trim() : "";
-	}
-
-	/** RFC 4180 line split (quoted cells may hold commas and doubled quotes; no embedded newlines). */
-	static List<String> splitCsvLine(final String line, final String source, final int lineNo) throws IOException {
-		final List<String> out = new ArrayList<>();
-		final StringBuilder cur = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			final char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-					else quoted = false;
-				}
-				else cur.append(c);
-			}
-			else if (c == '"') quoted = true;
-			else if (c == ',') { out.add(cur.toString()); cur.setLength(0); }
-			else cur.append(c);
-		}
-		if (quoted) throw new IOException(source + " line " + lineNo + ": unterminated quoted cell");
-		out.add(cur.toString());
-		return out;
 	}
 }

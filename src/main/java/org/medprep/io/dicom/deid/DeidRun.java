@@ -3,10 +3,8 @@ package org.medprep.io.dicom.deid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,7 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.medprep.core.ProgressListener;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
+import org.medprep.io.storage.CsvText;
 import org.medprep.io.UserMessages;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFile;
@@ -348,24 +347,24 @@ public final class DeidRun {
 
 	/** The audit log: one row per input, by input id (no input paths: folder names often are patient names or MRNs). */
 	private static void writeAudit(final List<FileOutcome> outcomes, final Path audit) throws IOException {
-		final StringBuilder sb = new StringBuilder();
+		final List<List<String>> rows = new ArrayList<>();
 		final List<String> header = new ArrayList<>();
 		header.add("input_id");
 		header.add("output_file");
 		header.add("status");
 		header.add("reasons");
 		for (final DeidCount c : DeidCount.values()) header.add(c.column());
-		sb.append(String.join(",", header)).append('\n');
+		rows.add(header);
 		for (final FileOutcome o : outcomes) {
 			final List<String> row = new ArrayList<>();
 			row.add(o.inputId());
-			row.add(csv(o.output()));
+			row.add(o.output());
 			row.add(o.status().label());
-			row.add(csv(o.reasons()));
+			row.add(o.reasons());
 			for (final DeidCount c : DeidCount.values()) row.add(Integer.toString(o.counts().getOrDefault(c, 0)));
-			sb.append(String.join(",", row)).append('\n');
+			rows.add(row);
 		}
-		final byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+		final byte[] bytes = CsvText.write(rows).getBytes(StandardCharsets.UTF_8);
 		AtomicFiles.write(audit, out -> out.write(bytes));
 	}
 
@@ -374,28 +373,12 @@ public final class DeidRun {
 	 * owner may read (as the key should be), renamed into place.
 	 */
 	private static void writePathMap(final List<FileOutcome> outcomes, final Path map) throws IOException {
-		final StringBuilder sb = new StringBuilder("input_file,input_id,output_file\n");
-		for (final FileOutcome o : outcomes) sb.append(csv(o.input())).append(',').append(o.inputId()).append(',').append(csv(o.output())).append('\n');
-		final Path dir = map.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, ".medprep-paths-", ".part"); // owner-only on POSIX file systems
-		try {
-			Files.write(tmp, sb.toString().getBytes(StandardCharsets.UTF_8));
-			try {
-				Files.move(tmp, map, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, map, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
-	}
-
-	static String csv(final String s) {
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-		return '"' + s.replace("\"", "\"\"").replace('\n', ' ').replace('\r', ' ') + '"';
+		final List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of("input_file", "input_id", "output_file"));
+		for (final FileOutcome o : outcomes) rows.add(List.of(o.input(), o.inputId(), o.output()));
+		Files.createDirectories(map.toAbsolutePath().getParent());
+		final byte[] bytes = CsvText.write(rows).getBytes(StandardCharsets.UTF_8);
+		AtomicFiles.writePrivate(map, out -> out.write(bytes));
 	}
 
 	/** Messages do not name the file (its id is in the row; its path only in the path map). */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.dicom.DicomDataset;
 import org.medprep.io.dicom.DicomElement;
 import org.medprep.io.dicom.DicomException;

@@ -1,14 +1,14 @@
 package org.medprep.io.dicom.deid;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+
+import org.medprep.io.storage.CsvText;
 
 /**
  * The pseudonym that replaces a patient's ID and name, and the per-patient date offset.
@@ -45,26 +45,20 @@ public final class PatientPseudonyms {
 	 */
 	public static PatientPseudonyms fromCsv(final DeidKey key, final Path csv) throws IOException {
 		final Map<String, String> map = new HashMap<>();
-		try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-			String line;
-			int lineNo = 0;
-			boolean first = true;
-			while ((line = r.readLine()) != null) {
-				lineNo++;
-				if (line.startsWith("#") || line.trim().isEmpty()) continue;
-				final List<String> cells = ConfidentialityProfile.splitCsvLine(line, csv.toString(), lineNo);
-				if (first && cells.size() >= 2 && cells.get(1).toLowerCase().contains("pseudonym")) {
-					first = false;
-					continue;
-				}
+		boolean first = true;
+		for (final CsvText.Row row : CsvText.read(new String(Files.readAllBytes(csv), StandardCharsets.UTF_8), csv.toString())) {
+			final int lineNo = row.line();
+			if (first && row.size() >= 2 && row.get(1).toLowerCase().contains("pseudonym")) {
 				first = false;
-				if (cells.size() != 2)
-					throw new IOException(csv + " line " + lineNo + ": expected 2 cells (original PatientID, pseudonym), found " + cells.size());
-				final String id = cells.get(0).trim();
-				final String pseudo = cells.get(1).trim();
-				checkPseudonym(pseudo, csv, lineNo);
-				if (map.put(id, pseudo) != null) throw new IOException(csv + " line " + lineNo + ": the original PatientID of this row is listed twice");
+				continue;
 			}
+			first = false;
+			if (row.size() != 2)
+				throw new IOException(csv + " line " + lineNo + ": expected 2 cells (original PatientID, pseudonym), found " + row.size());
+			final String id = row.get(0).trim();
+			final String pseudo = row.get(1).trim();
+			checkPseudonym(pseudo, csv, lineNo);
+			if (map.put(id, pseudo) != null) throw new IOException(csv + " line " + lineNo + ": the original PatientID of this row is listed twice");
 		}
 		if (map.isEmpty()) throw new IOException(csv + ": the mapping CSV lists no patient");
 		return new PatientPseudonyms(key, Collections.unmodifiableMap(map), csv.getFileName().toString());

@@ -1,16 +1,17 @@
 package org.medprep.io.dicom.label;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 import org.medprep.core.Volume;
-import org.medprep.io.AtomicFiles;
+import org.medprep.io.storage.AtomicFiles;
+import org.medprep.io.storage.CsvText;
 
 /**
  * A label map made from an RTSTRUCT or a DICOM SEG on the grid of the image it
@@ -44,25 +45,15 @@ public final class DicomLabelMap {
 
 	/** The names file: {@value #CSV_HEADER}, one row per label. */
 	public String namesCsv() {
-		final StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-		for (final LabelEntry e : labels)
-			sb.append(e.label()).append(',').append(csv(e.name())).append(',').append(e.number()).append(',').append(e.color()).append(',')
-				.append(e.voxels()).append('\n');
-		return sb.toString();
+		final List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of((Object[]) CSV_HEADER.split(",")));
+		for (final LabelEntry e : labels) rows.add(Arrays.asList(e.label(), e.name(), e.number(), e.color(), e.voxels()));
+		return CsvText.write(rows);
 	}
 
 	/** Writes {@link #namesCsv()} atomically (UTF-8). */
 	public void writeNames(final Path csv) throws IOException {
-		final String text = namesCsv();
-		AtomicFiles.write(csv, out -> {
-			final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			w.write(text);
-			w.flush();
-		});
-	}
-
-	static String csv(final String s) {
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-		return '"' + s.replace("\"", "\"\"").replace('\n', ' ').replace('\r', ' ') + '"';
+		final byte[] bytes = namesCsv().getBytes(StandardCharsets.UTF_8);
+		AtomicFiles.write(csv, out -> out.write(bytes));
 	}
 }

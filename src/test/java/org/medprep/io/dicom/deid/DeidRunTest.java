@@ -43,6 +43,7 @@ import org.medprep.io.dicom.DicomDataset;
 import org.medprep.io.dicom.DicomElement;
 import org.medprep.io.dicom.DicomFile;
 import org.medprep.io.dicom.DicomParser;
+import org.medprep.io.storage.CsvText;
 
 /** De-identification of the PHI-stuffed fixtures (make_fixtures.py), checked by {@link DeidOutputChecker}. */
 class DeidRunTest {
@@ -407,15 +408,22 @@ class DeidRunTest {
 		final Path patient = Files.createDirectories(in.resolve("DOE_JOHN_MRN448812"));
 		Files.copy(study.resolve("seriesA/a1.dcm"), patient.resolve("DOE_JOHN_CT_1.dcm"));
 		Files.copy(fixtures.resolve("bad/truncated.dcm"), patient.resolve("DOE_JOHN_cut.dcm"));
+		Files.copy(study.resolve("seriesA/a2.dcm"), patient.resolve("DOE, \"JOHN\" 2.dcm"));
 		final Path out = tmp.resolve("out");
 		final Path map = tmp.resolve("keys/paths.csv");
 		final DeidKey key = new DeidKey(KEY);
 		final DicomDeidentifier d = new DicomDeidentifier(ConfidentialityProfile.standard(), EnumSet.noneOf(DeidOption.class), new UidMapper(key),
 			PatientPseudonyms.hashed(key));
 		final DeidRun.Report r = new DeidRun(in, out, d, key, false, 1, map).run(ProgressListener.NONE);
-		assertEquals(1, r.count(DeidRun.Status.WRITTEN));
+		assertEquals(2, r.count(DeidRun.Status.WRITTEN));
 		assertEquals(1, r.count(DeidRun.Status.FAILED));
 		final String audit = Files.readString(r.auditLog());
+		// a name with a comma and quotes is one quoted cell, read back as it was
+		final List<CsvText.Row> mapRows = CsvText.read(Files.readString(map), map.toString());
+		assertEquals(4, mapRows.size());
+		assertTrue(mapRows.stream().anyMatch(row -> row.get(0).equals("DOE_JOHN_MRN448812/DOE, \"JOHN\" 2.dcm")
+			&& row.get(1).equals(key.hex("file", "DOE_JOHN_MRN448812/DOE, \"JOHN\" 2.dcm", 8))), Files.readString(map));
+		for (final CsvText.Row row : CsvText.read(audit, "audit")) assertEquals(4 + DeidCount.values().length, row.size(), audit);
 		assertFalse(audit.toUpperCase(java.util.Locale.ROOT).contains("DOE") || audit.contains("MRN448812") || audit.contains(in.toString()), audit);
 		DeidOutputChecker.assertNoInputNames(in, out);
 		// the map links each input path to its id and output

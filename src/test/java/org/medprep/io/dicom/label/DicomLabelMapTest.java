@@ -74,8 +74,9 @@ class DicomLabelMapTest {
 		assertTrue(w.contains("ROI 'Empty' (5) has no contours"), w);
 		assertTrue(w.contains("ROI 'Edge, clipped' (20): 1 contours lie outside the image's slices"), w);
 		assertEquals("#00FF00", m.labels().get(0).color());
-		assertTrue(m.namesCsv().startsWith("label,name,number,color,voxels\n1,Body,1,#00FF00,"), m.namesCsv());
-		assertTrue(m.namesCsv().contains("\n6,\"Edge, clipped\",20,#00FFFF,"), m.namesCsv());
+		// Commons CSV quotes a cell that starts with '#', so no reader takes the colour for a comment
+		assertTrue(m.namesCsv().startsWith("label,name,number,color,voxels\n1,Body,1,\"#00FF00\","), m.namesCsv());
+		assertTrue(m.namesCsv().contains("\n6,\"Edge, clipped\",20,\"#00FFFF\","), m.namesCsv());
 	}
 
 	@Test
