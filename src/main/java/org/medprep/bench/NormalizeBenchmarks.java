@@ -11,7 +11,7 @@ import org.medprep.core.bias.N4BiasFieldCorrection;
 import org.medprep.core.normalize.CtDatasetNormalization;
 import org.medprep.core.normalize.CtFingerprint;
 import org.medprep.core.normalize.FcmNormalization;
-import org.medprep.core.normalize.Foreground;
+import org.medprep.core.segment.MaskRule;
 import org.medprep.core.normalize.IntensityHistograms;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
@@ -68,7 +68,7 @@ public class NormalizeBenchmarks implements BenchmarkSuite {
 			v -> N4BiasFieldCorrection.correct(v, null, N4BiasFieldCorrection.Options.defaults(), ProgressListener.NONE)));
 		cases.add(t1("Intensity Histograms " + size + " int16 x3", 3 * n, phantom, v -> {
 			final RandomAccessibleInterval<? extends RealType<?>> d = v.data();
-			final VoxelSelection fg = Foreground.POSITIVE.select(d, null);
+			final VoxelSelection fg = MaskRule.POSITIVE.select(d);
 			return HistogramPlot.render(IntensityHistograms.of(Arrays.asList(d, d, d), Arrays.asList(fg, fg, fg), 200, Double.NaN, Double.NaN), 800, 400, "");
 		}));
 		return cases;

@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,10 +86,7 @@ final class AnonymizeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (threads != null) {
-			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
-			Prefs.setThreads(threads);
-		}
+		CliContext.checkThreads(threads);
 		final Map<String, Object> values = new LinkedHashMap<>();
 		values.put("input_folder", in.toFile());
 		values.put("output_folder", out.toFile());
@@ -103,7 +98,7 @@ final class AnonymizeCommand implements Callable<Integer> {
 			values.put(item.getName(), v instanceof Path ? ((Path) v).toFile() : v);
 		}
 		final CommandInvocation.Result r;
-		try (Context context = CliContext.create()) {
+		try (Context context = CliContext.create(threads)) {
 			final CommandInfo info = context.service(CommandService.class).getCommand(DicomAnonymizeCommand.class);
 			r = new CommandInvocation(context).run(info, values);
 		}

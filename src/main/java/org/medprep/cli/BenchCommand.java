@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -58,7 +56,6 @@ final class BenchCommand implements Callable<Integer> {
 		if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1");
 		final int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
 		if (n < 1) throw new IllegalArgumentException("--threads must be at least 1");
-		Prefs.setThreads(n);
 		final java.io.PrintWriter out = spec.commandLine().getOut();
 		final Volume<?> volume = input == null ? null : ImageFormats.read(input);
 		out.printf(Locale.ROOT, "%-64s %10s %10s %14s %12s %10s %10s%n", "case (" + n + " threads)", "median ms", "CPU ms", "voxels/s", "peak MiB",

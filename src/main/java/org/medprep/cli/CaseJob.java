@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -111,8 +109,6 @@ public final class CaseJob implements Serializable {
 		final Pool pool = POOLS.remove(runId);
 		if (pool == null) return;
 		for (Worker w = pool.idle.poll(); w != null; w = pool.idle.poll()) w.context.dispose();
-		// the JVM goes on (a driver in local mode): its ImageJ thread setting is what it was
-		Prefs.setThreads(pool.threadsBefore);
 	}
 
 	/** A context and the case task made in it; one task uses it at a time (a case registers its images' titles there). */
@@ -126,10 +122,9 @@ public final class CaseJob implements Serializable {
 		}
 	}
 
-	/** The idle workers of one job on this JVM, and ImageJ's thread setting before the job set its own. */
+	/** The idle workers of one job on this JVM (each context has the job's thread count; ImageJ's setting is never changed). */
 	private static final class Pool {
 		final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
-		final int threadsBefore = Prefs.getThreads();
 	}
 
 	/** The workers each job's tasks left on this JVM, by run id. */
@@ -147,8 +142,7 @@ public final class CaseJob implements Serializable {
 	private Worker newWorker() {
 		// an executor JVM did not start through MedPrep's main: ImageJ must not look for a display there
 		if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-		Prefs.setThreads(threads);
-		final Context context = CliContext.create();
+		final Context context = CliContext.create(threads);
 		try {
 			final List<MemberSource> sources = members();
 			final Path out = Path.of(outDir);

@@ -79,12 +79,16 @@ public final class CaseRunner {
 	private final String format;
 	private final boolean fuse;
 
+	/** Whose {@link org.medprep.commands.ThreadCount} the steps run with. */
+	private final Context context;
+
 	/**
 	 * @param format the volume format of the outputs: nii.gz, nii, mha or tif
 	 * @param fuse resample consecutive spatial steps once (false: after every step)
 	 * @throws IllegalArgumentException for an unknown command in the pipeline or format
 	 */
 	public CaseRunner(final Context context, final Pipeline pipeline, final String format, final boolean fuse) {
+		this.context = context;
 		if (!ImageFiles.OUTPUT_FORMATS.contains(format))
 			throw new IllegalArgumentException("unsupported output format '" + format + "' (supported: " + ImageFiles.OUTPUT_FORMATS + ")");
 		this.steps = new SubjectPipeline(context, pipeline);
@@ -118,7 +122,7 @@ public final class CaseRunner {
 			final Subject start = subject.withFusion(fuse);
 			final Map<String, Object> extras = new LinkedHashMap<>();
 			final Map<String, Boolean> pictures = new LinkedHashMap<>();
-			final Subject end = Threads.call(() -> steps(start, input.base, extras, pictures).materialize());
+			final Subject end = Threads.call(context, () -> steps(start, input.base, extras, pictures).materialize());
 			// a spatial step of this run (a plan in the history) moved every member, even one that left the grid as it was
 			boolean moved = false;
 			for (final History.Step s : end.history().steps().subList(start.history().size(), end.history().size())) moved |= s.plan() != null;

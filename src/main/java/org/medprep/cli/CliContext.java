@@ -2,6 +2,7 @@ package org.medprep.cli;
 
 import org.medprep.commands.FailureCauses;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.ThreadCount;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;
@@ -24,11 +25,12 @@ final class CliContext {
 	 * What running commands needs: finding them (commands, plugins), running
 	 * them as modules with their options converted, image titles for inputs
 	 * named by title, the status and log services that commands take as
-	 * optional parameters, and the causes of cancelled runs (a bad value is a
-	 * usage error, exit code 2, where a failed run is exit code 1).
+	 * optional parameters, the causes of cancelled runs (a bad value is a
+	 * usage error, exit code 2, where a failed run is exit code 1), and the
+	 * run's thread count (--threads).
 	 */
 	private static final Class<?>[] SERVICES = { CommandService.class, ModuleService.class, PluginService.class, ConvertService.class,
-		ImageTitleService.class, StatusService.class, LogService.class, FailureCauses.class };
+		ImageTitleService.class, StatusService.class, LogService.class, FailureCauses.class, ThreadCount.class };
 
 	private CliContext() {}
 
@@ -42,5 +44,17 @@ final class CliContext {
 		final Context context = new Context((Class<? extends org.scijava.service.Service>[]) SERVICES);
 		if (!Boolean.getBoolean("medprep.debug")) context.service(LogService.class).setLevel(LogLevel.NONE);
 		return context;
+	}
+
+	/** {@link #create()}, its operations run with {@code threads} threads (null: ImageJ's setting, all cores by default). */
+	static Context create(final Integer threads) {
+		final Context context = create();
+		if (threads != null) context.service(ThreadCount.class).set(threads);
+		return context;
+	}
+
+	/** Refuses a --threads below 1 before anything runs. */
+	static void checkThreads(final Integer threads) {
+		if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
 	}
 }

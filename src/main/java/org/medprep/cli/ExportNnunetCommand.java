@@ -1,8 +1,7 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.medprep.commands.Threads;
 import org.medprep.io.nnunet.NnUnetDataset;
 
 import picocli.CommandLine.Command;
@@ -58,10 +58,7 @@ final class ExportNnunetCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (threads != null) {
-			if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
-			Prefs.setThreads(threads);
-		}
+		CliContext.checkThreads(threads);
 		final List<String> channelNames = new ArrayList<>();
 		final List<Path> folders = new ArrayList<>();
 		for (final String c : channels) {
@@ -87,10 +84,17 @@ final class ExportNnunetCommand implements Callable<Integer> {
 		final List<NnUnetDataset.Case> cases = cases(folders);
 		final Path written;
 		try {
-			written = dataset.write(cases, out);
+			written = Threads.call(threads == null ? Runtime.getRuntime().availableProcessors() : threads, () -> {
+				try {
+					return dataset.write(cases, out);
+				}
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
 		}
-		catch (final IOException e) {
-			spec.commandLine().getErr().println("medprep: " + e.getMessage());
+		catch (final UncheckedIOException e) {
+			spec.commandLine().getErr().println("medprep: " + e.getCause().getMessage());
 			spec.commandLine().getErr().flush();
 			return MedPrepCli.EXIT_FAILURES;
 		}

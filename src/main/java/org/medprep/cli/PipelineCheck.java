@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.medprep.commands.CommandCatalog;
+import org.medprep.commands.ChoiceSpellings;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Composition;
 import org.medprep.commands.MacroLine;
@@ -213,8 +214,9 @@ final class PipelineCheck {
 					+ "; its options are " + byName.keySet());
 				continue;
 			}
-			final String value = MacroOptions.get(options, key);
-			if (value == null) continue;
+			final String given = MacroOptions.get(options, key);
+			if (given == null) continue;
+			final String value = item.getType() == String.class ? ChoiceSpellings.canonical(info, key, given) : given;
 			if (sentinels.containsKey(key)) {
 				final String title = title(line, step.label(), key, value, sentinels.get(key));
 				if (title != null && !title.equals(value)) options = MacroOptions.with(options, key, title);
@@ -251,7 +253,7 @@ final class PipelineCheck {
 
 	/**
 	 * The options that name images by title, each with the values that name no image
-	 * ("None", "All voxels", "this image"...): the choices a command offers when no image is open.
+	 * ("None", "all voxels", "this image"...): the choices a command offers when no image is open.
 	 */
 	private Map<String, Set<String>> sentinels(final CommandInfo info) {
 		final Map<String, Set<String>> m = new LinkedHashMap<>();

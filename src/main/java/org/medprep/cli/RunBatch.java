@@ -44,6 +44,9 @@ final class RunBatch {
 	private final ProgressReport.Style style;
 	private final Map<String, String> env;
 
+	/** The run's operations use this many threads (null: ImageJ's setting); set on the run's context, not globally. */
+	private Integer threads;
+
 	RunBatch(final BatchOptions options, final PrintWriter out, final PrintWriter err, final boolean errIsTerminal, final Map<String, String> env) {
 		this.options = options;
 		this.out = out;
@@ -82,6 +85,12 @@ final class RunBatch {
 		}
 	}
 
+	/** Runs the operations with {@code threads} threads (null: ImageJ's setting). */
+	RunBatch withThreads(final Integer threads) {
+		this.threads = threads;
+		return this;
+	}
+
 	/**
 	 * @param execution how one case runs, made in the run's SciJava context
 	 * @return the exit code: 0, or 1 if a case or an input failed (usage errors throw IllegalArgumentException)
@@ -89,7 +98,7 @@ final class RunBatch {
 	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
 		final Function<Context, CaseExecution> execution) throws IOException
 	{
-		try (Context context = CliContext.create()) {
+		try (Context context = CliContext.create(threads)) {
 			final Prepared p = prepare(context, lines, inputs, outDir, format, execution.apply(context));
 			final BatchSummary summary = p.batch(p.manifest, options.force, new ProgressReport(err, style)).run(p.mine);
 			return report(summary, p.found, p.shard, outDir);

@@ -1,7 +1,5 @@
 package org.medprep.cli;
 
-import ij.Prefs;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +36,9 @@ final class RunCommand implements Callable<Integer> {
 		final List<PipelineText.Line> lines = run.lines();
 		final String fmt = run.format();
 		final Integer threads = run.threads();
-		if (threads != null) Prefs.setThreads(threads);
 		final List<MemberSource> members = run.members();
 		return new RunBatch(run.batch, spec.commandLine().getOut(), spec.commandLine().getErr(), parent != null && parent.errIsTerminal, System.getenv())
-			.run(lines, run.inputs, run.outDir, fmt, context -> new PipelineCaseExecution(context, members, run.outDir, fmt, !run.noFusion));
+			.withThreads(threads).run(lines, run.inputs, run.outDir, fmt, context -> new PipelineCaseExecution(context, members, run.outDir, fmt, !run.noFusion));
 	}
 
 	static List<MacroLine> parseSteps(final List<String> lines) {

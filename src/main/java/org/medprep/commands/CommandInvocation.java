@@ -186,7 +186,9 @@ public final class CommandInvocation {
 		catch (final RuntimeException e) {
 			final Throwable cause = meaningful(e);
 			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);
-			throw new CommandFailedException(label + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+			final String reason = Failures.reason(e, label);
+			// a defect (no user-facing reason) keeps its kind in the line, and its stack trace as the cause
+			throw new CommandFailedException(label + ": " + (reason != null ? reason : cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
 		}
 		final Map<String, Object> extras = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : info.outputs()) {
@@ -252,7 +254,8 @@ public final class CommandInvocation {
 		}
 		for (final ModuleItem<?> item : items) {
 			final String text = MacroOptions.get(options, item.getName());
-			inputs.put(item.getName(), text == null ? module.getInput(item.getName()) : convert(label, item, text));
+			inputs.put(item.getName(), text == null ? module.getInput(item.getName()) : convert(label, item, item.getType() == String.class
+				? ChoiceSpellings.canonical(info, item.getName(), text) : text));
 		}
 		return inputs;
 	}

@@ -23,7 +23,7 @@ import org.scijava.app.StatusService;
  * <p>
  * Pattern for a new long-running command: pass {@code CommandProgress.of(this, status, label)}
  * as the core algorithm's ProgressListener (and {@link #stopFlag()} where it polls a flag),
- * run it through {@code Threads.call(work, progress)}, and report at iteration or plane boundaries.
+ * run it through {@code Threads.call(context, work, progress)}, and report at iteration or plane boundaries.
  */
 public final class CommandProgress implements ProgressListener {
 

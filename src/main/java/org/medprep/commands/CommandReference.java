@@ -3,6 +3,7 @@ package org.medprep.commands;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.core.Labelled;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -19,9 +20,12 @@ public final class CommandReference {
 	public static final class Option {
 		public final String name, type, label, description, defaultValue;
 		public final List<String> choices;
+		/** Spellings accepted besides the choices, as "old (= label)"; an image title is also accepted when {@link #orTitle}. */
+		public final List<String> alsoAccepted;
+		public final boolean orTitle;
 
 		Option(final String name, final String type, final String label, final String description, final String defaultValue,
-			final List<String> choices)
+			final List<String> choices, final List<String> alsoAccepted, final boolean orTitle)
 		{
 			this.name = name;
 			this.type = type;
@@ -29,6 +33,8 @@ public final class CommandReference {
 			this.description = description;
 			this.defaultValue = defaultValue;
 			this.choices = choices;
+			this.alsoAccepted = alsoAccepted;
+			this.orTitle = orTitle;
 		}
 	}
 
@@ -58,8 +64,16 @@ public final class CommandReference {
 				final Object def = module.getInput(item.getName());
 				final List<String> choices = new ArrayList<>();
 				if (item.getChoices() != null) for (final Object c : item.getChoices()) choices.add(String.valueOf(c));
+				final ChoicesOf of = ChoiceSpellings.of(info, item.getName()).orElse(null);
+				final List<String> also = new ArrayList<>();
+				// a list filled when the command starts (the rules, then open images' titles): its fixed part
+				final boolean orTitle = of != null && choices.isEmpty();
+				if (orTitle) choices.addAll(ChoiceSpellings.labels(of));
+				if (of != null)
+					for (final Labelled l : ChoiceSpellings.offered(of))
+						for (final String old : l.oldSpellings()) also.add(old + " (= " + l.label() + ")");
 				options.add(new Option(item.getName(), typeName(item.getType()), item.getLabel(), item.getDescription(),
-					def == null ? null : CommandOptions.text(def), choices));
+					def == null ? null : CommandOptions.text(def), choices, also, orTitle));
 			}
 			entries.add(new Entry(CommandOptions.label(info), CommandCatalog.menuPathString(info), info.getDescription(),
 				CommandOptions.mainImage(info) != null, options));
@@ -94,12 +108,23 @@ public final class CommandReference {
 				sb.append("| `").append(o.name).append("` | ").append(o.type).append(" | ");
 				sb.append(o.defaultValue == null ? "" : "`" + o.defaultValue + "`").append(" | ");
 				sb.append(o.description == null ? "" : o.description.replace("|", "\\|"));
-				if (!o.choices.isEmpty()) sb.append(" Choices: ").append(String.join(", ", quoted(o.choices))).append('.');
+				if (!o.choices.isEmpty()) sb.append(" Choices: ").append(String.join(", ", quoted(o.choices))).append(o.orTitle ? ", or an image title." : ".");
+				if (!o.alsoAccepted.isEmpty()) sb.append(" Also accepted: ").append(String.join(", ", quotedSpellings(o.alsoAccepted))).append('.');
 				sb.append(" |\n");
 			}
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	/** "old (= label)" as "`old` (= `label`)". */
+	private static List<String> quotedSpellings(final List<String> s) {
+		final List<String> q = new ArrayList<>();
+		for (final String x : s) {
+			final int at = x.lastIndexOf(" (= ");
+			q.add("`" + x.substring(0, at).replace("|", "\\|") + "` (= `" + x.substring(at + 4, x.length() - 1).replace("|", "\\|") + "`)");
+		}
+		return q;
 	}
 
 	private static List<String> quoted(final List<String> s) {

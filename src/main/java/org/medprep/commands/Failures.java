@@ -56,7 +56,21 @@ public final class Failures {
 			if (t instanceof CancellationException) return t.getMessage() == null ? label + " was stopped" : t.getMessage(); // ForkJoin rethrows a stop without its message
 		final Throwable cause = CommandInvocation.meaningful(e);
 		if (cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException || cause instanceof CommandFailedException)
-			return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+			return message(cause, label);
 		return null;
+	}
+
+	/**
+	 * The first message on the cause chain, on one line; a failure that carries
+	 * none says so in words, never by its class name.
+	 */
+	public static String message(final Throwable failure, final String label) {
+		for (Throwable t = failure; t != null; t = t.getCause())
+			if (t.getMessage() != null && !t.getMessage().isBlank()) return oneLine(t.getMessage());
+		return label + " cannot work with these inputs";
+	}
+
+	private static String oneLine(final String text) {
+		return text.trim().replaceAll("\\s*\\R\\s*", "; ");
 	}
 }

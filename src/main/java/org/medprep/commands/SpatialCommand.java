@@ -31,6 +31,7 @@ public abstract class SpatialCommand extends VolumeCommand {
 		description = "Title of a label map on the same grid that gets the same transform, or None.")
 	protected String label = NO_LABEL;
 
+	@ChoicesOf(value = Interpolation.class, only = { "NEAREST", "LABEL" })
 	@Parameter(label = "Label interpolation", choices = { "nearest", "label (one-hot linear)" },
 		description = "nearest, or label: each label's mask interpolated linearly, the largest wins (never invents values).")
 	protected String label_method = Interpolation.NEAREST.label();

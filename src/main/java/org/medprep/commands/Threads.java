@@ -1,29 +1,38 @@
 package org.medprep.commands;
 
-import ij.Prefs;
-
 import java.util.concurrent.Callable;
+
+import org.scijava.Context;
 
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.parallel.TaskExecutors;
 
 /**
- * Runs core work with ImageJ's thread setting (Edit>Options>Memory &amp; Threads
- * in Fiji, {@code --threads} in the CLI, which sets the same preference).
+ * Runs core work with an explicit thread count: the {@link ThreadCount} of the
+ * command's context (ImageJ's Edit>Options>Memory &amp; Threads in Fiji, {@code
+ * --threads} in the CLI). Core's parallel loops read it from ImgLib2's
+ * {@link Parallelization} context, never from a global preference.
  */
 public final class Threads {
 
 	private Threads() {}
 
-	public static int count() {
-		return Math.max(1, Prefs.getThreads());
+	/** The thread count of {@code context}; ImageJ's setting where there is no context or no {@link ThreadCount}. */
+	public static int count(final Context context) {
+		final ThreadCount t = context == null ? null : context.getService(ThreadCount.class);
+		return t != null ? t.count() : new DefaultThreadCount().count();
 	}
 
-	/** Runs {@code work} with ImageJ's thread count; its unchecked exceptions come out as they were thrown. */
-	public static <R> R call(final Callable<R> work) {
+	/** Runs {@code work} with the thread count of {@code context}; see {@link #call(int, Callable)}. */
+	public static <R> R call(final Context context, final Callable<R> work) {
+		return call(count(context), work);
+	}
+
+	/** Runs {@code work} with {@code threads} threads; its unchecked exceptions come out as they were thrown. */
+	public static <R> R call(final int threads, final Callable<R> work) {
 		try {
-			return Parallelization.runWithNumThreads(count(), work);
+			return Parallelization.runWithNumThreads(threads, work);
 		}
 		catch (final RuntimeException e) {
 			throw unwrapped(e);
@@ -31,11 +40,11 @@ public final class Threads {
 	}
 
 	/**
-	 * Like {@link #call(Callable)}, and every task of core's parallel loops first checks
+	 * Like {@link #call(Context, Callable)}, and every task of core's parallel loops first checks
 	 * {@code progress} for a stop request and then reports the loop's progress.
 	 */
-	public static <R> R call(final Callable<R> work, final CommandProgress progress) {
-		try (TaskExecutor executor = new StoppableTaskExecutor(TaskExecutors.numThreads(count()), progress)) {
+	public static <R> R call(final Context context, final Callable<R> work, final CommandProgress progress) {
+		try (TaskExecutor executor = new StoppableTaskExecutor(TaskExecutors.numThreads(count(context)), progress)) {
 			return Parallelization.runWithExecutor(executor, work);
 		}
 		catch (final RuntimeException e) {

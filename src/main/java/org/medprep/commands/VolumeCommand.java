@@ -36,8 +36,13 @@ import net.imglib2.type.numeric.RealType;
  */
 public abstract class VolumeCommand extends DynamicCommand implements RecordsHistory {
 
-	@Parameter(label = "Image", persist = false, description = "The image to process (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to process (the active image in ImageJ).")
 	protected ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	protected void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	protected ImagePlus result;
@@ -64,7 +69,7 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 			showStatus(label + " on " + image.getTitle() + "...");
 			// resampling is lazy: the result is materialized here, with the thread setting in effect
 			// and every parallel task a checkpoint for a stop request
-			final Subject out = Threads.call(() -> apply(subjectOf(image)).materialize(), progress);
+			final Subject out = Threads.call(getContext(), () -> apply(subjectOf(image)).materialize(), progress);
 			publish(out);
 			showStatus(label + " done");
 		});

@@ -1,11 +1,12 @@
 package org.medprep.io;
 
+import org.medprep.core.Labelled;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The volume file formats MedPrep reads and writes, recognised by file name. */
-public enum ImageFormat {
+public enum ImageFormat implements Labelled {
 
 	NII_GZ("nii.gz", ".nii.gz"),
 	NII("nii", ".nii"),
@@ -22,6 +23,7 @@ public enum ImageFormat {
 	}
 
 	/** Short name, as in {@code --format nii.gz}. */
+	@Override
 	public String label() { return label; }
 
 	/** The usual file name ending, e.g. ".nii.gz". */

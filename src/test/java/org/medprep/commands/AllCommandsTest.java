@@ -8,15 +8,25 @@ import ij.ImagePlus;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.host.FijiHostProcessor;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;
+import org.scijava.Cancelable;
 import org.scijava.command.CommandInfo;
+import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.widget.InputHarvester;
 
 /**
  * Every image command of the catalog runs headless with its default options on
@@ -67,6 +77,54 @@ class AllCommandsTest extends HeadlessCommandTest {
 		assertTrue(ran.size() >= 25, "ran " + ran);
 		assertTrue(ran.contains("HU Window") && ran.contains("Random Elastic") && ran.contains("N4 Bias Correction"), ran.toString());
 		assertEquals(ran.size(), Set.copyOf(ran).size());
+	}
+
+	/**
+	 * Every command ends a run it cannot do (here: an empty image, or no file) as cancelled with
+	 * one line, never with an exception: Fiji shows that line and stops the macro at it, where an
+	 * exception would be a stack trace. Run as the module service runs it, with the preprocessing of
+	 * the ImageJ 1.x bridge and the CLI (no dialog, none of Fiji's host processors).
+	 */
+	@Test
+	void aRunThatCannotWorkIsCancelledWithOneLine() throws Exception {
+		final ModuleService modules = context.service(ModuleService.class);
+		final PluginService plugins = context.service(PluginService.class);
+		final List<String> cancelled = new ArrayList<>(), problems = new ArrayList<>();
+		final Map<String, String> reasons = new HashMap<>();
+		for (final CommandInfo info : new CommandCatalog(commands).all()) {
+			final String label = CommandOptions.label(info);
+			final List<PreprocessorPlugin> pre = new ArrayList<>();
+			for (final PreprocessorPlugin p : plugins.createInstancesOfType(PreprocessorPlugin.class))
+				if (!(p instanceof InputHarvester) && !(p instanceof FijiHostProcessor)) pre.add(p);
+			final Map<String, Object> inputs = new HashMap<>();
+			final ModuleItem<?> main = CommandOptions.mainImage(info);
+			if (main != null) inputs.put(main.getName(), new ImagePlus()); // what Fiji passes when no image is open
+			// no file: given as none, so no value persisted by an earlier run fills it in
+			for (final ModuleItem<?> item : info.inputs())
+				if (item.getType() == File.class) inputs.put(item.getName(), null);
+			final Module done;
+			try {
+				done = modules.run(modules.createModule(info), pre, List.of(), inputs).get();
+			}
+			catch (final ExecutionException e) {
+				problems.add(label + " threw " + e.getCause());
+				continue;
+			}
+			final Cancelable c = (Cancelable) done;
+			final String reason = c.getCancelReason();
+			if (!c.isCanceled()) problems.add(label + " ran with an empty image or no file");
+			else if (reason == null || reason.isBlank() || reason.contains("\n") || reason.contains("Exception") || reason.contains("java."))
+				problems.add(label + ": " + reason);
+			else cancelled.add(label);
+			reasons.put(label, reason);
+		}
+		assertEquals(List.of(), problems);
+		// refused by the validaters, before any work
+		assertEquals(InputChecks.EMPTY_IMAGE, reasons.get("HU Window"));
+		assertEquals(InputChecks.EMPTY_IMAGE, reasons.get("Augmentation Preview"));
+		assertEquals("no image file given", reasons.get("Import NIfTI/MetaImage"));
+		assertEquals("no DICOM folder given", reasons.get("Import DICOM Series"));
+		assertTrue(cancelled.size() >= 60, "cancelled " + cancelled);
 	}
 
 	/** Fiji's macro semantics: an image input is the image of this run, never one remembered from an earlier dialog. */

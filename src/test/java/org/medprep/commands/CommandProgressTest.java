@@ -67,7 +67,7 @@ class CommandProgressTest extends HeadlessCommandTest {
 	void parallelLoopsCheckForStopRequestsAndReportProgress() {
 		final AtomicLong calls = new AtomicLong();
 		final CommandProgress progress = CommandProgress.of(null, null, "Test");
-		final Integer r = Threads.call(() -> {
+		final Integer r = Threads.call(context, () -> {
 			org.medprep.core.Planes.scan(TestVolumes.floats(new long[] { 4, 4, 8 }, new double[128]).data(), null, (z, v, w) -> {
 				calls.incrementAndGet();
 				return null;
@@ -77,7 +77,7 @@ class CommandProgressTest extends HeadlessCommandTest {
 		assertEquals(1, r);
 		assertEquals(8, calls.get());
 		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
-		assertThrows(CancellationException.class, () -> Threads.call(() -> {
+		assertThrows(CancellationException.class, () -> Threads.call(context, () -> {
 			org.medprep.core.Planes.scan(TestVolumes.floats(new long[] { 4, 4, 8 }, new double[128]).data(), null, (z, v, w) -> null);
 			return 1;
 		}, CommandProgress.of(null, null, "Test")));

@@ -73,6 +73,19 @@ class IntensityCommandsTest extends HeadlessCommandTest {
 	}
 
 	@Test
+	void everyStatisticsCommandSpeaksOneMaskVocabulary() {
+		// HU -2000 -1000 -160 40 240 3000 0 100: non-zero keeps the negatives, voxels > 0 does not
+		assertArrayEquals(new double[] { 40, 40, 40, 40, 240, 3000, 40, 100 }, run(PercentileClipCommand.class, "low=50 high=100 mask=[non-zero voxels]", ct()), 1e-9);
+		// sorted positive HU: 40 100 240 3000 ; p50 -> 170 (linear, as numpy)
+		assertArrayEquals(new double[] { 170, 170, 170, 170, 240, 3000, 170, 170 }, run(PercentileClipCommand.class, "low=50 high=100 mask=[voxels > 0]", ct()), 1e-9);
+		// the spellings recorded before are the same choices, bit for bit
+		assertArrayEquals(run(ZScoreNormalizeCommand.class, "mask=[all voxels]", ct()), run(ZScoreNormalizeCommand.class, "mask=[All voxels]", ct()), 0);
+		assertArrayEquals(run(ZScoreNormalizeCommand.class, "mask=[non-zero voxels]", ct()), run(ZScoreNormalizeCommand.class, "mask=[Non-zero voxels]", ct()), 0);
+		final CommandInvocation.Result r = invocation.run(commands.getCommand(ZScoreNormalizeCommand.class.getName()), "mask=[All voxels]", ct());
+		assertEquals("all voxels", r.module().getInput("mask"), "the label is what runs and is recorded");
+	}
+
+	@Test
 	void clipPercentileZScoreMinMaxPadding() {
 		assertArrayEquals(new double[] { -1000, -1000, -160, 40, 240, 400, 0, 100 }, run(ClipIntensityCommand.class, "min=-1000 max=400", ct()), 0);
 		// sorted non-zero HU: -2000 -1000 -160 40 100 240 3000 ; p50 -> 40 ; p100 -> 3000
@@ -122,13 +135,14 @@ class IntensityCommandsTest extends HeadlessCommandTest {
 
 	@Test
 	void badInputGetsAClearMessage() {
-		assertEquals("HU Window: window width must be > 0, got 0.0", fail(HuWindowCommand.class, "level=40 width=0"));
-		assertEquals("HU Window: window width must be > 0, got -5.0", fail(HuWindowCommand.class, "width=-5"));
+		// refused by the option's validater, before any work, naming the option as macros write it
+		assertEquals("HU Window: width must be > 0, got 0", fail(HuWindowCommand.class, "level=40 width=0"));
+		assertEquals("HU Window: width must be > 0, got -5", fail(HuWindowCommand.class, "width=-5"));
 		assertEquals("option 'width' of \"HU Window\" must be a number, got 'wide'", fail(HuWindowCommand.class, "level=40 width=wide"));
 		assertTrue(fail(HuWindowCommand.class, "levle=40").startsWith("unknown option 'levle' for \"HU Window\"; its options are [level, width, output, preset]"));
 		assertTrue(fail(HuWindowCommand.class, "output=[16-bit]").contains("must be one of"));
 		assertEquals("Percentile Clip: low percentile (60.0) must be below high (50.0)", fail(PercentileClipCommand.class, "low=60 high=50"));
-		assertEquals("Percentile Clip: percentiles must be within [0, 100], got low=-1.0 high=50.0", fail(PercentileClipCommand.class, "low=-1 high=50"));
+		assertEquals("Percentile Clip: low must be between 0 and 100, got -1", fail(PercentileClipCommand.class, "low=-1 high=50"));
 		final ImagePlus empty = ImagePlusVolumes.toImagePlus(TestVolumes.floats(new long[] { 2, 2, 2 }, new double[8]), "empty", null);
 		context.service(ImageTitleService.class).register("empty", empty);
 		try {

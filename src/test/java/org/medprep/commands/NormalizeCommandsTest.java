@@ -109,7 +109,7 @@ class NormalizeCommandsTest extends HeadlessCommandTest {
 
 		final RuntimeException e = assertThrows(RuntimeException.class,
 			() -> run(NyulApplyCommand.class, "standard_scale=[" + dir.resolve("missing.json") + "]", titles.find("a")));
-		assertEquals("Nyul Apply: file not found: " + dir.resolve("missing.json"), e.getMessage());
+		assertEquals("Nyul Apply: standard scale file not found: " + dir.resolve("missing.json"), e.getMessage());
 	}
 
 	@Test

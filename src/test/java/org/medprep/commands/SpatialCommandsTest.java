@@ -205,7 +205,7 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		final CommandFailedException s = assertThrows(CommandFailedException.class, () -> run(RandomFlipCommand.class, "seed=abc", ct()));
 		assertEquals("Random Flip: seed must be a whole number, got 'abc'", s.getMessage());
 		final CommandFailedException z = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_x=0", ct()));
-		assertTrue(z.getMessage().contains("target spacing along x must be positive"), z.getMessage());
+		assertEquals("Resample to Spacing: spacing_x must be > 0, got 0", z.getMessage());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.medprep.commands.augment;
 
 import java.util.SplittableRandom;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.StepRecord;
@@ -32,6 +33,7 @@ public abstract class AugmentCommand extends SpatialCommand {
 		description = "Same seed, same output whatever the thread count; empty: a seed is drawn and recorded.")
 	protected String seed = "";
 
+	@ChoicesOf(value = Interpolation.class, only = { "NEAREST", "LINEAR", "CUBIC" })
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline" }, description = "Interpolation of the image.")
 	protected String interpolation = Interpolation.LINEAR.label();
 

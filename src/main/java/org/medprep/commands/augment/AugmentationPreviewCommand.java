@@ -13,11 +13,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Pipeline;
 import org.medprep.commands.RecordsHistory;
 import org.medprep.commands.Seeds;
@@ -26,6 +28,7 @@ import org.medprep.commands.SubjectImages;
 import org.medprep.commands.SubjectPipeline;
 import org.medprep.commands.Threads;
 import org.medprep.core.History;
+import org.medprep.core.Labels;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.AugmentationPreview;
@@ -60,9 +63,15 @@ import net.imglib2.type.numeric.RealType;
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
 public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
 
-	@Parameter(label = "Image", persist = false, description = "The case to augment (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
 
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
+
+	@ChoicesOf(PreviewTransform.class)
 	@Parameter(label = "Transform", choices = { "Random Affine", "Random Rotate 3D", "Random Zoom", "Random Flip", "Random Elastic dense", "Random Elastic control grid" },
 		description = "The transform to preview, with moderate settings (affine: scales 0.9-1.1, 10 degrees, 5 mm; elastic dense: sigma 10, alpha 8 voxels; control grid: 7 points, 7.5 mm).")
 	private String transform = "Random Affine";
@@ -99,13 +108,13 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	}
 
 	static RandomSpatialTransform byName(final String name) {
-		switch (name) {
-			case "Random Affine": return new RandomAffine(0.9, 1.1, false, new double[] { 10, 10, 10 }, new double[] { 5, 5, 5 });
-			case "Random Rotate 3D": return new RandomRotate(new double[] { 15, 15, 15 }, RandomRotate.Mode.PER_AXIS);
-			case "Random Zoom": return new RandomZoom(0.8, 1.2, true);
-			case "Random Flip": return new RandomFlip(0.5, 0.5, 0.5);
-			case "Random Elastic dense": return RandomElastic.dense(10, 8);
-			case "Random Elastic control grid": return RandomElastic.controlGrid(new int[] { 7, 7, 7 }, 7.5, 2);
+		switch (Labels.parse(PreviewTransform.class, name, "transform")) {
+			case AFFINE: return new RandomAffine(0.9, 1.1, false, new double[] { 10, 10, 10 }, new double[] { 5, 5, 5 });
+			case ROTATE: return new RandomRotate(new double[] { 15, 15, 15 }, RandomRotate.Mode.PER_AXIS);
+			case ZOOM: return new RandomZoom(0.8, 1.2, true);
+			case FLIP: return new RandomFlip(0.5, 0.5, 0.5);
+			case ELASTIC_DENSE: return RandomElastic.dense(10, 8);
+			case ELASTIC_GRID: return RandomElastic.controlGrid(new int[] { 7, 7, 7 }, 7.5, 2);
 			default: throw new IllegalArgumentException("unknown transform '" + name + "'");
 		}
 	}
@@ -131,11 +140,11 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		final AugmentationPreview.Result r;
 		if (!CommandOptions.isGiven(pipeline)) {
 			final double fill = minimum(subject.main());
-			r = Threads.call(() -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
+			r = Threads.call(getContext(), () -> AugmentationPreview.of(cases, outlined, Collections.singletonList(byName(transform)), count, s,
 				Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill), Interpolation.NEAREST), progress);
 		} else {
 			final SubjectPipeline steps = new SubjectPipeline(getContext(), readPipeline());
-			r = Threads.call(() -> previewPipeline(steps, cases, outlined, s, progress), progress);
+			r = Threads.call(getContext(), () -> previewPipeline(steps, cases, outlined, s, progress), progress);
 		}
 		preview = render(r);
 		preview.setProperty("Info", String.join("\n", r.draws()));

@@ -1,5 +1,7 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.Labels;
 import org.medprep.core.augment.intensity.GaussianBlur;
 import org.medprep.core.augment.intensity.RandomBlur;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
@@ -18,20 +20,22 @@ public class RandomBlurCommand extends IntensityAugmentCommand {
 	@Parameter(label = "Sigma max", description = "Largest sigma (>= sigma_min); TorchIO's default is 2 mm.")
 	private double sigma_max = 2;
 
+	@ChoicesOf(SigmaUnits.class)
 	@Parameter(label = "Units", choices = { "mm", "voxels" }, description = "mm: divided by each axis' spacing (TorchIO); voxels: as nnU-Net.")
 	private String units = "mm";
 
 	@Parameter(label = "Same for all axes", description = "One sigma for all axes instead of one draw per axis.")
 	private boolean same_for_all_axes = false;
 
+	@ChoicesOf(GaussianBlur.Kernel.class)
 	@Parameter(label = "Kernel", choices = { "scipy (TorchIO)", "nnU-Net" },
 		description = "scipy: radius 4 sigma, reflect boundary (TorchIO); nnU-Net: odd size near 6 sigma, mirror boundary.")
 	private String kernel = GaussianBlur.Kernel.SCIPY.label();
 
 	@Override
 	protected RandomIntensityTransform transform() {
-		if (!"mm".equals(units) && !"voxels".equals(units)) throw new IllegalArgumentException("units must be 'mm' or 'voxels', got '" + units + "'");
-		return new RandomBlur(sigma_min, sigma_max, "mm".equals(units), same_for_all_axes, GaussianBlur.Kernel.fromLabel(kernel));
+		final boolean mm = Labels.parse(SigmaUnits.class, units, "units") == SigmaUnits.MM;
+		return new RandomBlur(sigma_min, sigma_max, mm, same_for_all_axes, GaussianBlur.Kernel.fromLabel(kernel));
 	}
 
 	@Override

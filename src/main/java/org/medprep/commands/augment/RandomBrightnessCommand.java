@@ -1,5 +1,6 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.augment.intensity.FactorSampling;
 import org.medprep.core.augment.intensity.RandomBrightness;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
@@ -18,6 +19,7 @@ public class RandomBrightnessCommand extends IntensityAugmentCommand {
 	@Parameter(label = "Max multiplier", description = "Largest multiplier (>= min).")
 	private double max = 1.25;
 
+	@ChoicesOf(value = FactorSampling.class, only = { "HALVES_AROUND_ONE", "UNIFORM", "LOG_UNIFORM" })
 	@Parameter(label = "Sampling", choices = { "halves around 1 (nnU-Net)", "uniform", "log-uniform (TorchIO)" },
 		description = "How the multiplier is drawn: nnU-Net's (below or above 1 with equal chance, then uniform), uniform, or log-uniform.")
 	private String sampling = FactorSampling.HALVES_AROUND_ONE.label();

@@ -1,5 +1,6 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.augment.intensity.RandomCoarseDropout;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
 import org.scijava.command.Command;
@@ -38,6 +39,7 @@ public class RandomDropoutCommand extends IntensityAugmentCommand {
 	@Parameter(label = "Drop the holes", description = "true: fill the boxes; false: keep the boxes and fill everything else (MONAI's dropout_holes).")
 	private boolean dropout_holes = true;
 
+	@ChoicesOf(value = RandomCoarseDropout.Fill.class, only = { "IMAGE_RANGE", "VALUE", "RANGE" })
 	@Parameter(label = "Fill", choices = { "random in image range", "value", "random in range" },
 		description = "value: fill_value; random in image range: uniform between the image's min and max per voxel (MONAI's default); random in range: in [fill_min, fill_max).")
 	private String fill_mode = RandomCoarseDropout.Fill.IMAGE_RANGE.label();

@@ -1,5 +1,6 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.augment.RandomElastic;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.scijava.command.Command;
@@ -11,6 +12,7 @@ import org.scijava.plugin.Plugin;
 	description = "Elastic deformation: dense (random field smoothed by a Gaussian of sigma, scaled by alpha, Simard 2003) or control grid (cubic B-spline, TorchIO).")
 public class RandomElasticCommand extends AugmentCommand {
 
+	@ChoicesOf(RandomElastic.Mode.class)
 	@Parameter(label = "Mode", choices = { "dense", "control grid" }, description = "dense: Simard et al. / the tutorial; control grid: TorchIO's RandomElasticDeformation.")
 	private String mode = "dense";
 

@@ -1,5 +1,7 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.Labels;
 import org.medprep.core.augment.intensity.FactorSampling;
 import org.medprep.core.augment.intensity.Gamma;
 import org.medprep.core.augment.intensity.RandomGamma;
@@ -24,10 +26,12 @@ public class RandomGammaCommand extends IntensityAugmentCommand {
 	@Parameter(label = "Gamma max", description = "Largest gamma (>= gamma_min).")
 	private double gamma_max = 1.349859;
 
+	@ChoicesOf(value = FactorSampling.class, only = { "LOG_UNIFORM", "UNIFORM", "HALVES_AROUND_ONE" })
 	@Parameter(label = "Sampling", choices = { "log-uniform (TorchIO)", "uniform", "halves around 1 (nnU-Net)" },
 		description = "How gamma is drawn: log-uniform (TorchIO), uniform, or nnU-Net's: below or above 1 with equal chance, then uniform.")
 	private String sampling = FactorSampling.LOG_UNIFORM.label();
 
+	@ChoicesOf(Gamma.Formula.class)
 	@Parameter(label = "Formula", choices = { POWER, RANGE },
 		description = "power: sign(x)|x|^gamma (TorchIO); range: ((x-min)/range)^gamma * range + min (nnU-Net).")
 	private String formula = POWER;
@@ -40,10 +44,7 @@ public class RandomGammaCommand extends IntensityAugmentCommand {
 
 	@Override
 	protected RandomIntensityTransform transform() {
-		final Gamma.Formula f;
-		if (POWER.equals(formula) || "power".equalsIgnoreCase(formula)) f = Gamma.Formula.POWER;
-		else if (RANGE.equals(formula) || "range".equalsIgnoreCase(formula)) f = Gamma.Formula.RANGE;
-		else throw new IllegalArgumentException("formula must be '" + POWER + "' or '" + RANGE + "', got '" + formula + "'");
+		final Gamma.Formula f = Labels.parse(Gamma.Formula.class, formula, "formula");
 		return new RandomGamma(gamma_min, gamma_max, FactorSampling.fromLabel(sampling), f, invert, retain_stats);
 	}
 

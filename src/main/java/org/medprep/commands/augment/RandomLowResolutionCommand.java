@@ -1,5 +1,7 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.Labels;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
 import org.medprep.core.augment.intensity.RandomLowResolution;
 import org.scijava.command.Command;
@@ -16,6 +18,7 @@ public class RandomLowResolutionCommand extends IntensityAugmentCommand {
 
 	static final String NNUNET = "nnU-Net (every axis)", ANISOTROPY = "TorchIO anisotropy (one axis)";
 
+	@ChoicesOf(RandomLowResolution.Mode.class)
 	@Parameter(label = "Mode", choices = { NNUNET, ANISOTROPY },
 		description = "nnU-Net: every allowed axis shrunk by its scale (nearest), back by trilinear; TorchIO: one random allowed axis' spacing multiplied by a downsampling factor.")
 	private String mode = NNUNET;
@@ -41,10 +44,9 @@ public class RandomLowResolutionCommand extends IntensityAugmentCommand {
 	@Override
 	protected RandomIntensityTransform transform() {
 		final boolean[] allowed = AxesOption.parse(allowed_axes);
-		if (NNUNET.equals(mode)) return new RandomLowResolution(RandomLowResolution.Mode.NNUNET, scale_min, scale_max, same_for_all_axes, allowed);
-		if (ANISOTROPY.equals(mode))
-			return new RandomLowResolution(RandomLowResolution.Mode.ANISOTROPY, downsampling_min, downsampling_max, false, allowed);
-		throw new IllegalArgumentException("mode must be '" + NNUNET + "' or '" + ANISOTROPY + "', got '" + mode + "'");
+		final RandomLowResolution.Mode m = Labels.parse(RandomLowResolution.Mode.class, mode, "mode");
+		return m == RandomLowResolution.Mode.NNUNET ? new RandomLowResolution(m, scale_min, scale_max, same_for_all_axes, allowed)
+			: new RandomLowResolution(m, downsampling_min, downsampling_max, false, allowed);
 	}
 
 	@Override

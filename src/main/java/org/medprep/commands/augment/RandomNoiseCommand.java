@@ -1,5 +1,6 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.augment.intensity.Noise;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
 import org.medprep.core.augment.intensity.RandomNoise;
@@ -12,6 +13,7 @@ import org.scijava.plugin.Plugin;
 	description = "Add Gaussian or Rician noise with a random standard deviation (TorchIO's RandomNoise, MONAI's RandGaussianNoise/RandRicianNoise).")
 public class RandomNoiseCommand extends IntensityAugmentCommand {
 
+	@ChoicesOf(Noise.Distribution.class)
 	@Parameter(label = "Distribution", choices = { "Gaussian", "Rician" },
 		description = "Gaussian: x + n; Rician: sqrt((x + n1)^2 + n2^2), the magnitude of a noisy complex MR signal.")
 	private String distribution = Noise.Distribution.GAUSSIAN.label();
@@ -25,6 +27,7 @@ public class RandomNoiseCommand extends IntensityAugmentCommand {
 	@Parameter(label = "Sigma max", description = "Largest standard deviation (>= sigma_min); TorchIO's default is 0.25.")
 	private double sigma_max = 0.25;
 
+	@ChoicesOf(RandomNoise.RelativeTo.class)
 	@Parameter(label = "Relative to", choices = { "none", "image std", "foreground std" },
 		description = "none: sigma in intensity units; image std: times the image's standard deviation (MONAI's relative); foreground std: of its voxels > 0.")
 	private String relative_to = RandomNoise.RelativeTo.NONE.label();

@@ -1,5 +1,7 @@
 package org.medprep.commands.augment;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.Labels;
 import org.medprep.core.augment.RandomRotate;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.scijava.command.Command;
@@ -20,16 +22,14 @@ public class RandomRotate3DCommand extends AugmentCommand {
 	@Parameter(label = "Max angle z (degrees)", min = "0", description = "Largest rotation about z.")
 	private double max_angle_z = 10;
 
+	@ChoicesOf(RandomRotate.Mode.class)
 	@Parameter(label = "Mode", choices = { "per axis", "one plane" },
 		description = "per axis: an angle about every axis; one plane: one random axis (with a non-zero maximum) and one angle.")
 	private String mode = "per axis";
 
 	@Override
 	protected RandomSpatialTransform transform() {
-		final RandomRotate.Mode m;
-		if ("per axis".equalsIgnoreCase(mode)) m = RandomRotate.Mode.PER_AXIS;
-		else if ("one plane".equalsIgnoreCase(mode)) m = RandomRotate.Mode.ONE_PLANE;
-		else throw new IllegalArgumentException("mode must be 'per axis' or 'one plane', got '" + mode + "'");
+		final RandomRotate.Mode m = Labels.parse(RandomRotate.Mode.class, mode, "mode");
 		return new RandomRotate(new double[] { max_angle_x, max_angle_y, max_angle_z }, m);
 	}
 

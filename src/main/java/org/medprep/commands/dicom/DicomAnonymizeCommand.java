@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.medprep.commands.CommandFailedException;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.io.dicom.deid.DeidKeySource;
 import org.medprep.io.dicom.deid.DeidOption;
@@ -34,12 +35,22 @@ import org.scijava.plugin.Plugin;
 	description = "De-identify a folder of DICOM files (PS3.15 Basic Profile + options) into another folder, with an audit log.")
 public class DicomAnonymizeCommand extends ContextCommand {
 
-	@Parameter(label = "Input folder", style = "directory", description = "Folder of DICOM files (read only; sub-folders included).")
+	@Parameter(label = "Input folder", validater = "checkInputFolder", style = "directory", description = "Folder of DICOM files (read only; sub-folders included).")
 	private File input_folder;
 
-	@Parameter(label = "Output folder", style = "directory",
+	/** Refuses a missing input before any work. */
+	private void checkInputFolder() {
+		InputChecks.refuse(this, InputChecks.existing("input folder", input_folder));
+	}
+
+	@Parameter(label = "Output folder", validater = "checkOutputFolder", style = "directory",
 		description = "Where the de-identified files and deid-audit.csv go; must not be inside the input folder.")
 	private File output_folder;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkOutputFolder() {
+		InputChecks.refuse(this, InputChecks.given("output folder", output_folder));
+	}
 
 	@Parameter(label = "Secret key", style = "password", persist = false, required = false,
 		description = "Secret for new UIDs, pseudonyms, date offsets and file names: the same key gives the same results across runs. Keep it secret; "
@@ -119,7 +130,7 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		if (clean_descriptors) options.add(DeidOption.CLEAN_DESCRIPTORS);
 		final DeidRun run = DeidRun.withStandardProfile(input_folder.toPath(), output_folder.toPath(), options,
 			DeidKeySource.resolve(key, key_file == null ? null : key_file.toPath()), mapping_csv == null ? null : mapping_csv.toPath(), write_flagged,
-			Threads.count(), path_map == null || path_map.getPath().isEmpty() ? null : path_map.toPath());
+			Threads.count(getContext()), path_map == null || path_map.getPath().isEmpty() ? null : path_map.toPath());
 		final DeidRun.Report report;
 		try {
 			// progress only: stopping half-way would leave a partly written output folder

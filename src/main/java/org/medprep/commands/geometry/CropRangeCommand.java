@@ -1,5 +1,7 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.Labels;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.CropRange;
 import org.medprep.core.spatial.Sampling;
@@ -13,6 +15,7 @@ import org.scijava.plugin.Plugin;
 	description = "Keep the part of one axis between two percentages of its length: indices int(n * from / 100) to int(n * to / 100).")
 public class CropRangeCommand extends GeometryCommand {
 
+	@ChoicesOf(CropAxis.class)
 	@Parameter(label = "Axis", choices = { "x", "y", "z" }, description = "The axis to crop.")
 	private String axis = "z";
 
@@ -24,8 +27,7 @@ public class CropRangeCommand extends GeometryCommand {
 
 	@Override
 	protected SpatialPlan plan(final Subject in) {
-		final int a = "xyz".indexOf(axis.trim().toLowerCase());
-		if (a < 0 || axis.trim().length() != 1) throw new IllegalArgumentException("axis must be x, y or z, got '" + axis + "'");
+		final int a = Labels.parse(CropAxis.class, axis, "axis").ordinal();
 		return new CropRange(a, from, to).plan(in.grid());
 	}
 

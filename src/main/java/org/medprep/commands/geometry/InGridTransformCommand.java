@@ -1,5 +1,7 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
 import org.scijava.plugin.Parameter;
@@ -10,10 +12,12 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class InGridTransformCommand extends GeometryCommand {
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps; linear or cubic B-spline for images.")
 	private String interpolation = Interpolation.LINEAR.label();
 
+	@ChoicesOf(BoundaryMode.class)
 	@Parameter(label = "Boundary", choices = { "constant", "nearest", "mirror", "constant outside the voxel box" },
 		description = "What lies beyond the input: the fill value (scipy), the edge value, a mirror image, or the edge value within the voxel box and the fill value beyond (ITK).")
 	private String boundary = "constant";

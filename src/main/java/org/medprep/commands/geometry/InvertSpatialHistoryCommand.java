@@ -3,6 +3,7 @@ package org.medprep.commands.geometry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
@@ -29,6 +30,7 @@ public class InvertSpatialHistoryCommand extends VolumeCommand {
 		description = "The preprocessed image whose spatial history is undone ('this image' if it is the input itself).")
 	private String reference = THIS_IMAGE;
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps (predictions), linear or cubic for images.")
 	private String interpolation = Interpolation.NEAREST.label();

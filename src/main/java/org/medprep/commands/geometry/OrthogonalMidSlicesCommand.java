@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import org.medprep.commands.AutoNumber;
 import org.medprep.commands.Failures;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Volume;
@@ -22,8 +23,13 @@ import net.imglib2.type.numeric.RealType;
 	description = "Sagittal, coronal and axial middle slices side by side at their physical aspect ratio (one 2D image).")
 public class OrthogonalMidSlicesCommand extends ContextCommand {
 
-	@Parameter(label = "Image", persist = false, description = "The image to show (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to show (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Background", description = "Value between and below the panels; auto: the image minimum.")
 	private String background = AutoNumber.AUTO;
@@ -39,7 +45,7 @@ public class OrthogonalMidSlicesCommand extends ContextCommand {
 	private void execute() {
 		final double fill = AutoNumber.parse("background", background);
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-		final Volume<? extends RealType<?>> picture = Threads.call(() -> OrthogonalMidSlices.of(in, fill));
+		final Volume<? extends RealType<?>> picture = Threads.call(getContext(), () -> OrthogonalMidSlices.of(in, fill));
 		midslices = ImagePlusVolumes.toImagePlus(picture, VolumeCommand.baseTitle(image.getTitle()) + "-midslices", null);
 	}
 }

@@ -3,6 +3,7 @@ package org.medprep.commands.geometry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
@@ -24,6 +25,7 @@ public class ResampleToReferenceCommand extends GeometryCommand {
 		description = "Title of the image whose grid the result takes (in a pipeline, a --ref member of the case).")
 	private String reference = "";
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps; linear or cubic B-spline for images.")
 	private String interpolation = Interpolation.LINEAR.label();

@@ -1,5 +1,7 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
@@ -19,15 +21,31 @@ import org.scijava.plugin.Plugin;
 	description = "Resample to a voxel spacing in mm covering the same physical box (the result overlays the input); Gaussian anti-aliasing when downsampling.")
 public class ResampleToSpacingCommand extends GeometryCommand {
 
-	@Parameter(label = "Spacing x (mm)", description = "Target voxel size along x in mm (> 0).")
+	@Parameter(label = "Spacing x (mm)", validater = "checkSpacingX", description = "Target voxel size along x in mm (> 0).")
 	private double spacing_x = 1;
 
-	@Parameter(label = "Spacing y (mm)", description = "Target voxel size along y in mm (> 0).")
+	/** A spacing is a length. */
+	private void checkSpacingX() {
+		InputChecks.refuse(this, InputChecks.positive("spacing_x", spacing_x));
+	}
+
+	@Parameter(label = "Spacing y (mm)", validater = "checkSpacingY", description = "Target voxel size along y in mm (> 0).")
 	private double spacing_y = 1;
 
-	@Parameter(label = "Spacing z (mm)", description = "Target voxel size along z in mm (> 0).")
+	/** A spacing is a length. */
+	private void checkSpacingY() {
+		InputChecks.refuse(this, InputChecks.positive("spacing_y", spacing_y));
+	}
+
+	@Parameter(label = "Spacing z (mm)", validater = "checkSpacingZ", description = "Target voxel size along z in mm (> 0).")
 	private double spacing_z = 1;
 
+	/** A spacing is a length. */
+	private void checkSpacingZ() {
+		InputChecks.refuse(this, InputChecks.positive("spacing_z", spacing_z));
+	}
+
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps; linear or cubic B-spline (scipy order 3) for images.")
 	private String interpolation = Interpolation.LINEAR.label();
@@ -38,6 +56,7 @@ public class ResampleToSpacingCommand extends GeometryCommand {
 	@Parameter(label = "Separate coarse axis", description = "nnU-Net's anisotropic handling: if the spacing ratio exceeds 3, interpolate along the coarse axis separately.")
 	private boolean anisotropic = false;
 
+	@ChoicesOf(value = Interpolation.class, only = { "NEAREST", "LINEAR" })
 	@Parameter(label = "Coarse axis interpolation", choices = { "nearest", "linear" },
 		description = "Interpolation along the coarse axis when it is treated separately.")
 	private String coarse_method = Interpolation.NEAREST.label();

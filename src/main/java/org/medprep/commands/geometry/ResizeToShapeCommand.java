@@ -1,5 +1,6 @@
 package org.medprep.commands.geometry;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.BoundaryMode;
@@ -24,6 +25,7 @@ public class ResizeToShapeCommand extends GeometryCommand {
 	@Parameter(label = "Size z", min = "1", description = "Output voxels along z.")
 	private long size_z = 64;
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "nearest or label for label maps; linear or cubic B-spline (scipy order 3) for images.")
 	private String interpolation = Interpolation.LINEAR.label();

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtFingerprint;
@@ -42,8 +43,13 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 	@Parameter(label = "Label folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "A folder of label maps, one per image, in the same sorted order.")
 	private File label_folder;
 
-	@Parameter(label = "Fingerprint file", style = FileWidget.SAVE_STYLE, description = "Where to write the fingerprint (JSON).")
+	@Parameter(label = "Fingerprint file", validater = "checkFingerprint", style = FileWidget.SAVE_STYLE, description = "Where to write the fingerprint (JSON).")
 	private File fingerprint;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFingerprint() {
+		InputChecks.refuse(this, InputChecks.given("fingerprint file", fingerprint));
+	}
 
 	@Parameter(label = "Samples per case", min = "0", description = "Foreground samples drawn per case (with replacement); 0 = nnU-Net's 10e7 / cases.")
 	private long samples_per_case = 0;
@@ -71,7 +77,7 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 		final List<ImagePlus> labelImps = ImageLists.resolve(labels, label_folder, titles, "label maps");
 		if (imageImps.size() != labelImps.size())
 			throw new IllegalArgumentException("there must be one label map per image: " + imageImps.size() + " images, " + labelImps.size() + " label maps");
-		final CtFingerprint fp = Threads.call(() -> {
+		final CtFingerprint fp = Threads.call(getContext(), () -> {
 			final List<Volume<? extends RealType<?>>> vs = new ArrayList<>(), ls = new ArrayList<>();
 			for (int i = 0; i < imageImps.size(); i++) {
 				vs.add(ImagePlusVolumes.toVolume(imageImps.get(i)));

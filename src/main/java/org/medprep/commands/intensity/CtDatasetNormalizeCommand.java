@@ -2,6 +2,7 @@ package org.medprep.commands.intensity;
 
 import java.io.File;
 
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
@@ -22,8 +23,13 @@ import net.imglib2.type.numeric.RealType;
 		+ " (from CT Dataset Fingerprint).")
 public class CtDatasetNormalizeCommand extends IntensityCommand {
 
-	@Parameter(label = "Fingerprint file", style = FileWidget.OPEN_STYLE, description = "JSON file written by CT Dataset Fingerprint.")
+	@Parameter(label = "Fingerprint file", validater = "checkFingerprint", style = FileWidget.OPEN_STYLE, description = "JSON file written by CT Dataset Fingerprint.")
 	private File fingerprint;
+
+	/** Refuses a missing input before any work. */
+	private void checkFingerprint() {
+		InputChecks.refuse(this, InputChecks.existing("fingerprint file", fingerprint));
+	}
 
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {

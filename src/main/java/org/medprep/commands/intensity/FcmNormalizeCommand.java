@@ -2,8 +2,10 @@ package org.medprep.commands.intensity;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
@@ -12,6 +14,7 @@ import org.medprep.core.normalize.FcmNormalization;
 import org.medprep.core.normalize.TissueMeanMode;
 import org.medprep.core.normalize.TissueMembership;
 import org.medprep.core.normalize.TissueType;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -27,14 +30,17 @@ public class FcmNormalizeCommand extends IntensityCommand {
 
 	static final String NONE = "none";
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
-		description = "Voxels clustered: voxels > 0 (skull-stripped), Otsu threshold, all voxels, or the title of a brain mask (non-zero inside)."
+		description = "Voxels clustered: voxels > 0 (skull-stripped), all voxels, non-zero voxels, Otsu threshold, or the title of a brain mask (non-zero inside)."
 			+ " With a T1 reference, the foreground of the reference.")
-	private String mask = ForegroundChoice.DEFAULT;
+	private String mask = MaskRule.POSITIVE.label();
 
+	@ChoicesOf(TissueType.class)
 	@Parameter(label = "Tissue", choices = { "white matter", "grey matter", "CSF" }, description = "Reference tissue whose mean becomes the target.")
 	private String tissue = TissueType.WM.label();
 
+	@ChoicesOf(TissueMeanMode.class)
 	@Parameter(label = "Tissue mean", choices = { "membership-weighted", "membership above threshold" },
 		description = "membership-weighted over the foreground (intensity-normalization 2.x), or the mean of voxels whose membership exceeds the threshold (1.x).")
 	private String mean = TissueMeanMode.MEMBERSHIP_WEIGHTED.label();
@@ -56,7 +62,7 @@ public class FcmNormalizeCommand extends IntensityCommand {
 	private ImagePlus membership;
 
 	protected void initMask() {
-		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	protected void initReference() {
@@ -80,7 +86,7 @@ public class FcmNormalizeCommand extends IntensityCommand {
 		catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException("T1 reference '" + t1_reference + "' does not match the image: " + e.getMessage());
 		}
-		final TissueMembership m = FcmNormalization.membership(reference.data(), ForegroundChoice.resolve(mask, reference, title -> named(subject, title)), t, seed);
+		final TissueMembership m = FcmNormalization.membership(reference.data(), MaskOption.resolve(mask, reference, title -> named(subject, title)), t, seed);
 		if (in == subject.main()) membership = ImagePlusVolumes.toImagePlus(reference.withData(m.image()), outputTitle() + "-" + t.name().toLowerCase() + "-membership", image);
 		return FcmNormalization.normalize(in, m, mode, threshold, target);
 	}

@@ -1,5 +1,7 @@
 package org.medprep.commands.intensity;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
@@ -21,13 +23,20 @@ public class HuWindowCommand extends IntensityCommand {
 	@Parameter(label = "Level (HU)", description = "Window centre in HU; ignored when a preset is chosen.")
 	private double level = 40;
 
-	@Parameter(label = "Width (HU)", description = "Window width in HU (> 0); ignored when a preset is chosen.")
+	@Parameter(label = "Width (HU)", validater = "checkWidth", description = "Window width in HU (> 0); ignored when a preset is chosen.")
 	private double width = 400;
 
+	/** A window has a width. */
+	private void checkWidth() {
+		InputChecks.refuse(this, InputChecks.positive("width", width));
+	}
+
+	@ChoicesOf(WindowOutput.class)
 	@Parameter(label = "Output", choices = { "float 0-1", "8-bit 0-255", "HU clipped" },
 		description = "float 0-1: below the window 0, above 1; 8-bit 0-255 for viewing; HU clipped: HU limited to the window.")
 	private String output = WindowOutput.FLOAT_UNIT.label();
 
+	@ChoicesOf(WindowPreset.class)
 	@Parameter(label = "Preset", choices = { "custom", "brain (W80 L40)", "subdural (W215 L75)", "stroke (W40 L40)", "lung (W1500 L-600)",
 		"mediastinum (W350 L50)", "abdomen (W400 L50)", "liver (W150 L30)", "bone (W1800 L400)", "tutorial range (-1000 to 400)" },
 		description = "A standard radiology window, or custom to use level and width.")

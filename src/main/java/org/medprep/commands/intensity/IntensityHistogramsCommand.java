@@ -7,16 +7,18 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
 import org.medprep.commands.Threads;
+import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
-import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.IntensityHistograms;
 import org.medprep.commands.Failures;
 import org.medprep.core.plot.ArgbRaster;
 import org.medprep.core.plot.HistogramPlot;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -45,8 +47,9 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	@Parameter(label = "After folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "Optional: a folder of normalized images for the second panel.")
 	private File folder_after;
 
-	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels counted in each histogram.")
-	private String mask = Foreground.POSITIVE.label();
+	@ChoicesOf(MaskRule.class)
+	@Parameter(label = "Foreground", choices = { "all voxels", "non-zero voxels", "voxels > 0", "Otsu threshold" }, description = "Voxels counted in each histogram.")
+	private String mask = MaskRule.POSITIVE.label();
 
 	@Parameter(label = "Bins", min = "2", description = "Histogram bins over each panel's value range.")
 	private int bins = 200;
@@ -69,11 +72,11 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	}
 
 	private void execute() {
-		final Foreground rule = Foreground.fromLabel(mask);
+		final MaskRule rule = Labels.parse(MaskRule.class, mask, "mask");
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
 		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());
 		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(images_after, folder_after, titles, "after images") : null;
-		final ArgbRaster raster = Threads.call(() -> {
+		final ArgbRaster raster = Threads.call(getContext(), () -> {
 			ArgbRaster r = panel(before, rule, hasAfter ? "before" : "");
 			if (hasAfter) r = ArgbRaster.stack(r, panel(after, rule, "after"));
 			return r;
@@ -81,7 +84,7 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 		plot = new ImagePlus("Intensity Histograms", new ColorProcessor(raster.width(), raster.height(), raster.pixels()));
 	}
 
-	private ArgbRaster panel(final List<ImagePlus> imps, final Foreground rule, final String caption) {
+	private ArgbRaster panel(final List<ImagePlus> imps, final MaskRule rule, final String caption) {
 		final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
 		final List<VoxelSelection> fg = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
@@ -89,7 +92,7 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 			names.add(imp.getTitle());
 			final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
 			data.add(v.data());
-			fg.add(rule.select(v.data(), null));
+			fg.add(rule.select(v.data()));
 		}
 		return HistogramPlot.render(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), width, height, caption, names);
 	}

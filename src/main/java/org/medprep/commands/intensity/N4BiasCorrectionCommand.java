@@ -2,14 +2,17 @@ package org.medprep.commands.intensity;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.bias.N4BiasFieldCorrection;
-import org.medprep.core.normalize.Foreground;
+import org.medprep.core.segment.ForegroundMask;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -24,9 +27,10 @@ import net.imglib2.type.numeric.RealType;
 		+ " with iterative histogram sharpening over several resolution levels. Outputs the corrected image and the bias field (image = corrected x field).")
 public class N4BiasCorrectionCommand extends IntensityCommand {
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Mask", initializer = "initMask", persist = false,
-		description = "Voxels the field is fitted to (always only voxels > 0): voxels > 0, Otsu threshold, all voxels, or the title of a mask image.")
-	private String mask = ForegroundChoice.DEFAULT;
+		description = "Voxels the field is fitted to, always only those > 0: voxels > 0 (also all voxels and non-zero voxels), Otsu threshold, or the title of a mask image.")
+	private String mask = MaskRule.POSITIVE.label();
 
 	@Parameter(label = "Shrink factor", min = "1", description = "Fit on every n-th voxel along each axis (ITK ShrinkImageFilter); 4 is the usual choice.")
 	private int shrink_factor = 4;
@@ -53,7 +57,7 @@ public class N4BiasCorrectionCommand extends IntensityCommand {
 	private ImagePlus bias_field;
 
 	protected void initMask() {
-		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
@@ -67,19 +71,11 @@ public class N4BiasCorrectionCommand extends IntensityCommand {
 		return r.corrected();
 	}
 
+	/** The mask image, Otsu's foreground, or null: N4 itself fits only voxels > 0, so the other rules need no mask. */
 	private RandomAccessibleInterval<? extends RealType<?>> maskImage(final Volume<? extends RealType<?>> in, final Subject subject) {
-		final Volume<? extends RealType<?>> named = ForegroundChoice.maskImage(mask, title -> named(subject, title));
-		if (named != null) {
-			try {
-				Planes.requireSameSize(in.data(), named.data());
-			}
-			catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException("mask '" + mask + "' does not match the image: " + e.getMessage());
-			}
-			return named.data();
-		}
-		final Foreground rule = Foreground.fromLabel(mask);
-		return rule == Foreground.OTSU ? Foreground.above(in.data(), Foreground.otsuThreshold(in.data())) : null;
+		final MaskRule rule = MaskOption.rule(mask);
+		if (rule == null) return MaskOption.maskImage(mask, in, title -> named(subject, title)).data();
+		return rule == MaskRule.OTSU ? MaskRule.above(in.data(), ForegroundMask.otsuThreshold(in.data())) : null;
 	}
 
 	static int[] parseIterations(final String text) {

@@ -2,12 +2,16 @@ package org.medprep.commands.intensity;
 
 import java.io.File;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
+import org.medprep.core.segment.MaskRule;
 import org.medprep.io.models.ModelFileException;
 import org.medprep.io.models.NyulScaleFile;
 import org.scijava.command.Command;
@@ -23,15 +27,21 @@ import net.imglib2.type.numeric.RealType;
 		+ " extrapolating beyond the end landmarks.")
 public class NyulApplyCommand extends IntensityCommand {
 
-	@Parameter(label = "Standard scale file", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
+	@Parameter(label = "Standard scale file", validater = "checkStandardScale", style = FileWidget.OPEN_STYLE, description = "JSON file written by Nyul Train.")
 	private File standard_scale;
 
+	/** Refuses a missing input before any work. */
+	private void checkStandardScale() {
+		InputChecks.refuse(this, InputChecks.existing("standard scale file", standard_scale));
+	}
+
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
-		description = "Voxels whose percentiles are the landmarks: voxels > 0, Otsu threshold, all voxels, or the title of a mask.")
-	private String mask = ForegroundChoice.DEFAULT;
+		description = "Voxels whose percentiles are the landmarks: voxels > 0, all voxels, non-zero voxels, Otsu threshold, or the title of a mask image (non-zero inside).")
+	private String mask = MaskRule.POSITIVE.label();
 
 	protected void initMask() {
-		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
@@ -44,7 +54,7 @@ public class NyulApplyCommand extends IntensityCommand {
 		catch (final ModelFileException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
-		return NyulNormalization.apply(in, ForegroundChoice.resolve(mask, in, title -> named(subject, title)), scale);
+		return NyulNormalization.apply(in, MaskOption.resolve(mask, in, title -> named(subject, title)), scale);
 	}
 
 	@Override

@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
+import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
-import org.medprep.core.normalize.Foreground;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
 import org.medprep.io.models.NyulScaleFile;
 import org.medprep.commands.Failures;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -39,11 +42,17 @@ public class NyulTrainCommand extends DynamicCommand {
 	@Parameter(label = "Folder", required = false, style = FileWidget.DIRECTORY_STYLE, description = "A folder of training images (every readable image in it).")
 	private File folder;
 
-	@Parameter(label = "Foreground", choices = { "voxels > 0", "Otsu threshold", "all voxels" }, description = "Voxels whose percentiles are the landmarks.")
-	private String mask = Foreground.POSITIVE.label();
+	@ChoicesOf(MaskRule.class)
+	@Parameter(label = "Foreground", choices = { "all voxels", "non-zero voxels", "voxels > 0", "Otsu threshold" }, description = "Voxels whose percentiles are the landmarks.")
+	private String mask = MaskRule.POSITIVE.label();
 
-	@Parameter(label = "Standard scale file", style = FileWidget.SAVE_STYLE, description = "Where to write the standard scale (JSON).")
+	@Parameter(label = "Standard scale file", validater = "checkStandardScale", style = FileWidget.SAVE_STYLE, description = "Where to write the standard scale (JSON).")
 	private File standard_scale;
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkStandardScale() {
+		InputChecks.refuse(this, InputChecks.given("standard scale file", standard_scale));
+	}
 
 	@Parameter(label = "Lowest percentile", description = "First landmark (mapped to the output minimum).")
 	private double min_percentile = 1;
@@ -80,15 +89,15 @@ public class NyulTrainCommand extends DynamicCommand {
 	private void execute() {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
-		final Foreground rule = Foreground.fromLabel(mask);
+		final MaskRule rule = Labels.parse(MaskRule.class, mask, "mask");
 		final List<ImagePlus> imps = ImageLists.resolve(images, folder, titles, "training images");
-		final NyulStandardScale learned = Threads.call(() -> {
+		final NyulStandardScale learned = Threads.call(getContext(), () -> {
 			final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
 			final List<VoxelSelection> fg = new ArrayList<>();
 			for (final ImagePlus imp : imps) {
 				final Volume<? extends RealType<?>> v = ImagePlusVolumes.toVolume(imp);
 				data.add(v.data());
-				fg.add(rule.select(v.data(), null));
+				fg.add(rule.select(v.data()));
 			}
 			return NyulNormalization.train(data, fg, percentiles, output_min, output_max);
 		});

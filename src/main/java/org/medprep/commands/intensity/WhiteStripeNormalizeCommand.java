@@ -1,10 +1,13 @@
 package org.medprep.commands.intensity;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.IntensityCommand;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.WhiteStripe;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -17,20 +20,21 @@ import net.imglib2.type.numeric.RealType;
 		+ " and the image z-scored with their mean and standard deviation.")
 public class WhiteStripeNormalizeCommand extends IntensityCommand {
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Foreground", initializer = "initMask", persist = false,
-		description = "Voxels whose histogram is used: voxels > 0 (skull-stripped), Otsu threshold, all voxels, or the title of a brain mask.")
-	private String mask = ForegroundChoice.DEFAULT;
+		description = "Voxels whose histogram is used: voxels > 0 (skull-stripped), all voxels, non-zero voxels, Otsu threshold, or the title of a mask image (non-zero inside).")
+	private String mask = MaskRule.POSITIVE.label();
 
 	@Parameter(label = "Stripe width (tau)", min = "0.001", max = "0.5", description = "Half-width of the stripe in quantiles around the white-matter mode, in (0, 1).")
 	private double width = WhiteStripe.DEFAULT_WIDTH;
 
 	protected void initMask() {
-		ForegroundChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
-		return WhiteStripe.normalize(in, ForegroundChoice.resolve(mask, in, title -> named(subject, title)), width);
+		return WhiteStripe.normalize(in, MaskOption.resolve(mask, in, title -> named(subject, title)), width);
 	}
 
 	@Override

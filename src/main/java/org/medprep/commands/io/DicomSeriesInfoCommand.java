@@ -5,6 +5,7 @@ import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.UncheckedIOException;
 
+import org.medprep.commands.InputChecks;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
@@ -30,8 +31,13 @@ import org.scijava.plugin.Plugin;
 	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
 public class DicomSeriesInfoCommand extends ContextCommand {
 
-	@Parameter(label = "Folder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
+	@Parameter(label = "Folder", validater = "checkFolder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
 	private File folder;
+
+	/** Refuses a missing input before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.existing("DICOM folder", folder));
+	}
 
 	@Parameter(label = "Plane tolerance (degrees)", min = "0", max = "90",
 		description = "Largest angle between the slice normal and a patient axis for axial, coronal or sagittal; beyond it a series is oblique.")
@@ -54,7 +60,7 @@ public class DicomSeriesInfoCommand extends ContextCommand {
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
 		// a large folder takes a while to scan: progress per file, and Esc or cancel stops it
 		final CommandProgress progress = CommandProgress.of(this, status, "DICOM Series Info");
-		final DicomFolder.Scan scan = Threads.call(() -> {
+		final DicomFolder.Scan scan = Threads.call(getContext(), () -> {
 			try {
 				return DicomFolder.scan(folder.toPath(), progress);
 			}

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
@@ -29,12 +31,23 @@ import org.scijava.plugin.Plugin;
 	description = "Write one TIFF per slice across an axis, within a range of the axis in percent, skipping slices with too little foreground.")
 public class ExportSlicesCommand extends ContextCommand {
 
-	@Parameter(label = "Image", persist = false, description = "The volume to slice (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The volume to slice (the active image in ImageJ).")
 	private ImagePlus image;
 
-	@Parameter(label = "Output folder", style = "directory", description = "Existing folder for the TIFF files.")
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
+
+	@Parameter(label = "Output folder", validater = "checkFolder", style = "directory", description = "Existing folder for the TIFF files.")
 	private File folder;
 
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.given("output folder", folder));
+	}
+
+	@ChoicesOf(SliceAxis.class)
 	@Parameter(label = "Axis", choices = { "axial (z)", "coronal (y)", "sagittal (x)" }, description = "Slices are cut across this axis.")
 	private String axis = SliceAxis.AXIAL.label();
 

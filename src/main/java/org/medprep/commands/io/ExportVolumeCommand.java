@@ -6,8 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.stats.IntensityStatistics;
@@ -37,12 +39,23 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 	description = "Save the image as NIfTI (.nii, .nii.gz, .hdr) or MetaImage (.mha, .mhd) with its geometry.")
 public class ExportVolumeCommand extends ContextCommand {
 
-	@Parameter(label = "Image", persist = false, description = "The image to save (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to save (the active image in ImageJ).")
 	private ImagePlus image;
 
-	@Parameter(label = "File", style = "save", description = "Output file: .nii, .nii.gz, .hdr, .mha or .mhd (the ending chooses the format).")
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
+
+	@Parameter(label = "File", validater = "checkFile", style = "save", description = "Output file: .nii, .nii.gz, .hdr, .mha or .mhd (the ending chooses the format).")
 	private File file;
 
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFile() {
+		InputChecks.refuse(this, InputChecks.given("output file", file));
+	}
+
+	@ChoicesOf(StoredType.class)
 	@Parameter(label = "Stored type", choices = { "keep", "float32" },
 		description = "keep: the image's own type where the format has it (signed 16-bit CT stays int16); float32: always 32-bit float.")
 	private String stored_type = StoredType.KEEP.label();

@@ -6,7 +6,10 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
+import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFolder;
@@ -39,10 +42,16 @@ import net.imglib2.type.numeric.RealType;
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
 public class ImportDicomSeriesCommand extends ContextCommand {
 
-	@Parameter(label = "Folder", style = "directory",
+	@Parameter(label = "Folder", validater = "checkFolder", style = "directory",
 		description = "A folder of DICOM files (searched recursively), or one multi-frame DICOM file.")
 	private File folder;
 
+	/** Refuses a missing input before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.existing("DICOM folder", folder));
+	}
+
+	@ChoicesOf(PlaneFilter.class)
 	@Parameter(label = "Plane", choices = { "all", "axial", "coronal", "sagittal", "oblique" },
 		description = "Only series in this plane (by Image Orientation Patient), e.g. sagittal for knee MRI; all keeps every series.")
 	private String plane = "all";
@@ -79,11 +88,12 @@ public class ImportDicomSeriesCommand extends ContextCommand {
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
 		DicomLoadOptions options = DicomLoadOptions.defaults().withPlaneTolerance(plane_tolerance);
-		if (!"all".equals(plane)) options = options.withPlaneFilter(SlicePlane.fromLabel(plane));
+		final SlicePlane kept = Labels.parse(PlaneFilter.class, plane, "plane").plane();
+		if (kept != null) options = options.withPlaneFilter(kept);
 		if (replace_padding) options = options.withPaddingReplacement(padding_value);
 		final DicomLoadOptions chosen = options;
 		final CommandProgress progress = CommandProgress.of(this, status, "Import DICOM Series");
-		result = imageOf(Threads.call(() -> load(chosen, progress), progress));
+		result = imageOf(Threads.call(getContext(), () -> load(chosen, progress), progress));
 	}
 
 	private DicomSeriesVolume load(final DicomLoadOptions options, final CommandProgress progress) {

@@ -75,7 +75,7 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 		final String label = CommandOptions.label(getInfo());
 		final CommandProgress progress = CommandProgress.of(this, status, label);
 		// a bad input or a stop request cancels the command with one line
-		Failures.run(this, label, () -> Threads.call(() -> {
+		Failures.run(this, label, () -> Threads.call(getContext(), () -> {
 			execute();
 			return null;
 		}, progress));

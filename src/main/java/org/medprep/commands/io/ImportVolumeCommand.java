@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
 import org.medprep.commands.CommandOptions;
@@ -32,8 +33,13 @@ import net.imglib2.type.numeric.RealType;
 	description = "Open a NIfTI (.nii, .nii.gz, .hdr/.img) or MetaImage (.mha, .mhd) volume with its geometry and values.")
 public class ImportVolumeCommand extends ContextCommand {
 
-	@Parameter(label = "File", style = "open", description = "The .nii, .nii.gz, .hdr/.img, .mha or .mhd file.")
+	@Parameter(label = "File", validater = "checkFile", style = "open", description = "The .nii, .nii.gz, .hdr/.img, .mha or .mhd file.")
 	private File file;
+
+	/** Refuses a missing input before any work. */
+	private void checkFile() {
+		InputChecks.refuse(this, InputChecks.existing("image file", file));
+	}
 
 	@Parameter(label = "Volume index (4D)", min = "-1",
 		description = "For 4D NIfTI files: -1 opens all volumes as a hyperstack, 0, 1, ... opens one volume. Ignored for 3D files.")

@@ -1,5 +1,6 @@
 package org.medprep.commands.labels;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.labels.LabelHoles;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.segment.Connectivity;
@@ -13,6 +14,7 @@ import org.scijava.plugin.Plugin;
 		+ "background between several labels stays.")
 public class FillLabelHolesCommand extends LabelMapCommand {
 
+	@ChoicesOf(Connectivity.class)
 	@Parameter(label = "Background connectivity", choices = { "6", "18", "26" },
 		description = "How background voxels connect: 6 as scipy's binary_fill_holes; 26 lets a hole leak out through a corner.")
 	private String connectivity = Connectivity.SIX.label();

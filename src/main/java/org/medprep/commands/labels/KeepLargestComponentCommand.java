@@ -1,5 +1,6 @@
 package org.medprep.commands.labels;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelSet;
 import org.medprep.core.labels.LargestComponents;
@@ -14,10 +15,12 @@ import org.scijava.plugin.Plugin;
 		+ "(MONAI's KeepLargestConnectedComponent).")
 public class KeepLargestComponentCommand extends LabelMapCommand {
 
+	@ChoicesOf(LargestComponents.Scope.class)
 	@Parameter(label = "Scope", choices = { "per label", "foreground" },
 		description = "per label: each label's own components; foreground: all non-zero labels as one object (kept voxels keep their labels).")
 	private String scope = LargestComponents.Scope.PER_LABEL.label();
 
+	@ChoicesOf(Connectivity.class)
 	@Parameter(label = "Connectivity", choices = { "6", "18", "26" }, description = "Neighbours that touch: 6 faces, 18 faces and edges, 26 also corners.")
 	private String connectivity = Connectivity.SIX.label();
 

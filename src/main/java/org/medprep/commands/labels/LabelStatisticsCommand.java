@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelStatistics;
@@ -32,8 +33,13 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	public static final String THIS_IMAGE = "this image";
 
-	@Parameter(label = "Image", persist = false, description = "The label map, unless another is named (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The label map, unless another is named (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Label map", initializer = "initLabel", persist = false,
 		description = "'this image', or the title of a label map (in a pipeline: a --label member of the case).")
@@ -68,7 +74,7 @@ public class LabelStatisticsCommand extends DynamicCommand {
 		final ImagePlus labels = labelImage();
 		final LabelMap map = LabelMapCommand.read(labels.getTitle(), ImagePlusVolumes.toVolume(labels));
 		final ResultsTable t = new ResultsTable();
-		for (final LabelStatistics.Row r : Threads.call(() -> LabelStatistics.of(map), progress)) {
+		for (final LabelStatistics.Row r : Threads.call(getContext(), () -> LabelStatistics.of(map), progress)) {
 			t.incrementCounter();
 			t.addValue("label", r.label());
 			t.addValue("voxels", r.voxels());

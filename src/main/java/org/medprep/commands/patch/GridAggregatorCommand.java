@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PatchAggregator;
@@ -39,13 +41,19 @@ import net.imglib2.type.numeric.RealType;
 		+ "so Invert Spatial History takes it back to the original scan.")
 public class GridAggregatorCommand extends ContextCommand {
 
-	@Parameter(label = "Positions", description = "The <image>_patches.csv the Grid Sampler wrote.")
+	@Parameter(label = "Positions", validater = "checkPositions", description = "The <image>_patches.csv the Grid Sampler wrote.")
 	private File positions;
+
+	/** Refuses a missing input before any work. */
+	private void checkPositions() {
+		InputChecks.refuse(this, InputChecks.existing("positions table", positions));
+	}
 
 	@Parameter(label = "Patch folder", required = false, style = "directory",
 		description = "Folder holding the patches to aggregate, named as in the table; empty: the table's folder.")
 	private File folder;
 
+	@ChoicesOf(PatchAggregator.Mode.class)
 	@Parameter(label = "Mode", choices = { "average", "crop" }, description = "average: mean of the overlapping patches; crop: each patch gives up half the overlap.")
 	private String mode = PatchAggregator.Mode.AVERAGE.label();
 
@@ -78,7 +86,7 @@ public class GridAggregatorCommand extends ContextCommand {
 		final Path dir = !CommandOptions.isGiven(folder) ? csv.toAbsolutePath().getParent() : folder.toPath();
 		final PatchAggregator agg = new PatchAggregator(table.grid(), table.sampler(), PatchAggregator.Mode.fromLabel(mode));
 		final CommandProgress progress = CommandProgress.of(this, status, "Grid Aggregator");
-		final Volume<? extends RealType<?>> out = Threads.call(() -> {
+		final Volume<? extends RealType<?>> out = Threads.call(getContext(), () -> {
 			int done = 0;
 			for (final PatchTable.Row r : table.rows()) {
 				progress.progress(done++, table.rows().size(), r.file());

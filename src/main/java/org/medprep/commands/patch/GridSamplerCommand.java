@@ -7,8 +7,10 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Threads;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PaddingMode;
@@ -20,6 +22,7 @@ import org.medprep.io.ImageFileNames;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
+import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -41,8 +44,13 @@ import net.imglib2.type.numeric.RealType;
 		+ "(grid, overlap, padding, positions) into a folder, for inference; Grid Aggregator puts the predictions back.")
 public class GridSamplerCommand extends DynamicCommand {
 
-	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Patch x", min = "1", description = "Patch size along x in voxels.")
 	private long patch_x = 96;
@@ -62,6 +70,7 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(label = "Overlap z", min = "0", description = "Voxels shared by neighbouring patches along z (even, smaller than the patch).")
 	private long overlap_z = 0;
 
+	@ChoicesOf(PaddingMode.class)
 	@Parameter(label = "Padding", choices = { "none", "constant", "edge", "reflect", "symmetric" },
 		description = "none: patches stay inside; else the image is padded by half the overlap on each side with numpy's np.pad mode.")
 	private String padding = PaddingMode.NONE.label();
@@ -69,9 +78,15 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(label = "Fill value", description = "With constant padding: the value outside the image.")
 	private double fill = 0;
 
-	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
+	@Parameter(label = "Folder", validater = "checkFolder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
 
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.given("patch folder", folder));
+	}
+
+	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
 	private String format = "nii.gz";
 
@@ -97,7 +112,7 @@ public class GridSamplerCommand extends DynamicCommand {
 			PatchFolder.step(this).toStep());
 		final List<PatchTable.Row> rows = new ArrayList<>();
 		try {
-			Threads.call(() -> {
+			Threads.call(getContext(), () -> {
 				for (final Patch p : cut) {
 					progress.progress(rows.size(), cut.size(), "patch " + (rows.size() + 1) + " of " + cut.size());
 					final String name = out.name(p, false);

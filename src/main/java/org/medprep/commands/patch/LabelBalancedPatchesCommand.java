@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.HistoryStore;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.InputChecks;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.Threads;
+import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.patch.LabelBalancedSampler;
@@ -22,6 +25,7 @@ import org.medprep.core.spatial.Grid;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.CommandProgress;
 import org.medprep.commands.Failures;
+import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -44,12 +48,18 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	public static final String POS_NEG = "pos/neg", CLASSES = "classes";
 
-	@Parameter(label = "Image", persist = false, description = "The image to cut (the active image in ImageJ).")
+	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
+
+	/** Refuses an empty image (what Fiji passes when none is open) before any work. */
+	private void checkImage() {
+		InputChecks.refuse(this, InputChecks.image(image));
+	}
 
 	@Parameter(label = "Label image", persist = false, description = "Title of the label map on the image's grid.")
 	private String label = "";
 
+	@ChoicesOf(BalanceMode.class)
 	@Parameter(label = "Mode", choices = { POS_NEG, CLASSES }, description = "pos/neg: foreground (label > 0) or background centres; classes: a ratio per label.")
 	private String mode = POS_NEG;
 
@@ -78,9 +88,15 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 		description = "Same seed, same patches whatever the thread count; empty: a seed is drawn and recorded.")
 	private String seed = "";
 
-	@Parameter(label = "Folder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
+	@Parameter(label = "Folder", validater = "checkFolder", style = FileWidget.DIRECTORY_STYLE, description = "Folder for the patch files and the table (created if needed).")
 	private File folder;
 
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkFolder() {
+		InputChecks.refuse(this, InputChecks.given("patch folder", folder));
+	}
+
+	@ChoicesOf(value = ImageFormat.class, only = { "NII_GZ", "NII", "MHA" })
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
 	private String format = "nii.gz";
 
@@ -102,9 +118,8 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	private void execute(final CommandProgress progress) {
 		final long[] size = { patch_x, patch_y, patch_z };
-		final LabelBalancedSampler sampler = CLASSES.equals(mode) ? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios))
-			: POS_NEG.equals(mode) ? LabelBalancedSampler.posNeg(size, pos, neg) : null;
-		if (sampler == null) throw new IllegalArgumentException("mode must be pos/neg or classes, got '" + mode + "'");
+		final LabelBalancedSampler sampler = Labels.parse(BalanceMode.class, mode, "mode") == BalanceMode.CLASSES
+			? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios)) : LabelBalancedSampler.posNeg(size, pos, neg);
 		if (label == null || label.trim().isEmpty()) throw new IllegalArgumentException("name the label map (label=<title>)");
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
@@ -123,7 +138,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 		final PatchFolder out = new PatchFolder(folder, GridSamplerCommand.baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
 			PatchFolder.step(this).seed(used).toStep());
 		try {
-			final List<PatchTable.Row> rows = Threads.call(() -> {
+			final List<PatchTable.Row> rows = Threads.call(getContext(), () -> {
 				final List<PatchTable.Row> r = new ArrayList<>();
 				for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
 					progress.progress(r.size(), count, "patch " + (r.size() + 1) + " of " + count);

@@ -3,6 +3,7 @@ package org.medprep.commands.registration;
 import java.io.File;
 import java.io.IOException;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.StepRecord;
 import org.medprep.core.Subject;
@@ -52,6 +53,7 @@ public class ApplyTransformCommand extends SpatialCommand {
 		description = "Title of the image whose grid the result lies on, or 'from the transform' (the registered image's fixed grid, or the elastix file's).")
 	private String fixed = FROM_TRANSFORM;
 
+	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
 		description = "For the image: linear or cubic B-spline for intensities; nearest or label (each label's mask linearly, the largest wins) for a label map "
 			+ "moved as the image. Label maps of the case use the label interpolation.")

@@ -8,12 +8,14 @@ import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.CommandOptions;
 import org.medprep.commands.Failures;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.StepRecord;
+import org.medprep.core.Labels;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.registration.Initialization;
@@ -69,10 +71,12 @@ public class RegisterImagesCommand extends SpatialCommand {
 			+ "the metric reads, any other title means the case's main image.")
 	private String moving = THIS_IMAGE;
 
+	@ChoicesOf(TransformType.class)
 	@Parameter(label = "Transform", choices = { "translation", "rigid", "similarity", "affine" },
 		description = "translation (3 parameters), rigid (rotation + translation, 6), similarity (+ one scale, 7) or affine (12).")
 	private String transform = TransformType.AFFINE.label();
 
+	@ChoicesOf(MetricType.class)
 	@Parameter(label = "Metric", choices = { "Mattes mutual information", "mean squares", "normalized correlation" },
 		description = "Mattes mutual information for different contrasts (T1 to FLAIR, CT to MR); mean squares or correlation for the same contrast.")
 	private String metric = MetricType.MATTES_MI.label();
@@ -90,10 +94,12 @@ public class RegisterImagesCommand extends SpatialCommand {
 	@Parameter(label = "Samples per iteration", min = "64", description = "Random points of the fixed image per iteration (elastix: 2048).")
 	private int samples = 2048;
 
+	@ChoicesOf(SamplingStrategy.class)
 	@Parameter(label = "Sampling", choices = { "random", "regular grid", "all voxels" },
 		description = "random: new random points every iteration (from the seed); regular grid or all voxels: the same points every iteration.")
 	private String sampling = SamplingStrategy.RANDOM.label();
 
+	@ChoicesOf(value = Initialization.class, only = { "CENTRE_OF_MASS", "GEOMETRY_CENTRE", "NONE" })
 	@Parameter(label = "Initialization", choices = { "centre of mass", "geometry centre", "none" },
 		description = "Starting translation: align the intensity centres of mass, or the grid centres, or none (trust the scanner coordinates).")
 	private String initialization = Initialization.CENTRE_OF_MASS.label();
@@ -109,12 +115,14 @@ public class RegisterImagesCommand extends SpatialCommand {
 		description = "Title of a mask on the moving grid (or a label map of the case): points mapped outside it do not count; or None.")
 	private String moving_mask = ImageChoices.NONE;
 
+	@ChoicesOf(value = Interpolation.class, only = { "NEAREST", "LINEAR", "CUBIC" })
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline" }, description = "How the scalar images are resampled onto the fixed grid.")
 	private String interpolation = Interpolation.LINEAR.label();
 
 	@Parameter(label = "Fill value", description = "Value of fixed-grid voxels that map outside the moving image (label maps get 0).")
 	private double fill = 0;
 
+	@ChoicesOf(RegistrationPreviewKind.class)
 	@Parameter(label = "Preview", choices = { "checkerboard", "colour overlay", "none" },
 		description = "checkerboard of fixed and registered moving (float); colour overlay (RGB: fixed magenta, moving green; for viewing, not for NIfTI); or none.")
 	private String preview = "checkerboard";
@@ -217,13 +225,13 @@ public class RegisterImagesCommand extends SpatialCommand {
 		final Volume<? extends RealType<?>> movingVolume, final Sampling images)
 	{
 		final String base = baseTitle(in.mainName()) + "-" + baseTitle(fixed);
-		switch (preview) {
-			case "none":
+		switch (Labels.parse(RegistrationPreviewKind.class, preview, "preview")) {
+			case NONE:
 				return null;
-			case "checkerboard":
+			case CHECKERBOARD:
 				return ImagePlusVolumes.toImagePlus(RegistrationPreview.checkerboard(fixedVolume, registered.resample(movingVolume, images), 8),
 					base + "-checkerboard", null);
-			case "colour overlay":
+			case COLOUR_OVERLAY:
 				return overlay(RegistrationPreview.normalized(fixedVolume), RegistrationPreview.normalized(registered.resample(movingVolume, images)),
 					base + "-overlay");
 			default:

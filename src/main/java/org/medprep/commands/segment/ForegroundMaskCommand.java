@@ -1,6 +1,7 @@
 package org.medprep.commands.segment;
 
 import org.medprep.commands.AutoNumber;
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
@@ -22,6 +23,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 		+ "6-connected 3D component with holes filled slice by slice.")
 public class ForegroundMaskCommand extends VolumeCommand {
 
+	@ChoicesOf(ForegroundMethod.class)
 	@Parameter(label = "Method", choices = { "row fill", "largest component + fill holes" },
 		description = "row fill: per image row, from the leftmost to the rightmost premask pixel; or the largest component with holes filled.")
 	private String method = ForegroundMethod.ROW_FILL.label();

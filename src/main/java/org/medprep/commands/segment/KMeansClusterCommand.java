@@ -2,8 +2,9 @@ package org.medprep.commands.segment;
 
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.MaskOption;
 import org.medprep.commands.Seeds;
-import org.medprep.commands.MaskChoice;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
@@ -11,6 +12,7 @@ import org.medprep.core.Volume;
 import org.medprep.core.segment.IntensityClustering;
 import org.medprep.core.segment.IntensityClusters;
 import org.medprep.core.segment.KMeansParameters;
+import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -27,9 +29,10 @@ public class KMeansClusterCommand extends VolumeCommand {
 	@Parameter(label = "Clusters (K)", min = "1", max = "255", description = "Number of clusters (at most the number of distinct intensities).")
 	private int k = 4;
 
+	@ChoicesOf(MaskRule.class)
 	@Parameter(label = "Voxels", initializer = "initMask", persist = false,
-		description = "All voxels, Non-zero voxels, or the title of a mask image (non-zero inside).")
-	private String mask = MaskChoice.ALL;
+		description = "Voxels clustered: all voxels, non-zero voxels, voxels > 0, Otsu threshold, or the title of a mask image (non-zero inside).")
+	private String mask = MaskRule.ALL.label();
 
 	@Parameter(label = "Restarts", min = "1", description = "n_init: k-means++ restarts, the lowest inertia kept.")
 	private int n_init = 10;
@@ -48,7 +51,7 @@ public class KMeansClusterCommand extends VolumeCommand {
 	private ResultsTable clusters;
 
 	protected void initMask() {
-		MaskChoice.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	@Override
@@ -63,7 +66,7 @@ public class KMeansClusterCommand extends VolumeCommand {
 		final long usedSeed = Seeds.resolve(seed);
 		record.seed(usedSeed);
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
-		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskChoice.resolve(mask, in, title -> named(subject, title)), p, progress,
+		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskOption.resolve(mask, in, title -> named(subject, title)), p, progress,
 			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
 		return replaceMain(subject, Subject.Kind.LABEL, in.withData(c.labels()));

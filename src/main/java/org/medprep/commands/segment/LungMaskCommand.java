@@ -1,7 +1,9 @@
 package org.medprep.commands.segment;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.core.Labels;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.LungMask;
@@ -24,6 +26,7 @@ public class LungMaskCommand extends VolumeCommand {
 	@Parameter(label = "Fill structures", description = "In each slice, solid pieces other than the largest become lung (vessels, nodules), as the tutorial's default.")
 	private boolean fill_structures = true;
 
+	@ChoicesOf(LungComponents.class)
 	@Parameter(label = "Components", choices = { "1", "2" },
 		description = "1: the largest air component (the tutorial); 2: also the second, for lungs not joined by the trachea.")
 	private String components = "2";
@@ -38,13 +41,7 @@ public class LungMaskCommand extends VolumeCommand {
 	@Override
 	protected Subject process(final Subject subject, final StepRecord record) {
 		final Volume<? extends RealType<?>> in = subject.main();
-		final int n;
-		try {
-			n = Integer.parseInt(components.trim());
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("components must be 1 or 2, got '" + components + "'");
-		}
+		final int n = Labels.parse(LungComponents.class, components, "number of components").count();
 		return replaceMain(subject, Subject.Kind.LABEL, in.withData(new LungMask(threshold, fill_structures, n, second_fraction, dilation).apply(in)));
 	}
 

@@ -2,14 +2,17 @@ package org.medprep.commands.segment;
 
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.Nmf;
+import org.medprep.core.segment.NmfInit;
 import org.medprep.core.segment.NmfKMeansSegmentation;
 import org.medprep.core.segment.NmfResult;
+import org.medprep.core.segment.NmfSolver;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -28,9 +31,11 @@ public class NmfBasisCommand extends VolumeCommand {
 	@Parameter(label = "Components", min = "1", description = "n_components: basis images (at most the number of slices for nndsvd inits).")
 	private int n_components = 3;
 
+	@ChoicesOf(NmfInit.class)
 	@Parameter(label = "Init", choices = { "nndsvd", "nndsvda", "nndsvdar", "random" }, description = "scikit-learn's init.")
 	private String init = "nndsvda";
 
+	@ChoicesOf(NmfSolver.class)
 	@Parameter(label = "Solver", choices = { "cd", "mu" }, description = "cd: coordinate descent; mu: multiplicative update.")
 	private String solver = "cd";
 

@@ -3,6 +3,7 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.Seeds;
 import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.LabelMaps;
@@ -14,7 +15,9 @@ import org.medprep.core.Volume;
 import org.medprep.core.segment.ClusterSource;
 import org.medprep.core.segment.ForegroundMethod;
 import org.medprep.core.segment.KMeansParameters;
+import org.medprep.core.segment.NmfInit;
 import org.medprep.core.segment.NmfKMeansSegmentation;
+import org.medprep.core.segment.NmfSolver;
 import org.medprep.core.segment.SegmentationParameters;
 import org.medprep.core.segment.SegmentationResult;
 import org.scijava.ItemIO;
@@ -38,9 +41,11 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	private int n_components = 3;
 
 	// named nmf_init, not init: ImageJ's Macro.getValue would read a key "init" out of "n_init="
+	@ChoicesOf(NmfInit.class)
 	@Parameter(label = "NMF init", choices = { "nndsvd", "nndsvda", "nndsvdar", "random" }, description = "scikit-learn's init; the study used nndsvd.")
 	private String nmf_init = "nndsvd";
 
+	@ChoicesOf(NmfSolver.class)
 	@Parameter(label = "NMF solver", choices = { "cd", "mu" }, description = "cd: coordinate descent; mu: multiplicative update.")
 	private String solver = "cd";
 
@@ -59,6 +64,7 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	@Parameter(label = "l1_ratio", min = "0", max = "1", description = "Share of L1 in the regularization (the study: 0.8).")
 	private double l1_ratio = 0.8;
 
+	@ChoicesOf(ForegroundMethod.class)
 	@Parameter(label = "Foreground", choices = { "row fill", "largest component + fill holes" },
 		description = "From the premask (value > threshold): the study's row fill, or the largest 3D component with holes filled per slice.")
 	private String foreground = ForegroundMethod.ROW_FILL.label();
@@ -66,6 +72,7 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	@Parameter(label = "Premask threshold", description = "Voxels above it form the premask; auto = Otsu's threshold.")
 	private String threshold = AutoNumber.AUTO;
 
+	@ChoicesOf(ClusterSource.class)
 	@Parameter(label = "Cluster", choices = { "original image", "NMF reconstruction" }, description = "Which intensities are clustered.")
 	private String source = ClusterSource.ORIGINAL.label();
 

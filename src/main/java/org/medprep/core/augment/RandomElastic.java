@@ -1,5 +1,6 @@
 package org.medprep.core.augment;
 
+import org.medprep.core.Labelled;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -27,7 +28,18 @@ import org.medprep.core.spatial.SpatialPlan;
  */
 public final class RandomElastic implements RandomSpatialTransform {
 
-	public enum Mode { DENSE, CONTROL_GRID }
+	/** Dense random field (Simard 2003) or cubic B-spline control grid (TorchIO). */
+	public enum Mode implements Labelled {
+		DENSE("dense"),
+		CONTROL_GRID("control grid");
+
+		private final String label;
+
+		Mode(final String label) { this.label = label; }
+
+		@Override
+		public String label() { return label; }
+	}
 
 	private final Mode mode;
 	private final double sigma, alpha;

@@ -1,5 +1,6 @@
 package org.medprep.core.augment;
 
+import org.medprep.core.Labelled;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -17,7 +18,18 @@ import org.medprep.core.spatial.SpatialPlan;
  */
 public final class RandomRotate implements RandomSpatialTransform {
 
-	public enum Mode { PER_AXIS, ONE_PLANE }
+	/** An angle per axis, or one rotation in one random plane. */
+	public enum Mode implements Labelled {
+		PER_AXIS("per axis"),
+		ONE_PLANE("one plane");
+
+		private final String label;
+
+		Mode(final String label) { this.label = label; }
+
+		@Override
+		public String label() { return label; }
+	}
 
 	private final double[] maxDegrees;
 	private final Mode mode;

@@ -1,24 +1,24 @@
 package org.medprep.core.intensity;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /** What a window produces: the network input range, a viewable 8-bit image, or HU limited to the window. */
-public enum WindowOutput {
+public enum WindowOutput implements Labelled {
 	FLOAT_UNIT("float 0-1"), BYTE("8-bit 0-255"), HU_CLIPPED("HU clipped");
 
 	private final String label;
 
 	WindowOutput(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(WindowOutput::label).toArray(String[]::new);
+		return Labels.of(WindowOutput.class).toArray(new String[0]);
 	}
 
 	public static WindowOutput fromLabel(final String label) {
-		for (final WindowOutput o : values())
-			if (o.label.equalsIgnoreCase(label) || o.name().equalsIgnoreCase(label)) return o;
-		throw new IllegalArgumentException("unknown window output '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(WindowOutput.class, label, "window output");
 	}
 }

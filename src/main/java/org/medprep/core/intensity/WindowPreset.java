@@ -1,12 +1,13 @@
 package org.medprep.core.intensity;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /**
  * Standard radiology display windows (level/width in HU), plus the fixed
  * [-1000, 400] HU range the CT segmentation tutorials normalize to.
  */
-public enum WindowPreset {
+public enum WindowPreset implements Labelled {
 	CUSTOM("custom", Double.NaN, Double.NaN),
 	BRAIN("brain (W80 L40)", 40, 80),
 	SUBDURAL("subdural (W215 L75)", 75, 215),
@@ -28,18 +29,17 @@ public enum WindowPreset {
 		this.width = width;
 	}
 
+	@Override
 	public String label() { return label; }
 	public double level() { return level; }
 	public double width() { return width; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(WindowPreset::label).toArray(String[]::new);
+		return Labels.of(WindowPreset.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static WindowPreset fromLabel(final String label) {
-		for (final WindowPreset p : values())
-			if (p.label.equalsIgnoreCase(label) || p.name().equalsIgnoreCase(label)) return p;
-		throw new IllegalArgumentException("unknown window preset '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(WindowPreset.class, label, "window preset");
 	}
 }

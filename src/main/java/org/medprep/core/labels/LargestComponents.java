@@ -1,5 +1,6 @@
 package org.medprep.core.labels;
 
+import org.medprep.core.Labelled;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import org.medprep.core.segment.Connectivity;
 public final class LargestComponents {
 
 	/** What a component is made of. */
-	public enum Scope {
+	public enum Scope implements Labelled {
 		PER_LABEL("per label"),
 		FOREGROUND("foreground");
 
@@ -30,6 +31,7 @@ public final class LargestComponents {
 
 		Scope(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		/** @throws IllegalArgumentException listing the valid labels */

@@ -1,6 +1,7 @@
 package org.medprep.core.normalize;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /**
  * How FCM normalization averages the reference tissue:
@@ -9,23 +10,22 @@ import java.util.Arrays;
  * {@link #THRESHOLD} is its 1.x behaviour, the plain mean of the voxels whose
  * membership exceeds a threshold (0.8 there).
  */
-public enum TissueMeanMode {
+public enum TissueMeanMode implements Labelled {
 	MEMBERSHIP_WEIGHTED("membership-weighted"), THRESHOLD("membership above threshold");
 
 	private final String label;
 
 	TissueMeanMode(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(TissueMeanMode::label).toArray(String[]::new);
+		return Labels.of(TissueMeanMode.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static TissueMeanMode fromLabel(final String label) {
-		for (final TissueMeanMode t : values())
-			if (t.label.equalsIgnoreCase(label) || t.name().equalsIgnoreCase(label)) return t;
-		throw new IllegalArgumentException("unknown tissue mean mode '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(TissueMeanMode.class, label, "tissue mean mode");
 	}
 }

@@ -1,9 +1,10 @@
 package org.medprep.core.normalize;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /** The reference tissue of FCM normalization, in T1 order of the fuzzy c-means centres (CSF darkest). */
-public enum TissueType {
+public enum TissueType implements Labelled {
 	WM("white matter", 2), GM("grey matter", 1), CSF("CSF", 0);
 
 	private final String label;
@@ -14,19 +15,18 @@ public enum TissueType {
 		this.cluster = cluster;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	/** Index of this tissue's cluster among the centres sorted ascending. */
 	public int cluster() { return cluster; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(TissueType::label).toArray(String[]::new);
+		return Labels.of(TissueType.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static TissueType fromLabel(final String label) {
-		for (final TissueType t : values())
-			if (t.label.equalsIgnoreCase(label) || t.name().equalsIgnoreCase(label)) return t;
-		throw new IllegalArgumentException("unknown tissue '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(TissueType.class, label, "tissue");
 	}
 }

@@ -26,7 +26,7 @@
  * Bias-field correction (N4), which often runs before these, is in
  * {@code core.bias}. The foreground, when no mask is given, is the voxels &gt; 0 (the
  * skull-stripped convention of intensity-normalization); Otsu's threshold or
- * all voxels can be chosen ({@link org.medprep.core.normalize.Foreground}).
+ * all voxels can be chosen, as in every command ({@link org.medprep.core.segment.MaskRule}).
  * The learned models are values; their files (small strict JSON documents
  * with a format tag and version) are read and written by {@code io.models}.
  */

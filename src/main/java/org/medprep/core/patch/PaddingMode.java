@@ -1,6 +1,7 @@
 package org.medprep.core.patch;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
@@ -14,7 +15,7 @@ import net.imglib2.view.Views;
  * {@link #REFLECT} ({@code d c b | a b c d | c b a}) and {@link #SYMMETRIC}
  * ({@code c b a | a b c d | d c b}).
  */
-public enum PaddingMode {
+public enum PaddingMode implements Labelled {
 	NONE("none"),
 	CONSTANT("constant"),
 	EDGE("edge"),
@@ -27,6 +28,7 @@ public enum PaddingMode {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	/** The image extended to infinity by this mode ({@link #NONE} extends by the fill value too; patches just never reach it). */
@@ -44,13 +46,11 @@ public enum PaddingMode {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(PaddingMode::label).toArray(String[]::new);
+		return Labels.of(PaddingMode.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static PaddingMode fromLabel(final String label) {
-		for (final PaddingMode m : values())
-			if (m.label.equalsIgnoreCase(label) || m.name().equalsIgnoreCase(label)) return m;
-		throw new IllegalArgumentException("unknown padding mode '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(PaddingMode.class, label, "padding mode");
 	}
 }

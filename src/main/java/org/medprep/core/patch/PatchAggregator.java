@@ -1,5 +1,6 @@
 package org.medprep.core.patch;
 
+import org.medprep.core.Labelled;
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.FloatVolumes;
@@ -28,7 +29,7 @@ import net.imglib2.type.numeric.real.FloatType;
 public final class PatchAggregator {
 
 	/** How overlapping patches are combined. */
-	public enum Mode {
+	public enum Mode implements Labelled {
 		AVERAGE("average"),
 		CROP("crop");
 
@@ -36,6 +37,7 @@ public final class PatchAggregator {
 
 		Mode(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		/** @throws IllegalArgumentException listing the valid labels */

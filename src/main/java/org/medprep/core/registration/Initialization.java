@@ -1,6 +1,9 @@
 package org.medprep.core.registration;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where the optimization starts. {@link #NONE}: the identity in patient
@@ -13,7 +16,7 @@ import java.util.Arrays;
  * fixed point of its rotation and scaling) is the fixed image's centre of mass
  * for the latter, else the centre of its grid.
  */
-public enum Initialization {
+public enum Initialization implements Labelled {
 	NONE("none"),
 	GEOMETRY_CENTRE("geometry centre"),
 	CENTRE_OF_MASS("centre of mass");
@@ -24,10 +27,17 @@ public enum Initialization {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
+	/** The US spelling ("center"). */
+	@Override
+	public List<String> oldSpellings() {
+		return label.contains("centre") ? List.of(label.replace("centre", "center")) : List.of();
+	}
+
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Initialization::label).toArray(String[]::new);
+		return Labels.of(Initialization.class).toArray(new String[0]);
 	}
 
 	/** Accepts the label, the enum name and the US spellings. @throws IllegalArgumentException listing the valid labels */

@@ -1,6 +1,9 @@
 package org.medprep.core.registration;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How the match of the two images is measured. {@link #MATTES_MI}: Mattes
@@ -11,7 +14,7 @@ import java.util.Arrays;
  * {@link #NORMALIZED_CORRELATION}: Pearson correlation, for the same contrast up
  * to a linear intensity change (also an inverted one is a perfect, negative match).
  */
-public enum MetricType {
+public enum MetricType implements Labelled {
 	MATTES_MI("Mattes mutual information"),
 	MEAN_SQUARES("mean squares"),
 	NORMALIZED_CORRELATION("normalized correlation");
@@ -22,10 +25,21 @@ public enum MetricType {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
+	/** The short names of ITK and elastix. */
+	@Override
+	public List<String> oldSpellings() {
+		switch (this) {
+			case MATTES_MI: return List.of("mi", "mattes");
+			case MEAN_SQUARES: return List.of("mse");
+			default: return List.of("ncc");
+		}
+	}
+
 	public static String[] labels() {
-		return Arrays.stream(values()).map(MetricType::label).toArray(String[]::new);
+		return Labels.of(MetricType.class).toArray(new String[0]);
 	}
 
 	/** Accepts the label, the enum name, "mi", "mse", "ncc". @throws IllegalArgumentException listing the valid labels */

@@ -1,6 +1,7 @@
 package org.medprep.core.registration;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /**
  * Where a metric looks in the fixed image. {@link #RANDOM}: a fresh set of
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * {@link #REGULAR}: the voxels of a regular grid with about as many points,
  * the same every iteration. {@link #FULL}: every voxel (inside the mask).
  */
-public enum SamplingStrategy {
+public enum SamplingStrategy implements Labelled {
 	RANDOM("random"),
 	REGULAR("regular grid"),
 	FULL("all voxels");
@@ -21,16 +22,15 @@ public enum SamplingStrategy {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(SamplingStrategy::label).toArray(String[]::new);
+		return Labels.of(SamplingStrategy.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static SamplingStrategy fromLabel(final String label) {
-		for (final SamplingStrategy s : values())
-			if (s.label.equalsIgnoreCase(label) || s.name().equalsIgnoreCase(label)) return s;
-		throw new IllegalArgumentException("unknown sampling '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(SamplingStrategy.class, label, "sampling");
 	}
 }

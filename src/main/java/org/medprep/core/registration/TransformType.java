@@ -1,6 +1,9 @@
 package org.medprep.core.registration;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The transform a registration estimates, each a map {@code T(x) = A (x - c) + c + t}
@@ -14,7 +17,7 @@ import java.util.Arrays;
  * <li>{@link #AFFINE}: the nine elements of {@code A} row by row, then {@code tx ty tz} (ITK's order).</li>
  * </ul>
  */
-public enum TransformType {
+public enum TransformType implements Labelled {
 	TRANSLATION("translation", 3),
 	RIGID("rigid", 6),
 	SIMILARITY("similarity", 7),
@@ -28,7 +31,14 @@ public enum TransformType {
 		this.parameterCount = parameterCount;
 	}
 
+	@Override
 	public String label() { return label; }
+
+	/** ITK's name for a rigid transform. */
+	@Override
+	public List<String> oldSpellings() {
+		return this == RIGID ? List.of("euler") : List.of();
+	}
 
 	public int parameterCount() { return parameterCount; }
 
@@ -46,7 +56,7 @@ public enum TransformType {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(TransformType::label).toArray(String[]::new);
+		return Labels.of(TransformType.class).toArray(new String[0]);
 	}
 
 	/** Accepts the label or the enum name ("euler" for rigid). @throws IllegalArgumentException listing the valid labels */

@@ -1,9 +1,10 @@
 package org.medprep.core.segment;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /** Which intensities the NMF + k-means pipeline clusters. */
-public enum ClusterSource {
+public enum ClusterSource implements Labelled {
 	/** The input image's own intensities. */
 	ORIGINAL("original image"),
 	/** The low-rank NMF reconstruction W H of the stack (a denoised copy). */
@@ -13,16 +14,15 @@ public enum ClusterSource {
 
 	ClusterSource(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(ClusterSource::label).toArray(String[]::new);
+		return Labels.of(ClusterSource.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static ClusterSource fromLabel(final String label) {
-		for (final ClusterSource v : values())
-			if (v.label.equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) return v;
-		throw new IllegalArgumentException("unknown cluster source '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(ClusterSource.class, label, "cluster source");
 	}
 }

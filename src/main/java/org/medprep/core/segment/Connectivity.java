@@ -1,7 +1,8 @@
 package org.medprep.core.segment;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code generate_binary_structure(3, 1 / 2 / 3)} and scikit-image's
  * {@code connectivity=1 / 2 / 3}.
  */
-public enum Connectivity {
+public enum Connectivity implements Labelled {
 	SIX("6", 1),
 	EIGHTEEN("18", 2),
 	TWENTY_SIX("26", 3);
@@ -24,6 +25,7 @@ public enum Connectivity {
 		this.rank = rank;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	/** scipy's and scikit-image's number for it (1, 2, 3). */
@@ -56,7 +58,7 @@ public enum Connectivity {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Connectivity::label).toArray(String[]::new);
+		return Labels.of(Connectivity.class).toArray(new String[0]);
 	}
 
 	/** Accepts "6", "18", "26" (or the enum name). @throws IllegalArgumentException listing the valid values */

@@ -1,9 +1,10 @@
 package org.medprep.core.segment;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /** NMF initialisations, as scikit-learn 1.2's {@code init} parameter. */
-public enum NmfInit {
+public enum NmfInit implements Labelled {
 	/** Nonnegative double SVD (Boutsidis and Gallopoulos 2008); keeps zeros (sparse start). */
 	NNDSVD("nndsvd"),
 	/** NNDSVD with zeros filled with the mean of X (better for the 'mu' solver). */
@@ -17,16 +18,15 @@ public enum NmfInit {
 
 	NmfInit(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(NmfInit::label).toArray(String[]::new);
+		return Labels.of(NmfInit.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static NmfInit fromLabel(final String label) {
-		for (final NmfInit v : values())
-			if (v.label.equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) return v;
-		throw new IllegalArgumentException("unknown NMF initialisation '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(NmfInit.class, label, "NMF initialisation");
 	}
 }

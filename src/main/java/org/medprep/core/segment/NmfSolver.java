@@ -1,9 +1,10 @@
 package org.medprep.core.segment;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /** NMF solvers for the Frobenius loss, as scikit-learn 1.2's {@code solver} parameter. */
-public enum NmfSolver {
+public enum NmfSolver implements Labelled {
 	/** Cyclic coordinate descent (Cichocki and Phan 2009), scikit-learn's default 'cd' with shuffle=False. */
 	COORDINATE_DESCENT("cd"),
 	/** Lee and Seung multiplicative update, scikit-learn's 'mu' with beta_loss='frobenius'. */
@@ -13,16 +14,15 @@ public enum NmfSolver {
 
 	NmfSolver(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(NmfSolver::label).toArray(String[]::new);
+		return Labels.of(NmfSolver.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static NmfSolver fromLabel(final String label) {
-		for (final NmfSolver v : values())
-			if (v.label.equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) return v;
-		throw new IllegalArgumentException("unknown NMF solver '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(NmfSolver.class, label, "NMF solver");
 	}
 }

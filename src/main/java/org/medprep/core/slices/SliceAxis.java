@@ -1,13 +1,14 @@
 package org.medprep.core.slices;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 
 /**
  * The axis 2D slices are cut across. A slice's rows and columns are the two
  * other axes in index order (x fastest): axial slices are x by y, coronal x by
  * z, sagittal y by z.
  */
-public enum SliceAxis {
+public enum SliceAxis implements Labelled {
 	AXIAL("axial (z)", 2), CORONAL("coronal (y)", 1), SAGITTAL("sagittal (x)", 0);
 
 	private final String label;
@@ -18,6 +19,7 @@ public enum SliceAxis {
 		this.dimension = dimension;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	/** The volume dimension the slices are cut across (0 x, 1 y, 2 z). */
@@ -30,12 +32,10 @@ public enum SliceAxis {
 	public int rowAxis() { return dimension == 2 ? 1 : 2; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(SliceAxis::label).toArray(String[]::new);
+		return Labels.of(SliceAxis.class).toArray(new String[0]);
 	}
 
 	public static SliceAxis fromLabel(final String label) {
-		for (final SliceAxis a : values())
-			if (a.label.equalsIgnoreCase(label) || a.name().equalsIgnoreCase(label)) return a;
-		throw new IllegalArgumentException("unknown slice axis '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(SliceAxis.class, label, "slice axis");
 	}
 }

@@ -1,6 +1,9 @@
 package org.medprep.core.spatial;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the input looks like beyond its edges, with scipy.ndimage's meaning
@@ -19,7 +22,7 @@ import java.util.Arrays;
  * covers the same box keeps its outermost half voxels; padding still fills.</li>
  * </ul>
  */
-public enum BoundaryMode {
+public enum BoundaryMode implements Labelled {
 	CONSTANT("constant"),
 	NEAREST("nearest"),
 	MIRROR("mirror"),
@@ -31,10 +34,17 @@ public enum BoundaryMode {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
+	/** numpy's name for nearest. */
+	@Override
+	public List<String> oldSpellings() {
+		return this == NEAREST ? List.of("edge") : List.of();
+	}
+
 	public static String[] labels() {
-		return Arrays.stream(values()).map(BoundaryMode::label).toArray(String[]::new);
+		return Labels.of(BoundaryMode.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */

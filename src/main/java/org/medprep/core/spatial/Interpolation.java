@@ -1,6 +1,9 @@
 package org.medprep.core.spatial;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How a value between voxel centres is computed.
@@ -12,7 +15,7 @@ import java.util.Arrays;
  * the lowest label value), so no value absent from the input can appear and
  * boundaries are smooth instead of staircased.
  */
-public enum Interpolation {
+public enum Interpolation implements Labelled {
 	NEAREST("nearest", 0),
 	LINEAR("linear", 1),
 	CUBIC("cubic B-spline", 3),
@@ -26,7 +29,19 @@ public enum Interpolation {
 		this.order = order;
 	}
 
+	@Override
 	public String label() { return label; }
+
+	/** scipy's orders and "cubic"/"bspline", as macros already write them. */
+	@Override
+	public List<String> oldSpellings() {
+		switch (this) {
+			case NEAREST: return List.of("0");
+			case LINEAR: return List.of("1");
+			case CUBIC: return List.of("3", "cubic", "bspline");
+			default: return List.of();
+		}
+	}
 
 	/** Polynomial order of the kernel (label mode interpolates its masks linearly). */
 	public int order() { return order; }
@@ -37,7 +52,7 @@ public enum Interpolation {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Interpolation::label).toArray(String[]::new);
+		return Labels.of(Interpolation.class).toArray(new String[0]);
 	}
 
 	/** Accepts the label, the enum name, "cubic", or a scipy order "0", "1", "3". @throws IllegalArgumentException listing the valid labels */

@@ -1,5 +1,7 @@
 package org.medprep.io.dicom;
 
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.Arrays;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Arrays;
  * of dcm2niix). A normal further than a tolerance from that axis is oblique;
  * {@link PlaneClassification} keeps the nearest plane and the angle either way.
  */
-public enum SlicePlane {
+public enum SlicePlane implements Labelled {
 	AXIAL("axial"), CORONAL("coronal"), SAGITTAL("sagittal"), OBLIQUE("oblique");
 
 	/** Default largest angle (degrees) between the slice normal and a patient axis for a plain (non-oblique) plane. */
@@ -21,10 +23,11 @@ public enum SlicePlane {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(SlicePlane::label).toArray(String[]::new);
+		return Labels.of(SlicePlane.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */

@@ -1,9 +1,10 @@
 package org.medprep.io.storage;
 
+import org.medprep.core.Labelled;
 import java.util.Optional;
 
 /** How a writer stores voxel values. */
-public enum StoredType {
+public enum StoredType implements Labelled {
 
 	/** The volume's own type if the format has it, else float32. */
 	KEEP("keep"),
@@ -16,6 +17,7 @@ public enum StoredType {
 		this.label = label;
 	}
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {

@@ -10,6 +10,7 @@ import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.phantom.BrainPhantom;
+import org.medprep.core.segment.MaskRule;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -27,7 +28,7 @@ class FcmNormalizationTest {
 		final Volume<ShortType> t1 = PHANTOM.image();
 		final Volume<UnsignedByteType> labels = PHANTOM.labels();
 		for (final TissueMeanMode mode : TissueMeanMode.values()) {
-			final Volume<FloatType> out = FcmNormalization.normalize(t1, Foreground.POSITIVE.select(t1.data(), null), TissueType.WM, mode,
+			final Volume<FloatType> out = FcmNormalization.normalize(t1, MaskRule.POSITIVE.select(t1.data()), TissueType.WM, mode,
 				FcmNormalization.DEFAULT_THRESHOLD, 2.5, 7);
 			final double wm = Metrics.meanStd(out.data(), labels.data(), BrainPhantom.LABEL_WM)[0];
 			assertEquals(2.5, wm, 0.025, mode.label());
@@ -56,7 +57,7 @@ class FcmNormalizationTest {
 		final short[] s = new short[v.length];
 		for (int i = 0; i < v.length; i++) s[i] = (short) v[i];
 		final RandomAccessibleInterval<ShortType> image = ArrayImgs.shorts(s, 16, 16, 12);
-		final TissueMembership wm = FcmNormalization.membership(image, Foreground.POSITIVE.select(image, null), TissueType.WM, 0);
+		final TissueMembership wm = FcmNormalization.membership(image, MaskRule.POSITIVE.select(image), TissueType.WM, 0);
 		// the random starts differ (numpy's vs ours), the converged centres agree closely
 		assertArrayEquals(f.get("centres"), wm.centres(), 0.05);
 		assertEquals(f.get("wm_mean")[0], FcmNormalization.tissueMean(image, wm, TissueMeanMode.MEMBERSHIP_WEIGHTED, 0.8), 0.01);
@@ -79,7 +80,7 @@ class FcmNormalizationTest {
 		final Volume<ShortType> t1 = PHANTOM.image();
 		// a FLAIR-like contrast of the same anatomy: WM darker than GM, CSF dark
 		final Volume<ShortType> flair = PHANTOM.withMeans(150, 700, 500).withSeed(99).image();
-		final TissueMembership wm = FcmNormalization.membership(t1.data(), Foreground.POSITIVE.select(t1.data(), null), TissueType.WM, 5);
+		final TissueMembership wm = FcmNormalization.membership(t1.data(), MaskRule.POSITIVE.select(t1.data()), TissueType.WM, 5);
 		final Volume<FloatType> out = FcmNormalization.normalize(flair, wm, TissueMeanMode.THRESHOLD, 0.8, 1);
 		assertEquals(1, Metrics.meanStd(out.data(), PHANTOM.labels().data(), BrainPhantom.LABEL_WM)[0], 0.01);
 	}
@@ -98,7 +99,7 @@ class FcmNormalizationTest {
 		final Volume<ShortType> t1 = PHANTOM.withSize(16, 16, 16).image();
 		final RandomAccessibleInterval<UnsignedByteType> empty = ArrayImgs.unsignedBytes(16, 16, 16);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> FcmNormalization.membership(t1.data(), Foreground.POSITIVE.select(t1.data(), empty), TissueType.WM, 1));
+			() -> FcmNormalization.membership(t1.data(), MaskRule.within(t1.data(), empty), TissueType.WM, 1));
 		assertTrue(e.getMessage().contains("no voxels selected"), e.getMessage());
 
 		final Volume<ShortType> constant = Volume.of(ArrayImgs.shorts(new short[16 * 16 * 16], 16, 16, 16), Geometry.identity());

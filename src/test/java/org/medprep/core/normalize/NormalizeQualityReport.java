@@ -20,6 +20,7 @@ import org.medprep.core.bias.N4BiasFieldCorrection;
 import org.medprep.core.normalize.ZScoreNormalization;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.phantom.ScannerResponse;
+import org.medprep.core.segment.MaskRule;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -59,7 +60,7 @@ public final class NormalizeQualityReport {
 		final RandomAccessibleInterval<FloatType> truth = p.biasField().data();
 		final RandomAccessibleInterval<UnsignedByteType> brain = labels.data();
 		writeMeta(dir.resolve("phantom"), image.data(), "MET_SHORT");
-		writeMeta(dir.resolve("mask"), Foreground.above(labels.data(), 0), "MET_UCHAR");
+		writeMeta(dir.resolve("mask"), MaskRule.above(labels.data(), 0), "MET_UCHAR");
 
 		final double cvBefore = Metrics.coefficientOfVariation(image.data(), labels.data(), BrainPhantom.LABEL_WM);
 		final long t0 = System.nanoTime();
@@ -105,9 +106,9 @@ public final class NormalizeQualityReport {
 		methods.put("Nyul (trained on the cohort)", nyul(raw));
 		methods.put("WhiteStripe", map(raw, v -> WhiteStripe.normalize(v, VoxelSelection.nonZero(), 0.05)));
 		methods.put("N4 only", n4);
-		methods.put("N4 + FCM (WM, weighted)", map(n4, v -> FcmNormalization.normalize(v, Foreground.POSITIVE.select(v.data(), null), TissueType.WM, TissueMeanMode.MEMBERSHIP_WEIGHTED, 0.8, 1, 0)));
+		methods.put("N4 + FCM (WM, weighted)", map(n4, v -> FcmNormalization.normalize(v, MaskRule.POSITIVE.select(v.data()), TissueType.WM, TissueMeanMode.MEMBERSHIP_WEIGHTED, 0.8, 1, 0)));
 		methods.put("N4 + Nyul", nyul(n4));
-		methods.put("N4 + WhiteStripe", map(n4, v -> WhiteStripe.normalize(v, Foreground.POSITIVE.select(v.data(), null), 0.05)));
+		methods.put("N4 + WhiteStripe", map(n4, v -> WhiteStripe.normalize(v, MaskRule.POSITIVE.select(v.data()), 0.05)));
 
 		OUT.printf(Locale.ROOT, "Multi-scanner cohort: 6 T1 phantoms 192x192x160, scanners (scale, offset, gamma) %s, different bias fields (log-amplitude 0.2)%n",
 			java.util.Arrays.toString(scanners));
@@ -152,10 +153,10 @@ public final class NormalizeQualityReport {
 		final List<VoxelSelection> fg = new ArrayList<>();
 		for (final Volume<? extends RealType<?>> v : in) {
 			data.add(v.data());
-			fg.add(Foreground.POSITIVE.select(v.data(), null));
+			fg.add(MaskRule.POSITIVE.select(v.data()));
 		}
 		final NyulStandardScale scale = NyulNormalization.train(data, fg, NyulStandardScale.defaultPercentiles(), 1, 100);
-		return map(in, v -> NyulNormalization.apply(v, Foreground.POSITIVE.select(v.data(), null), scale));
+		return map(in, v -> NyulNormalization.apply(v, MaskRule.POSITIVE.select(v.data()), scale));
 	}
 
 	/** MetaImage header + raw little-endian data. */

@@ -18,6 +18,7 @@ import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.core.phantom.ScannerResponse;
+import org.medprep.core.segment.MaskRule;
 import org.medprep.core.stats.Percentiles;
 import org.medprep.io.models.ModelFileException;
 import org.medprep.io.models.NyulScaleFile;
@@ -47,7 +48,7 @@ class NyulNormalizationTest {
 		final List<VoxelSelection> fg = new ArrayList<>();
 		for (final Volume<ShortType> v : images) {
 			data.add(v.data());
-			fg.add(Foreground.POSITIVE.select(v.data(), null));
+			fg.add(MaskRule.POSITIVE.select(v.data()));
 		}
 		return NyulNormalization.train(data, fg, NyulStandardScale.defaultPercentiles(), 1, 100);
 	}
@@ -71,7 +72,7 @@ class NyulNormalizationTest {
 				assertEquals(scale.scale()[i], NyulNormalization.map(landmarks[i], landmarks, scale.scale()), 1e-9);
 			// and the normalized image's own landmarks land on the scale (up to the kinks between order statistics)
 			final Volume<FloatType> out = NyulNormalization.apply(image, fg, scale);
-			final double[] after = Percentiles.of(out.data(), Foreground.POSITIVE.select(image.data(), null), scale.percentiles());
+			final double[] after = Percentiles.of(out.data(), MaskRule.POSITIVE.select(image.data()), scale.percentiles());
 			assertArrayEquals(scale.scale(), after, 0.5);
 		}
 	}
@@ -101,7 +102,7 @@ class NyulNormalizationTest {
 				for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
 				final RandomAccessibleInterval<FloatType> img = ArrayImgs.floats(f, 10, 10, v.length / 100);
 				images.add(img);
-				fg.add(Foreground.POSITIVE.select(img, null));
+				fg.add(MaskRule.POSITIVE.select(img));
 			}
 			else if (kv[0].equals("scale")) expectedScale = v;
 			else if (kv[0].equals("normalized0")) expectedOut = v;

@@ -11,6 +11,7 @@ import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.phantom.BrainPhantom;
+import org.medprep.core.segment.MaskRule;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -24,7 +25,7 @@ class WhiteStripeTest {
 	@Test
 	void stripeHasMeanZeroAndStdOneAfterNormalization() {
 		final Volume<ShortType> t1 = PHANTOM.image();
-		final VoxelSelection fg = Foreground.POSITIVE.select(t1.data(), null);
+		final VoxelSelection fg = MaskRule.POSITIVE.select(t1.data());
 		final WhiteStripe ws = WhiteStripe.find(t1.data(), fg, WhiteStripe.DEFAULT_WIDTH);
 		// the white-matter mode is the last peak, near the WM signal (grid spacing is about 12 here)
 		assertEquals(BrainPhantom.WM, ws.mode(), 25);
@@ -61,7 +62,7 @@ class WhiteStripeTest {
 		final short[] s = new short[v.length];
 		for (int i = 0; i < v.length; i++) s[i] = (short) v[i];
 		final RandomAccessibleInterval<ShortType> image = ArrayImgs.shorts(s, 16, 16, 12);
-		final WhiteStripe ws = WhiteStripe.find(image, Foreground.POSITIVE.select(image, null), 0.05);
+		final WhiteStripe ws = WhiteStripe.find(image, MaskRule.POSITIVE.select(image), 0.05);
 		// the same 80-point grid: the mode is the same grid point
 		assertEquals(f.get("mode")[0], ws.mode(), 1e-9);
 		assertEquals(f.get("bounds")[0], ws.lower(), 1e-9);

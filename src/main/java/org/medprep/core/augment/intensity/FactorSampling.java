@@ -1,6 +1,7 @@
 package org.medprep.core.augment.intensity;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.SplittableRandom;
 
 /**
@@ -17,24 +18,23 @@ import java.util.SplittableRandom;
  * shrinking and growing are equally likely however asymmetric the range.</li>
  * </ul>
  */
-public enum FactorSampling {
+public enum FactorSampling implements Labelled {
 	UNIFORM("uniform"), LOG_UNIFORM("log-uniform (TorchIO)"), HALVES_AROUND_ONE("halves around 1 (nnU-Net)");
 
 	private final String label;
 
 	FactorSampling(final String label) { this.label = label; }
 
+	@Override
 	public String label() { return label; }
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(FactorSampling::label).toArray(String[]::new);
+		return Labels.of(FactorSampling.class).toArray(new String[0]);
 	}
 
 	/** @throws IllegalArgumentException listing the valid labels */
 	public static FactorSampling fromLabel(final String label) {
-		for (final FactorSampling s : values())
-			if (s.label.equalsIgnoreCase(label) || s.name().equalsIgnoreCase(label)) return s;
-		throw new IllegalArgumentException("unknown sampling '" + label + "'; choose one of " + Arrays.toString(labels()));
+		return Labels.parse(FactorSampling.class, label, "sampling");
 	}
 
 	/**

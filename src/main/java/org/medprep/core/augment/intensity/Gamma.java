@@ -1,5 +1,6 @@
 package org.medprep.core.augment.intensity;
 
+import org.medprep.core.Labelled;
 import java.util.Locale;
 
 import org.medprep.core.Planes;
@@ -33,7 +34,22 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class Gamma implements IntensityDraw {
 
-	public enum Formula { POWER, RANGE }
+	/** TorchIO's plain power, or nnU-Net's power of the image rescaled to its range. */
+	public enum Formula implements Labelled {
+		POWER("power (TorchIO)"),
+		RANGE("range (nnU-Net)");
+
+		private final String label;
+
+		Formula(final String label) { this.label = label; }
+
+		@Override
+		public String label() { return label; }
+
+		/** The labels before the library names were added. */
+		@Override
+		public java.util.List<String> oldSpellings() { return java.util.List.of(name().toLowerCase(java.util.Locale.ROOT)); }
+	}
 
 	private static final double EPS = 1e-7;
 

@@ -1,5 +1,6 @@
 package org.medprep.core.augment.intensity;
 
+import org.medprep.core.Labelled;
 import java.util.Locale;
 
 import org.medprep.core.Planes;
@@ -31,13 +32,14 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class GaussianBlur implements IntensityDraw {
 
-	public enum Kernel {
+	public enum Kernel implements Labelled {
 		SCIPY("scipy (TorchIO)"), NNUNET("nnU-Net");
 
 		private final String label;
 
 		Kernel(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		/** @throws IllegalArgumentException naming the choices */

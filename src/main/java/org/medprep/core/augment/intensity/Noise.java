@@ -1,5 +1,6 @@
 package org.medprep.core.augment.intensity;
 
+import org.medprep.core.Labelled;
 import java.util.Locale;
 
 import org.medprep.core.Planes;
@@ -25,13 +26,14 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class Noise implements IntensityDraw {
 
-	public enum Distribution {
+	public enum Distribution implements Labelled {
 		GAUSSIAN("Gaussian"), RICIAN("Rician");
 
 		private final String label;
 
 		Distribution(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		/** @throws IllegalArgumentException naming the choices */

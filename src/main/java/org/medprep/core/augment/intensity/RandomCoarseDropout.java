@@ -1,5 +1,6 @@
 package org.medprep.core.augment.intensity;
 
+import org.medprep.core.Labelled;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Volume;
@@ -17,13 +18,14 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class RandomCoarseDropout implements RandomIntensityTransform {
 
-	public enum Fill {
+	public enum Fill implements Labelled {
 		VALUE("value"), IMAGE_RANGE("random in image range"), RANGE("random in range");
 
 		private final String label;
 
 		Fill(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		/** @throws IllegalArgumentException naming the choices */

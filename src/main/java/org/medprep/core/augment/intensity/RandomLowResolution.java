@@ -1,5 +1,6 @@
 package org.medprep.core.augment.intensity;
 
+import org.medprep.core.Labelled;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Volume;
@@ -20,7 +21,18 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class RandomLowResolution implements RandomIntensityTransform {
 
-	public enum Mode { NNUNET, ANISOTROPY }
+	/** nnU-Net's every-axis simulation, or TorchIO's anisotropy along one axis. */
+	public enum Mode implements Labelled {
+		NNUNET("nnU-Net (every axis)"),
+		ANISOTROPY("TorchIO anisotropy (one axis)");
+
+		private final String label;
+
+		Mode(final String label) { this.label = label; }
+
+		@Override
+		public String label() { return label; }
+	}
 
 	private final Mode mode;
 	private final double min, max;

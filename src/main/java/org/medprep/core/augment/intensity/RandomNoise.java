@@ -1,11 +1,12 @@
 package org.medprep.core.augment.intensity;
 
-import java.util.Arrays;
+import org.medprep.core.Labelled;
+import org.medprep.core.Labels;
 import java.util.SplittableRandom;
 
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
-import org.medprep.core.normalize.Foreground;
+import org.medprep.core.segment.MaskRule;
 import org.medprep.core.stats.IntensityStatistics;
 
 import net.imglib2.type.numeric.RealType;
@@ -21,24 +22,23 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class RandomNoise implements RandomIntensityTransform {
 
-	public enum RelativeTo {
+	public enum RelativeTo implements Labelled {
 		NONE("none"), IMAGE_STD("image std"), FOREGROUND_STD("foreground std");
 
 		private final String label;
 
 		RelativeTo(final String label) { this.label = label; }
 
+		@Override
 		public String label() { return label; }
 
 		public static String[] labels() {
-			return Arrays.stream(values()).map(RelativeTo::label).toArray(String[]::new);
+			return Labels.of(RelativeTo.class).toArray(new String[0]);
 		}
 
 		/** @throws IllegalArgumentException naming the choices */
 		public static RelativeTo fromLabel(final String label) {
-			for (final RelativeTo r : values())
-				if (r.label.equalsIgnoreCase(label) || r.name().equalsIgnoreCase(label)) return r;
-			throw new IllegalArgumentException("unknown relative_to '" + label + "'; choose one of " + Arrays.toString(labels()));
+			return Labels.parse(RelativeTo.class, label, "relative_to");
 		}
 	}
 
@@ -69,7 +69,7 @@ public final class RandomNoise implements RandomIntensityTransform {
 	private double unit(final Volume<? extends RealType<?>> image) {
 		switch (relativeTo) {
 			case IMAGE_STD: return IntensityStatistics.of(image.data(), VoxelSelection.all()).std();
-			case FOREGROUND_STD: return IntensityStatistics.of(image.data(), Foreground.POSITIVE.select(image.data(), null)).std();
+			case FOREGROUND_STD: return IntensityStatistics.of(image.data(), MaskRule.POSITIVE.select(image.data())).std();
 			default: return 1;
 		}
 	}
