@@ -33,7 +33,9 @@ final class PipelineCaseTask implements CaseTask {
 	public CaseOutput run(final CaseRef c) throws IOException {
 		final CaseSeeding.Seeded seeded = seeding.forCase(c.name());
 		final List<String> written = new ArrayList<>();
-		for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(outDir.relativize(p).toString());
+		// outputs come back absolute (they are staged and renamed) where -o may be relative
+		final Path out = outDir.toAbsolutePath().normalize();
+		for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(out.relativize(p.toAbsolutePath().normalize()).toString());
 		return new CaseOutput(written, seeded.seeds);
 	}
 

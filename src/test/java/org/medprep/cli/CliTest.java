@@ -95,6 +95,20 @@ class CliTest {
 		assertTrue(!root.nodeExists(node) || root.node(node).keys().length == 0, "remembered " + (root.nodeExists(node) ? List.of(root.node(node).keys()) : ""));
 	}
 
+	/** Input and output folders given relative to the working directory, as a user types them. */
+	@Test
+	void relativeFolders() throws IOException {
+		ct("a.tif");
+		final Path here = Path.of("").toAbsolutePath();
+		final Path in = here.relativize(dir.resolve("in")), out = here.relativize(dir.resolve("out"));
+		assertFalse(in.isAbsolute());
+		final Run r = cli("run", "--step", "run(\"Replace Padding\", \"padding=-2000 value=-999\");", "-i", in.toString(), "-o", out.toString(), "--format", "tif");
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("1 case(s), 0 failed"), r.out);
+		assertEquals(-999, values(dir.resolve("out/a.tif"))[0], 0);
+		assertTrue(Files.readString(dir.resolve("out/manifest.jsonl")).contains("a.tif"));
+	}
+
 	@Test
 	void stepsWithAMaskImagePairedByBaseName() throws IOException {
 		ct("a.tif");
