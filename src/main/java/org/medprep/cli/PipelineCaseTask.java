@@ -26,16 +26,14 @@ final class PipelineCaseTask implements CaseTask {
 		this.seeding = seeding;
 		this.cases = cases;
 		this.checked = checked;
-		this.outDir = outDir;
+		this.outDir = outDir.toAbsolutePath().normalize(); // outputs come back absolute (staged and renamed) where -o may be relative
 	}
 
 	@Override
 	public CaseOutput run(final CaseRef c) throws IOException {
 		final CaseSeeding.Seeded seeded = seeding.forCase(c.name());
 		final List<String> written = new ArrayList<>();
-		// outputs come back absolute (they are staged and renamed) where -o may be relative
-		final Path out = outDir.toAbsolutePath().normalize();
-		for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(out.relativize(p.toAbsolutePath().normalize()).toString());
+		for (final Path p : cases.run(seeded.pipeline, Case.of(c, checked.dicom()))) written.add(outDir.relativize(p.toAbsolutePath().normalize()).toString());
 		return new CaseOutput(written, seeded.seeds);
 	}
 
