@@ -45,7 +45,10 @@ public final class MedPrepCli implements Callable<Integer> {
 
 	public static void main(final String... args) {
 		System.setProperty("java.awt.headless", "true");
-		System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args));
+		PhaseTimes.mark("JVM started");
+		final int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args);
+		PhaseTimes.mark("done");
+		System.exit(code);
 	}
 
 	/** Runs the CLI with the given streams; returns the exit code (used by tests). */
