@@ -98,6 +98,7 @@ final class RunBatch {
 	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
 		final Function<Context, CaseExecution> execution) throws IOException
 	{
+		PhaseTimes.mark("command line parsed");
 		try (Context context = CliContext.create(threads)) {
 			PhaseTimes.mark("context started");
 			final Prepared p = prepare(context, lines, inputs, outDir, format, execution.apply(context));
