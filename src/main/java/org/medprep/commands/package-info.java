@@ -1,5 +1,12 @@
 /**
- * SciJava commands, one per user operation, working on a case.
+ * The bases of MedPrep's SciJava commands ({@link org.medprep.commands.VolumeCommand},
+ * {@link org.medprep.commands.IntensityCommand}, {@link org.medprep.commands.SpatialCommand}
+ * and the mask option they share, {@link org.medprep.commands.MaskOption}); the commands
+ * themselves, one per user operation, are in the subpackages of their menu group. The
+ * root holds only these bases because they are what a new command extends and they
+ * join both halves below it: the engine ({@link org.medprep.commands.engine}: pipelines,
+ * step records, failures, threads) and the ImageJ side ({@link org.medprep.commands.imagej}:
+ * ImagePlus to and from Subject, titles, progress).
  * <p>
  * A case is a {@link org.medprep.core.Subject}: named scalar images and label
  * maps on one grid with their {@link org.medprep.core.History}. A command that
@@ -45,7 +52,7 @@
  * subclasses and any other command does itself: its {@code run()} body goes
  * through {@link org.medprep.commands.engine.Failures#run} (a bad option, an unreadable
  * file or a stop request ends it as cancelled with one line); long work runs
- * through {@link org.medprep.commands.engine.Threads#call(java.util.concurrent.Callable, org.medprep.commands.imagej.CommandProgress)}
+ * through {@link org.medprep.commands.engine.Threads#call(org.scijava.Context, java.util.concurrent.Callable, org.medprep.commands.imagej.CommandProgress)}
  * with a {@link org.medprep.commands.imagej.CommandProgress} (a {@code VolumeCommand}'s
  * {@code progress}), which core algorithms also get as their progress listener,
  * so the progress bar moves and Esc or cancel stops it; an image input is
