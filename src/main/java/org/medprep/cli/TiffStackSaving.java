@@ -8,7 +8,7 @@ import ij.measure.Calibration;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.io.tiff.TiffPlaneWriter;
 import org.medprep.io.tiff.TiffStackWriter;
 
