@@ -5,10 +5,9 @@ import java.util.Arrays;
 /**
  * The W half of an NMF iteration in one pass over X's rows: for each block of rows, X Ht, the
  * update of those rows of W (each row of W depends only on itself), then the block's share of
- * X^T W and W^T W with the updated rows, which the H half needs. Reading X once per iteration
- * instead of twice, with the block's rows of X, W and X Ht still in the first-level cache when
- * they are used again, is what makes the pass faster than the separate products on a machine
- * whose caches other processes share.
+ * X^T W and W^T W with the updated rows, which the H half needs. X is read from memory once per
+ * iteration instead of twice, and a block's rows of X, W and X Ht are still in the first-level
+ * cache when they are used again; X Ht is never stored whole.
  * <p>
  * The rows are split into the fixed chunks of {@link RowChunks}, run in parallel, and each chunk
  * into blocks of {@link #BLOCK} rows (a multiple of four: the groups of four of the sweep, the
