@@ -124,13 +124,13 @@ public final class Resampler {
 		// from y, z from z: the linear weights of each axis are computed once per column, row and plane
 		final boolean separable = field == null && bounds.length == 0 && !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1
 			&& m[0][1] == 0 && m[0][2] == 0 && m[1][0] == 0 && m[1][2] == 0 && m[2][0] == 0 && m[2][1] == 0;
+		if (separable) {
+			new SeparableLinear(new PlaneWorker(samples, orders, sampling.boundary(), (float) sampling.fill(), label, nx), m, nx, ny, nz).into(out);
+			return out;
+		}
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
 			final PlaneWorker w = new PlaneWorker(samples, orders, sampling.boundary(), (float) sampling.fill(), label, nx);
 			final float[] plane = out.getPlane(z).getCurrentStorageArray();
-			if (separable) {
-				w.separableLinearPlane(m, z, ny, plane);
-				return;
-			}
 			for (int y = 0; y < ny; y++) {
 				final double bx = m[0][1] * y + m[0][2] * z + m[0][3];
 				final double by = m[1][1] * y + m[1][2] * z + m[1][3];
@@ -163,6 +163,122 @@ public final class Resampler {
 			}
 		});
 		return out;
+	}
+
+	/**
+	 * An axis-aligned linear resampling (to a spacing, a resize, a shift) in passes
+	 * that share their work: each input row is interpolated along x once per input
+	 * plane, those rows are combined along y into a plane of the output's x and y
+	 * once per input plane, and each output plane is the z blend of two such planes,
+	 * which neighbouring output planes share. Every voxel gets the same products
+	 * and sums, in the same order and in double, as {@link PlaneWorker#sample}
+	 * would give it, so the bits are those of sampling voxel by voxel, whatever the
+	 * thread count. Output planes are split into runs, one task each, and a run
+	 * keeps the last two blended planes it made.
+	 */
+	private static final class SeparableLinear {
+		/** A run of output planes is long enough to reuse its blended planes, short enough to balance the threads. */
+		private static final int MIN_PLANES_PER_TASK = 8;
+
+		final PaddedSamples s;
+		final float[] d;
+		final float fill;
+		final int nx, ny, nz;
+		final boolean[] inX, inY, inZ;
+		final int[] ix, iy, iz;
+		final double[] wx0, wx1, wy0, wy1, wz0, wz1;
+		/** The padded rows any output row reads: {@code rowFrom} to {@code rowFrom + rows - 1}. */
+		final int rowFrom, rows;
+
+		SeparableLinear(final PlaneWorker w, final double[][] m, final int nx, final int ny, final int nz) {
+			this.s = w.s;
+			this.d = w.data;
+			this.fill = w.fill;
+			this.nx = nx;
+			this.ny = ny;
+			this.nz = nz;
+			inX = new boolean[nx];
+			inY = new boolean[ny];
+			inZ = new boolean[nz];
+			ix = new int[nx];
+			iy = new int[ny];
+			iz = new int[nz];
+			wx0 = new double[nx];
+			wx1 = new double[nx];
+			wy0 = new double[ny];
+			wy1 = new double[ny];
+			wz0 = new double[nz];
+			wz1 = new double[nz];
+			w.axisTable(0, m[0][0], m[0][3], nx, inX, ix, wx0, wx1);
+			w.axisTable(1, m[1][1], m[1][3], ny, inY, iy, wy0, wy1);
+			w.axisTable(2, m[2][2], m[2][3], nz, inZ, iz, wz0, wz1);
+			int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+			for (int y = 0; y < ny; y++) {
+				if (!inY[y]) continue;
+				lo = Math.min(lo, iy[y]);
+				hi = Math.max(hi, iy[y] + 1);
+			}
+			rowFrom = lo == Integer.MAX_VALUE ? 0 : lo;
+			rows = lo == Integer.MAX_VALUE ? 0 : hi - lo + 1;
+		}
+
+		void into(final PlanarImg<FloatType, FloatArray> out) {
+			final int tasks = Math.max(1, Math.min(Parallelization.getTaskExecutor().suggestNumberOfTasks(), nz / MIN_PLANES_PER_TASK));
+			final List<int[]> runs = new java.util.ArrayList<>();
+			for (int t = 0; t < tasks; t++) runs.add(new int[] { (int) ((long) nz * t / tasks), (int) ((long) nz * (t + 1) / tasks) });
+			Parallelization.getTaskExecutor().forEach(runs, run -> planes(run[0], run[1], out));
+		}
+
+		/** Output planes {@code from} to {@code to - 1}. */
+		private void planes(final int from, final int to, final PlanarImg<FloatType, FloatArray> out) {
+			final double[] xRows = new double[rows * nx];
+			final double[][] blended = { new double[ny * nx], new double[ny * nx] };
+			final int[] blendedOf = { Integer.MIN_VALUE, Integer.MIN_VALUE };
+			for (int z = from; z < to; z++) {
+				final float[] plane = out.getPlane(z).getCurrentStorageArray();
+				if (!inZ[z]) {
+					java.util.Arrays.fill(plane, fill);
+					continue;
+				}
+				final double[] lower = blended(iz[z], iz[z] + 1, xRows, blended, blendedOf);
+				final double[] upper = blended(iz[z] + 1, iz[z], xRows, blended, blendedOf);
+				final double a = wz0[z], b = wz1[z];
+				for (int y = 0; y < ny; y++) {
+					final int row = y * nx;
+					if (!inY[y]) {
+						java.util.Arrays.fill(plane, row, row + nx, fill);
+						continue;
+					}
+					for (int x = 0; x < nx; x++) plane[row + x] = inX[x] ? (float) (a * lower[row + x] + b * upper[row + x]) : fill;
+				}
+			}
+		}
+
+		/**
+		 * Input plane {@code k} interpolated along x and y onto the output's columns and rows:
+		 * one of the two kept, or made now in place of the one that is not plane {@code keep}.
+		 */
+		private double[] blended(final int k, final int keep, final double[] xRows, final double[][] blended, final int[] blendedOf) {
+			if (blendedOf[0] == k) return blended[0];
+			if (blendedOf[1] == k) return blended[1];
+			final int slot = blendedOf[0] == keep ? 1 : 0;
+			final double[] b = blended[slot];
+			for (int r = 0; r < rows; r++) {
+				final int in = s.index(0, rowFrom + r, k), o = r * nx;
+				for (int x = 0; x < nx; x++) {
+					final int p = in + ix[x];
+					xRows[o + x] = wx0[x] * d[p] + wx1[x] * d[p + 1];
+				}
+			}
+			for (int y = 0; y < ny; y++) {
+				if (!inY[y]) continue;
+				final int r0 = (iy[y] - rowFrom) * nx, r1 = r0 + nx, o = y * nx;
+				final double a = wy0[y], c = wy1[y];
+				for (int x = 0; x < nx; x++) b[o + x] = a * xRows[r0 + x] + c * xRows[r1 + x];
+			}
+			blendedOf[slot] = k;
+			return b;
+		}
 	}
 
 	/** Per-task scratch state; the arithmetic is the same for every voxel whatever the task. */
@@ -264,52 +380,20 @@ public final class Resampler {
 		}
 
 		/**
-		 * Plane {@code z} of an axis-aligned linear resampling: {@link #weights} of
-		 * each column, row and the plane computed once, then per voxel the same
-		 * sum as {@link #sample} (so the same bits as sampling voxel by voxel).
+		 * Where output index {@code i} of axis {@code d} reads, for {@code i < n}: start into
+		 * {@code start}, the two linear weights into {@code w0, w1}; false in {@code inside} where
+		 * the constant boundary fills (start 0 and weights 0 there, so every index stays in the array).
 		 */
-		void separableLinearPlane(final double[][] m, final int z, final int ny, final float[] plane) {
-			final int nx = outside.length;
-			final boolean[] inX = new boolean[nx];
-			final int[] ix = new int[nx];
-			final double[] wx0 = new double[nx], wx1 = new double[nx];
-			for (int x = 0; x < nx; x++) {
-				inX[x] = weights(0, m[0][3] + m[0][0] * x);
-				ix[x] = start[0];
-				wx0[x] = w[0][0];
-				wx1[x] = w[0][1];
-			}
-			if (!weights(2, m[2][3] + m[2][2] * z)) {
-				java.util.Arrays.fill(plane, fill);
-				return;
-			}
-			final double wz0 = w[2][0], wz1 = w[2][1];
-			final int iz = start[2];
-			final float[] d = data;
-			for (int y = 0; y < ny; y++) {
-				final int row = y * nx;
-				if (!weights(1, m[1][3] + m[1][1] * y)) {
-					java.util.Arrays.fill(plane, row, row + nx, fill);
-					continue;
-				}
-				final double wy0 = w[1][0], wy1 = w[1][1];
-				final int rowBase = s.index(0, start[1], iz);
-				for (int x = 0; x < nx; x++) {
-					if (!inX[x]) {
-						plane[row + x] = fill;
-						continue;
-					}
-					final int p0 = rowBase + ix[x], p1 = p0 + sy, p2 = p0 + sz, p3 = p0 + sz + sy;
-					final double a = wx0[x], b = wx1[x];
-					final double l00 = a * d[p0] + b * d[p0 + 1];
-					final double l01 = a * d[p1] + b * d[p1 + 1];
-					final double l10 = a * d[p2] + b * d[p2 + 1];
-					final double l11 = a * d[p3] + b * d[p3 + 1];
-					plane[row + x] = (float) (wz0 * (wy0 * l00 + wy1 * l01) + wz1 * (wy0 * l10 + wy1 * l11));
-				}
+		void axisTable(final int d, final double scale, final double offset, final int n, final boolean[] inside, final int[] start,
+			final double[] w0, final double[] w1)
+		{
+			for (int i = 0; i < n; i++) {
+				inside[i] = weights(d, offset + scale * i);
+				start[i] = inside[i] ? this.start[d] : 0;
+				w0[i] = inside[i] ? w[d][0] : 0;
+				w1[i] = inside[i] ? w[d][1] : 0;
 			}
 		}
-
 		float sample(final double cx, final double cy, final double cz) {
 			if (!weights(0, cx) || !weights(1, cy) || !weights(2, cz)) return fill;
 			final int base = s.index(start[0], start[1], start[2]);
