@@ -32,7 +32,9 @@ import net.imglib2.view.Views;
  * see {@link FusedResampling}.
  * <p>
  * The input is read once into a float array (with a border filled by the
- * boundary mode, and B-spline coefficients for cubic interpolation); the
+ * boundary mode, and B-spline coefficients for cubic interpolation), except
+ * for axis-aligned linear maps, which read float planes where they lie and
+ * share their work between neighbouring voxels ({@link SeparableLinear}); the
  * output is a float {@link PlanarImg} written plane by plane on the current
  * ImgLib2 {@link Parallelization} executor. Every output voxel is computed by
  * the same arithmetic in the same order whatever the thread count, so results
@@ -44,7 +46,7 @@ import net.imglib2.view.Views;
  */
 public final class Resampler {
 
-	private static final double SNAP = 1e-9;
+	static final double SNAP = 1e-9;
 	private static final double TIE = 1e-9;
 
 	private Resampler() {}
@@ -113,21 +115,17 @@ public final class Resampler {
 			final PlanarImg<FloatType, FloatArray> copy = AxisAlignedCopy.of(input, m, target);
 			if (copy != null) return copy;
 		}
+		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
+		final boolean label = sampling.interpolation() == Interpolation.LABEL;
+		// an axis-aligned map (resampling to a spacing, resizing, flips, shifts) reads x from x alone, y from y, z from z
+		if (field == null && boundList.isEmpty() && !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1 && m[0][1] == 0 && m[0][2] == 0
+			&& m[1][0] == 0 && m[1][2] == 0 && m[2][0] == 0 && m[2][1] == 0)
+			return SeparableLinear.of(input, m, sampling, nx, ny, nz).resample();
 		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// a displacement of the output point moves the input point by the pull-back's linear part
 		final double[][] fieldToIndex = source.indexToPhysical().inverse().after(pullBack).matrix();
 		final FusedResampling.Bound[] bounds = boundList.toArray(new FusedResampling.Bound[0]);
-		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
 		final PlanarImg<FloatType, FloatArray> out = PlanarImgs.floats(nx, ny, nz);
-		final boolean label = sampling.interpolation() == Interpolation.LABEL;
-		// an axis-aligned map (resampling to a spacing, resizing, flips, shifts) reads x from x alone, y
-		// from y, z from z: the linear weights of each axis are computed once per column, row and plane
-		final boolean separable = field == null && bounds.length == 0 && !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1
-			&& m[0][1] == 0 && m[0][2] == 0 && m[1][0] == 0 && m[1][2] == 0 && m[2][0] == 0 && m[2][1] == 0;
-		if (separable) {
-			new SeparableLinear(new PlaneWorker(samples, orders, sampling.boundary(), (float) sampling.fill(), label, nx), m, nx, ny, nz).into(out);
-			return out;
-		}
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
 			final PlaneWorker w = new PlaneWorker(samples, orders, sampling.boundary(), (float) sampling.fill(), label, nx);
 			final float[] plane = out.getPlane(z).getCurrentStorageArray();
@@ -163,122 +161,6 @@ public final class Resampler {
 			}
 		});
 		return out;
-	}
-
-	/**
-	 * An axis-aligned linear resampling (to a spacing, a resize, a shift) in passes
-	 * that share their work: each input row is interpolated along x once per input
-	 * plane, those rows are combined along y into a plane of the output's x and y
-	 * once per input plane, and each output plane is the z blend of two such planes,
-	 * which neighbouring output planes share. Every voxel gets the same products
-	 * and sums, in the same order and in double, as {@link PlaneWorker#sample}
-	 * would give it, so the bits are those of sampling voxel by voxel, whatever the
-	 * thread count. Output planes are split into runs, one task each, and a run
-	 * keeps the last two blended planes it made.
-	 */
-	private static final class SeparableLinear {
-		/** A run of output planes is long enough to reuse its blended planes, short enough to balance the threads. */
-		private static final int MIN_PLANES_PER_TASK = 8;
-
-		final PaddedSamples s;
-		final float[] d;
-		final float fill;
-		final int nx, ny, nz;
-		final boolean[] inX, inY, inZ;
-		final int[] ix, iy, iz;
-		final double[] wx0, wx1, wy0, wy1, wz0, wz1;
-		/** The padded rows any output row reads: {@code rowFrom} to {@code rowFrom + rows - 1}. */
-		final int rowFrom, rows;
-
-		SeparableLinear(final PlaneWorker w, final double[][] m, final int nx, final int ny, final int nz) {
-			this.s = w.s;
-			this.d = w.data;
-			this.fill = w.fill;
-			this.nx = nx;
-			this.ny = ny;
-			this.nz = nz;
-			inX = new boolean[nx];
-			inY = new boolean[ny];
-			inZ = new boolean[nz];
-			ix = new int[nx];
-			iy = new int[ny];
-			iz = new int[nz];
-			wx0 = new double[nx];
-			wx1 = new double[nx];
-			wy0 = new double[ny];
-			wy1 = new double[ny];
-			wz0 = new double[nz];
-			wz1 = new double[nz];
-			w.axisTable(0, m[0][0], m[0][3], nx, inX, ix, wx0, wx1);
-			w.axisTable(1, m[1][1], m[1][3], ny, inY, iy, wy0, wy1);
-			w.axisTable(2, m[2][2], m[2][3], nz, inZ, iz, wz0, wz1);
-			int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
-			for (int y = 0; y < ny; y++) {
-				if (!inY[y]) continue;
-				lo = Math.min(lo, iy[y]);
-				hi = Math.max(hi, iy[y] + 1);
-			}
-			rowFrom = lo == Integer.MAX_VALUE ? 0 : lo;
-			rows = lo == Integer.MAX_VALUE ? 0 : hi - lo + 1;
-		}
-
-		void into(final PlanarImg<FloatType, FloatArray> out) {
-			final int tasks = Math.max(1, Math.min(Parallelization.getTaskExecutor().suggestNumberOfTasks(), nz / MIN_PLANES_PER_TASK));
-			final List<int[]> runs = new java.util.ArrayList<>();
-			for (int t = 0; t < tasks; t++) runs.add(new int[] { (int) ((long) nz * t / tasks), (int) ((long) nz * (t + 1) / tasks) });
-			Parallelization.getTaskExecutor().forEach(runs, run -> planes(run[0], run[1], out));
-		}
-
-		/** Output planes {@code from} to {@code to - 1}. */
-		private void planes(final int from, final int to, final PlanarImg<FloatType, FloatArray> out) {
-			final double[] xRows = new double[rows * nx];
-			final double[][] blended = { new double[ny * nx], new double[ny * nx] };
-			final int[] blendedOf = { Integer.MIN_VALUE, Integer.MIN_VALUE };
-			for (int z = from; z < to; z++) {
-				final float[] plane = out.getPlane(z).getCurrentStorageArray();
-				if (!inZ[z]) {
-					java.util.Arrays.fill(plane, fill);
-					continue;
-				}
-				final double[] lower = blended(iz[z], iz[z] + 1, xRows, blended, blendedOf);
-				final double[] upper = blended(iz[z] + 1, iz[z], xRows, blended, blendedOf);
-				final double a = wz0[z], b = wz1[z];
-				for (int y = 0; y < ny; y++) {
-					final int row = y * nx;
-					if (!inY[y]) {
-						java.util.Arrays.fill(plane, row, row + nx, fill);
-						continue;
-					}
-					for (int x = 0; x < nx; x++) plane[row + x] = inX[x] ? (float) (a * lower[row + x] + b * upper[row + x]) : fill;
-				}
-			}
-		}
-
-		/**
-		 * Input plane {@code k} interpolated along x and y onto the output's columns and rows:
-		 * one of the two kept, or made now in place of the one that is not plane {@code keep}.
-		 */
-		private double[] blended(final int k, final int keep, final double[] xRows, final double[][] blended, final int[] blendedOf) {
-			if (blendedOf[0] == k) return blended[0];
-			if (blendedOf[1] == k) return blended[1];
-			final int slot = blendedOf[0] == keep ? 1 : 0;
-			final double[] b = blended[slot];
-			for (int r = 0; r < rows; r++) {
-				final int in = s.index(0, rowFrom + r, k), o = r * nx;
-				for (int x = 0; x < nx; x++) {
-					final int p = in + ix[x];
-					xRows[o + x] = wx0[x] * d[p] + wx1[x] * d[p + 1];
-				}
-			}
-			for (int y = 0; y < ny; y++) {
-				if (!inY[y]) continue;
-				final int r0 = (iy[y] - rowFrom) * nx, r1 = r0 + nx, o = y * nx;
-				final double a = wy0[y], c = wy1[y];
-				for (int x = 0; x < nx; x++) b[o + x] = a * xRows[r0 + x] + c * xRows[r1 + x];
-			}
-			blendedOf[slot] = k;
-			return b;
-		}
 	}
 
 	/** Per-task scratch state; the arithmetic is the same for every voxel whatever the task. */
@@ -379,21 +261,6 @@ public final class Resampler {
 			return (float) (gz * (gy * l00 + fy * l01) + fz * (gy * l10 + fy * l11));
 		}
 
-		/**
-		 * Where output index {@code i} of axis {@code d} reads, for {@code i < n}: start into
-		 * {@code start}, the two linear weights into {@code w0, w1}; false in {@code inside} where
-		 * the constant boundary fills (start 0 and weights 0 there, so every index stays in the array).
-		 */
-		void axisTable(final int d, final double scale, final double offset, final int n, final boolean[] inside, final int[] start,
-			final double[] w0, final double[] w1)
-		{
-			for (int i = 0; i < n; i++) {
-				inside[i] = weights(d, offset + scale * i);
-				start[i] = inside[i] ? this.start[d] : 0;
-				w0[i] = inside[i] ? w[d][0] : 0;
-				w1[i] = inside[i] ? w[d][1] : 0;
-			}
-		}
 		float sample(final double cx, final double cy, final double cz) {
 			if (!weights(0, cx) || !weights(1, cy) || !weights(2, cz)) return fill;
 			final int base = s.index(start[0], start[1], start[2]);
@@ -473,30 +340,8 @@ public final class Resampler {
 
 		/** Maps the coordinate by the boundary mode and sets start and weights of axis {@code d}; false if outside (constant mode). */
 		private boolean weights(final int d, final double coordinate) {
-			double c = coordinate;
-			final double r = Math.rint(c);
-			if (Math.abs(c - r) < SNAP) c = r;
-			final int n = s.n[d];
-			switch (mode) {
-				case CONSTANT:
-					if (!(c >= 0 && c <= n - 1)) return false;
-					break;
-				case BOX:
-					if (!(c >= -0.5 && c <= n - 0.5)) return false;
-					if (c < 0) c = 0;
-					else if (c > n - 1) c = n - 1;
-					break;
-				case NEAREST: {
-					final int e = s.extension[d];
-					if (c < -e) c = -e;
-					else if (c > n - 1 + e) c = n - 1 + e;
-					else if (c != c) return false;
-					break;
-				}
-				default:
-					if (c != c) return false;
-					c = mirror(c, n);
-			}
+			final double c = onAxis(coordinate, s.n[d], s.extension[d], mode);
+			if (c != c) return false;
 			final double[] wd = w[d];
 			switch (orders[d]) {
 				case 0:
@@ -518,6 +363,29 @@ public final class Resampler {
 					return true;
 				}
 			}
+		}
+	}
+
+	/**
+	 * A continuous index along an axis of {@code n} voxels, snapped to a whole
+	 * index within 1e-9 and mapped by the boundary mode (clamped, mirrored); NaN
+	 * where the constant modes fill and for NaN. {@code extension}: how far
+	 * beyond the ends the nearest mode lets an index go (cubic B-splines).
+	 */
+	static double onAxis(final double coordinate, final int n, final int extension, final BoundaryMode mode) {
+		double c = coordinate;
+		final double r = Math.rint(c);
+		if (Math.abs(c - r) < SNAP) c = r;
+		switch (mode) {
+			case CONSTANT:
+				return c >= 0 && c <= n - 1 ? c : Double.NaN;
+			case BOX:
+				if (!(c >= -0.5 && c <= n - 0.5)) return Double.NaN;
+				return c < 0 ? 0 : c > n - 1 ? n - 1 : c;
+			case NEAREST:
+				return c < -extension ? -extension : c > n - 1 + extension ? n - 1 + extension : c;
+			default:
+				return c != c ? c : mirror(c, n);
 		}
 	}
 

@@ -64,8 +64,43 @@ class SeparableResamplingTest {
 		return img;
 	}
 
+	/**
+	 * The input as float planes (read where they lie), as one float array, as int16 off the origin
+	 * (converted), and with infinities and NaN on its last voxels (which the voxel beyond the edge
+	 * repeats or mirrors, read with weight 0).
+	 */
+	@Test
+	void everyKindOfInputGivesTheSameBits() {
+		final Grid target = Grid.of(new long[] { 21, 13, 17 }, Geometry.of(new double[] { 1.5, 1.3, 1.4 }, new double[] { 1.1, -5.3, 5.2 }));
+		final PlanarImg<FloatType, FloatArray> planar = image();
+		final net.imglib2.img.array.ArrayImg<FloatType, ?> array = net.imglib2.img.array.ArrayImgs.floats(SIZE);
+		final net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.ShortType, ?> shorts = net.imglib2.img.array.ArrayImgs.shorts(SIZE);
+		final net.imglib2.Cursor<FloatType> from = planar.localizingCursor();
+		final net.imglib2.RandomAccess<FloatType> a = array.randomAccess();
+		final net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.ShortType> b = shorts.randomAccess();
+		while (from.hasNext()) {
+			final float v = from.next().get();
+			a.setPositionAndGet(from).set(v);
+			b.setPositionAndGet(from).set((short) Math.round(v));
+		}
+		assertSameBitsAsVoxelByVoxel(target, array);
+		assertSameBitsAsVoxelByVoxel(target, net.imglib2.view.Views.translate(shorts, 4, -2, 9));
+		final PlanarImg<FloatType, FloatArray> odd = image();
+		final net.imglib2.RandomAccess<FloatType> o = odd.randomAccess();
+		o.setPositionAndGet(SIZE[0] - 1, 3, 2).set(Float.POSITIVE_INFINITY);
+		o.setPositionAndGet(5, SIZE[1] - 1, 4).set(Float.NaN);
+		o.setPositionAndGet(7, 8, SIZE[2] - 1).set(Float.NEGATIVE_INFINITY);
+		o.setPositionAndGet(SIZE[0] - 2, SIZE[1] - 2, SIZE[2] - 2).set(Float.NaN);
+		assertSameBitsAsVoxelByVoxel(target, odd);
+		// a grid whose last voxels land exactly on the input's last voxels
+		assertSameBitsAsVoxelByVoxel(Grid.of(new long[] { 45, 33, 17 }, Geometry.of(new double[] { 0.6, 0.45, 1.25 }, new double[] { 3, -4, 7 })), odd);
+	}
+
 	private static void assertSameBitsAsVoxelByVoxel(final Grid target) {
-		final PlanarImg<FloatType, FloatArray> img = image();
+		assertSameBitsAsVoxelByVoxel(target, image());
+	}
+
+	private static void assertSameBitsAsVoxelByVoxel(final Grid target, final net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> img) {
 		final Grid source = SOURCE;
 		final DisplacementField zero = new DisplacementField() {
 			@Override
