@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class CaseRunner {
 	private final String format;
 	private final boolean fuse;
 
-	/** Whose {@link org.medprep.commands.engine.ThreadCount} the steps run with. */
+	/** Whose {@link org.medprep.commands.engine.ThreadCount} the case runs with. */
 	private final Context context;
 
 	/**
@@ -105,7 +106,30 @@ public final class CaseRunner {
 	 * @throws IllegalArgumentException for a step that fails on this case, with the step's message
 	 */
 	public List<Path> run(final Case input, final List<MemberSource> members, final Path outDir) throws IOException {
-		return write(input.base, process(input, members), outDir);
+		// all of the case with the run's thread count, its reading and writing too (compression is parallel)
+		return withThreads(() -> write(input.base, process(input, members), outDir));
+	}
+
+	/** Work on a case that may fail to read or write a file. */
+	@FunctionalInterface
+	private interface CaseWork<R> {
+		R call() throws IOException;
+	}
+
+	private <R> R withThreads(final CaseWork<R> work) throws IOException {
+		try {
+			return Threads.call(context, () -> {
+				try {
+					return work.call();
+				}
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
+		}
 	}
 
 	/** The pipeline on one case, nothing written. */
@@ -122,7 +146,7 @@ public final class CaseRunner {
 			final Subject start = subject.withFusion(fuse);
 			final Map<String, Object> extras = new LinkedHashMap<>();
 			final Map<String, Boolean> pictures = new LinkedHashMap<>();
-			final Subject end = Threads.call(context, () -> steps(start, input.base, extras, pictures).materialize());
+			final Subject end = steps(start, input.base, extras, pictures).materialize();
 			// a spatial step of this run (a plan in the history) moved every member, even one that left the grid as it was
 			boolean moved = false;
 			for (final History.Step s : end.history().steps().subList(start.history().size(), end.history().size())) moved |= s.plan() != null;

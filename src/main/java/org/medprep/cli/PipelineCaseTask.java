@@ -29,6 +29,11 @@ final class PipelineCaseTask implements CaseTask {
 		this.outDir = outDir.toAbsolutePath().normalize(); // outputs come back absolute (staged and renamed) where -o may be relative
 	}
 
+	/** The same work through another execution of the same members and outputs (one made in another context). */
+	PipelineCaseTask in(final CaseExecution other) {
+		return new PipelineCaseTask(seeding, other, checked, outDir);
+	}
+
 	@Override
 	public CaseOutput run(final CaseRef c) throws IOException {
 		final CaseSeeding.Seeded seeded = seeding.forCase(c.name());

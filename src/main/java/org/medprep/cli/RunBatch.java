@@ -24,6 +24,8 @@ import org.medprep.cli.batch.Shard;
 import org.medprep.cli.batch.StaleStaging;
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.ThreadCount;
+import org.medprep.commands.engine.Threads;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
@@ -32,12 +34,23 @@ import org.scijava.module.ModuleService;
 /**
  * {@code medprep run} over many cases: checks the whole pipeline, finds the
  * cases, refuses unsafe outputs and colliding names, then runs this shard's
- * cases one by one inside their failure boundary, skipping those an earlier
- * run finished, recording each in the manifest and showing progress. Nothing
- * runs unless every check passed. A host that runs the cases elsewhere (a
- * cluster, see {@link DistributedRun}) prepares the run the same way.
+ * cases inside their failure boundary, skipping those an earlier run finished,
+ * recording each in the manifest and showing progress. Nothing runs unless
+ * every check passed. A host that runs the cases elsewhere (a cluster, see
+ * {@link DistributedRun}) prepares the run the same way.
+ * <p>
+ * With two threads or more and more than one case to do, {@value #CASES_AT_ONCE}
+ * cases run at once, each with its share of the threads ({@link CaseTaskPool}):
+ * the parts of a case that one thread does (decompressing its input, its
+ * history, staging and renaming its files) then overlap with another case's
+ * work instead of leaving cores idle, and the memory in use stays that of
+ * {@value #CASES_AT_ONCE} cases. Outputs, manifest order, seeds and messages are
+ * those of one case at a time.
  */
 final class RunBatch {
+
+	/** How many cases run at once when there are threads for more than one. */
+	static final int CASES_AT_ONCE = 2;
 
 	private final BatchOptions options;
 	private final PrintWriter out, err;
@@ -103,9 +116,16 @@ final class RunBatch {
 			PhaseTimes.mark("context started");
 			final Prepared p = prepare(context, lines, inputs, outDir, format, execution.apply(context));
 			PhaseTimes.mark("pipeline checked, cases found");
-			final BatchSummary summary = p.batch(p.manifest, options.force, new ProgressReport(err, style)).run(p.mine);
-			PhaseTimes.mark("outputs renamed, manifest written");
-			return report(summary, p.found, p.shard, outDir);
+			final int all = Threads.count(context);
+			final int atOnce = all > 1 && p.batch(p.manifest, options.force, BatchListener.NONE).pending(p.mine).size() > 1 ? CASES_AT_ONCE : 1;
+			final int perCase = (all + atOnce - 1) / atOnce;
+			context.service(ThreadCount.class).set(perCase);
+			try (CaseTaskPool pool = new CaseTaskPool(p.task, other -> p.task.in(execution.apply(other)), perCase)) {
+				final BatchRun batch = new BatchRun(pool, p.manifest, p.digest, p.shard, options.force, new ProgressReport(err, style));
+				final int code = report(batch.casesAtOnce(atOnce).run(p.mine), p.found, p.shard, outDir);
+				PhaseTimes.mark("outputs renamed, manifest written");
+				return code;
+			}
 		}
 	}
 

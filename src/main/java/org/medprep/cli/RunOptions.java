@@ -57,7 +57,8 @@ public final class RunOptions {
 	@Option(names = "--format", defaultValue = "nii.gz", description = "Output format: nii.gz, nii, mha or tif (default: ${DEFAULT-VALUE}).")
 	String format;
 
-	@Option(names = "--threads", description = "Threads for each operation (default: all cores; on Spark, spark.task.cpus).")
+	@Option(names = "--threads", description = "Threads for the run's operations (default: all cores; several cases run two at once with half "
+		+ "of them each; on Spark, spark.task.cpus per case).")
 	Integer threads;
 
 	@Mixin

@@ -287,6 +287,50 @@ class BatchCliTest {
 		assertNotEquals(0, CliTest.cli("run", "--step", WINDOW, "--shard", "slurm", "-i", cases, "-o", out).code);
 	}
 
+	/**
+	 * With two threads or more, two cases run at once (each with its share of the threads): every
+	 * file, each case's seeds, the manifest's rows and the progress lines are those of one case at
+	 * a time (--threads 1), a failing case among them included.
+	 */
+	@Test
+	void twoCasesAtOnceWriteWhatOneAtATimeWrites() throws IOException {
+		for (int i = 0; i < 5; i++) {
+			ct("c" + i + ".nii.gz", 10 + i);
+			final Path seg = Files.createDirectories(dir.resolve("seg")).resolve("c" + i + ".nii.gz");
+			ImageFormats.write(new CtPhantom(16, 12, 4, new double[] { 1, 1, 2 }, 20, 10 + i).labels(), seg);
+		}
+		Files.write(dir.resolve("cases/c2_broken.nii"), new byte[] { 1, 2, 3 });
+		final Path p = pipeline("aug.ijm", "run(\"Random Affine\", \"label=seg seed=1234 degrees_z=20 fill=-1000\");\n"
+			+ "run(\"Resample to Spacing\", \"spacing_x=1.5 spacing_y=1.5 spacing_z=1.5 interpolation=linear\");\n" + WINDOW + "\n");
+		Map<String, String> first = null;
+		String oneLines = null;
+		List<String> oneRows = null;
+		for (final String threads : new String[] { "1", "2", "3" }) {
+			final Path out = dir.resolve("out" + threads);
+			final CliTest.Run r = CliTest.cli("run", "--pipeline", p.toString(), "--threads", threads, "-i", dir.resolve("cases").toString(), "--label",
+				"seg=" + dir.resolve("seg"), "-o", out.toString());
+			assertEquals(1, r.code, r.err);
+			assertTrue(r.out.startsWith("6 case(s), 1 failed (5 done, 0 done earlier)"), r.out);
+			final Map<String, String> files = hashes(out);
+			files.remove("manifest.jsonl");
+			assertEquals(10, files.size(), files.toString());
+			final String lines = r.err.replaceAll(" +\\d+\\.\\d\\d s", "");
+			final List<String> rows = Manifest.read(out.resolve("manifest.jsonl")).stream()
+				.map(m -> m.caseName() + " " + m.status() + " " + m.outputs() + " " + m.seeds()).collect(Collectors.toList());
+			if (first == null) {
+				first = files;
+				oneLines = lines;
+				oneRows = rows;
+				assertTrue(lines.matches("(?s).*\\[1/6\\] done c0\n\\[2/6\\] done c1\n\\[3/6\\] done c2\n\\[4/6\\] FAILED .*c2_broken.nii: .*"), lines);
+				continue;
+			}
+			assertEquals(first, files, threads + " threads");
+			assertEquals(oneLines, lines, threads + " threads");
+			assertEquals(oneRows, rows, threads + " threads");
+		}
+		assertEquals("c1 done [c1.nii.gz, seg/c1.nii.gz] {step 1=" + CaseSeeds.derive(1234, "c1", 1) + "}", oneRows.get(1));
+	}
+
 	static double[] valuesOf(final Volume<?> v) {
 		@SuppressWarnings("unchecked")
 		final RandomAccessibleInterval<? extends RealType<?>> d = (RandomAccessibleInterval<? extends RealType<?>>) (Object) v.data();

@@ -2,7 +2,8 @@ package org.medprep.cli.batch;
 
 /**
  * Hears how a batch goes, case by case; a host shows it (a progress bar, log
- * lines, a Spark accumulator). Called from the thread that runs the cases.
+ * lines, a Spark accumulator). Called from the thread that runs the batch,
+ * in case order, also when several cases run at once.
  */
 public interface BatchListener {
 

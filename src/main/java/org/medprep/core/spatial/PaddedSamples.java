@@ -161,7 +161,7 @@ final class PaddedSamples {
 	}
 
 	/** The interior index whose value an out-of-range index {@code j} repeats. */
-	private static int source(final int j, final int len, final BoundaryMode mode) {
+	static int source(final int j, final int len, final BoundaryMode mode) {
 		if (mode == BoundaryMode.NEAREST) return j < 0 ? 0 : len - 1;
 		return mirrorIndex(j, len);
 	}

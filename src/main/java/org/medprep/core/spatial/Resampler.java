@@ -32,7 +32,9 @@ import net.imglib2.view.Views;
  * see {@link FusedResampling}.
  * <p>
  * The input is read once into a float array (with a border filled by the
- * boundary mode, and B-spline coefficients for cubic interpolation); the
+ * boundary mode, and B-spline coefficients for cubic interpolation), except
+ * for axis-aligned linear maps, which read float planes where they lie and
+ * share their work between neighbouring voxels ({@link SeparableLinear}); the
  * output is a float {@link PlanarImg} written plane by plane on the current
  * ImgLib2 {@link Parallelization} executor. Every output voxel is computed by
  * the same arithmetic in the same order whatever the thread count, so results
@@ -44,7 +46,7 @@ import net.imglib2.view.Views;
  */
 public final class Resampler {
 
-	private static final double SNAP = 1e-9;
+	static final double SNAP = 1e-9;
 	private static final double TIE = 1e-9;
 
 	private Resampler() {}
@@ -113,24 +115,20 @@ public final class Resampler {
 			final PlanarImg<FloatType, FloatArray> copy = AxisAlignedCopy.of(input, m, target);
 			if (copy != null) return copy;
 		}
+		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
+		final boolean label = sampling.interpolation() == Interpolation.LABEL;
+		// an axis-aligned map (resampling to a spacing, resizing, flips, shifts) reads x from x alone, y from y, z from z
+		if (field == null && boundList.isEmpty() && !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1 && m[0][1] == 0 && m[0][2] == 0
+			&& m[1][0] == 0 && m[1][2] == 0 && m[2][0] == 0 && m[2][1] == 0)
+			return SeparableLinear.of(input, m, sampling, nx, ny, nz).resample();
 		final PaddedSamples samples = PaddedSamples.of(input, orders, sampling.boundary());
 		// a displacement of the output point moves the input point by the pull-back's linear part
 		final double[][] fieldToIndex = source.indexToPhysical().inverse().after(pullBack).matrix();
 		final FusedResampling.Bound[] bounds = boundList.toArray(new FusedResampling.Bound[0]);
-		final int nx = (int) target.size(0), ny = (int) target.size(1), nz = (int) target.size(2);
 		final PlanarImg<FloatType, FloatArray> out = PlanarImgs.floats(nx, ny, nz);
-		final boolean label = sampling.interpolation() == Interpolation.LABEL;
-		// an axis-aligned map (resampling to a spacing, resizing, flips, shifts) reads x from x alone, y
-		// from y, z from z: the linear weights of each axis are computed once per column, row and plane
-		final boolean separable = field == null && bounds.length == 0 && !label && orders[0] == 1 && orders[1] == 1 && orders[2] == 1
-			&& m[0][1] == 0 && m[0][2] == 0 && m[1][0] == 0 && m[1][2] == 0 && m[2][0] == 0 && m[2][1] == 0;
 		Parallelization.getTaskExecutor().forEach(PaddedSamples.range(nz), z -> {
 			final PlaneWorker w = new PlaneWorker(samples, orders, sampling.boundary(), (float) sampling.fill(), label, nx);
 			final float[] plane = out.getPlane(z).getCurrentStorageArray();
-			if (separable) {
-				w.separableLinearPlane(m, z, ny, plane);
-				return;
-			}
 			for (int y = 0; y < ny; y++) {
 				final double bx = m[0][1] * y + m[0][2] * z + m[0][3];
 				final double by = m[1][1] * y + m[1][2] * z + m[1][3];
@@ -263,53 +261,6 @@ public final class Resampler {
 			return (float) (gz * (gy * l00 + fy * l01) + fz * (gy * l10 + fy * l11));
 		}
 
-		/**
-		 * Plane {@code z} of an axis-aligned linear resampling: {@link #weights} of
-		 * each column, row and the plane computed once, then per voxel the same
-		 * sum as {@link #sample} (so the same bits as sampling voxel by voxel).
-		 */
-		void separableLinearPlane(final double[][] m, final int z, final int ny, final float[] plane) {
-			final int nx = outside.length;
-			final boolean[] inX = new boolean[nx];
-			final int[] ix = new int[nx];
-			final double[] wx0 = new double[nx], wx1 = new double[nx];
-			for (int x = 0; x < nx; x++) {
-				inX[x] = weights(0, m[0][3] + m[0][0] * x);
-				ix[x] = start[0];
-				wx0[x] = w[0][0];
-				wx1[x] = w[0][1];
-			}
-			if (!weights(2, m[2][3] + m[2][2] * z)) {
-				java.util.Arrays.fill(plane, fill);
-				return;
-			}
-			final double wz0 = w[2][0], wz1 = w[2][1];
-			final int iz = start[2];
-			final float[] d = data;
-			for (int y = 0; y < ny; y++) {
-				final int row = y * nx;
-				if (!weights(1, m[1][3] + m[1][1] * y)) {
-					java.util.Arrays.fill(plane, row, row + nx, fill);
-					continue;
-				}
-				final double wy0 = w[1][0], wy1 = w[1][1];
-				final int rowBase = s.index(0, start[1], iz);
-				for (int x = 0; x < nx; x++) {
-					if (!inX[x]) {
-						plane[row + x] = fill;
-						continue;
-					}
-					final int p0 = rowBase + ix[x], p1 = p0 + sy, p2 = p0 + sz, p3 = p0 + sz + sy;
-					final double a = wx0[x], b = wx1[x];
-					final double l00 = a * d[p0] + b * d[p0 + 1];
-					final double l01 = a * d[p1] + b * d[p1 + 1];
-					final double l10 = a * d[p2] + b * d[p2 + 1];
-					final double l11 = a * d[p3] + b * d[p3 + 1];
-					plane[row + x] = (float) (wz0 * (wy0 * l00 + wy1 * l01) + wz1 * (wy0 * l10 + wy1 * l11));
-				}
-			}
-		}
-
 		float sample(final double cx, final double cy, final double cz) {
 			if (!weights(0, cx) || !weights(1, cy) || !weights(2, cz)) return fill;
 			final int base = s.index(start[0], start[1], start[2]);
@@ -389,30 +340,8 @@ public final class Resampler {
 
 		/** Maps the coordinate by the boundary mode and sets start and weights of axis {@code d}; false if outside (constant mode). */
 		private boolean weights(final int d, final double coordinate) {
-			double c = coordinate;
-			final double r = Math.rint(c);
-			if (Math.abs(c - r) < SNAP) c = r;
-			final int n = s.n[d];
-			switch (mode) {
-				case CONSTANT:
-					if (!(c >= 0 && c <= n - 1)) return false;
-					break;
-				case BOX:
-					if (!(c >= -0.5 && c <= n - 0.5)) return false;
-					if (c < 0) c = 0;
-					else if (c > n - 1) c = n - 1;
-					break;
-				case NEAREST: {
-					final int e = s.extension[d];
-					if (c < -e) c = -e;
-					else if (c > n - 1 + e) c = n - 1 + e;
-					else if (c != c) return false;
-					break;
-				}
-				default:
-					if (c != c) return false;
-					c = mirror(c, n);
-			}
+			final double c = onAxis(coordinate, s.n[d], s.extension[d], mode);
+			if (c != c) return false;
 			final double[] wd = w[d];
 			switch (orders[d]) {
 				case 0:
@@ -434,6 +363,29 @@ public final class Resampler {
 					return true;
 				}
 			}
+		}
+	}
+
+	/**
+	 * A continuous index along an axis of {@code n} voxels, snapped to a whole
+	 * index within 1e-9 and mapped by the boundary mode (clamped, mirrored); NaN
+	 * where the constant modes fill and for NaN. {@code extension}: how far
+	 * beyond the ends the nearest mode lets an index go (cubic B-splines).
+	 */
+	static double onAxis(final double coordinate, final int n, final int extension, final BoundaryMode mode) {
+		double c = coordinate;
+		final double r = Math.rint(c);
+		if (Math.abs(c - r) < SNAP) c = r;
+		switch (mode) {
+			case CONSTANT:
+				return c >= 0 && c <= n - 1 ? c : Double.NaN;
+			case BOX:
+				if (!(c >= -0.5 && c <= n - 0.5)) return Double.NaN;
+				return c < 0 ? 0 : c > n - 1 ? n - 1 : c;
+			case NEAREST:
+				return c < -extension ? -extension : c > n - 1 + extension ? n - 1 + extension : c;
+			default:
+				return c != c ? c : mirror(c, n);
 		}
 	}
 

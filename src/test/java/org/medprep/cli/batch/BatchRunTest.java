@@ -173,4 +173,63 @@ class BatchRunTest {
 		assertTrue(row.containsKey("error"));
 		Files.write(out.resolve("manifest.jsonl"), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
 	}
+
+	/**
+	 * Two cases at once: case b waits until case c has finished (so the test fails unless they
+	 * overlap), yet the listener hears every case start and finish in case order, the manifest's
+	 * rows are in case order, a failure ends only its case, a case done earlier keeps its place,
+	 * and never more than two cases run.
+	 */
+	@Test
+	void twoCasesAtOnceKeepTheOrderOfOneAtATime() throws Exception {
+		Files.write(in.resolve("c.nii"), "io".getBytes(StandardCharsets.UTF_8));
+		run("p1", false, Shard.WHOLE);
+		Files.write(in.resolve("c.nii"), "c".getBytes(StandardCharsets.UTF_8));
+		Files.setLastModifiedTime(in.resolve("c.nii"), FileTime.fromMillis(Files.getLastModifiedTime(in.resolve("c.nii")).toMillis() + 5000));
+		for (final String n : new String[] { "e", "f" }) Files.write(in.resolve(n + ".nii"), n.getBytes(StandardCharsets.UTF_8));
+		Files.write(in.resolve("f.nii"), "io".getBytes(StandardCharsets.UTF_8));
+		Files.delete(out.resolve("b.txt"));
+		ran.clear();
+		final java.util.concurrent.CountDownLatch bDone = new java.util.concurrent.CountDownLatch(1);
+		final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(), most = new java.util.concurrent.atomic.AtomicInteger();
+		final CaseTask overlapping = new CaseTask() {
+			@Override
+			public CaseOutput run(final CaseRef c) throws Exception {
+				most.accumulateAndGet(running.incrementAndGet(), Math::max);
+				try {
+					if (c.name().equals("b") && !bDone.await(20, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("c never ran beside b");
+					synchronized (ran) {
+						return copy.run(c);
+					}
+				}
+				finally {
+					if (c.name().equals("c")) bDone.countDown();
+					running.decrementAndGet();
+				}
+			}
+		};
+		final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+		final BatchListener listener = new BatchListener() {
+			@Override
+			public void caseStarted(final CaseRef c) {
+				heard.add("start " + c.name());
+			}
+
+			@Override
+			public void caseFinished(final CaseResult r) {
+				heard.add(r.status().name().toLowerCase(java.util.Locale.ROOT) + " " + r.ref().name());
+			}
+		};
+		final BatchSummary s = new BatchRun(overlapping, Manifest.open(out, Shard.WHOLE.manifestName()), "p1", Shard.WHOLE, false, listener).casesAtOnce(2)
+			.run(refs());
+		// a and d were done; b lost its output, c changed, e and f are new (f fails)
+		assertEquals(Arrays.asList("skipped a", "start b", "start c", "done b", "start e", "done c", "skipped d", "start f", "done e", "failed f"), heard);
+		assertEquals(Arrays.asList("c", "b", "e", "f"), ran);
+		assertEquals(2, most.get());
+		assertEquals(3, s.done());
+		assertEquals(2, s.skipped());
+		assertEquals(in.resolve("f.nii") + ": truncated after 12 bytes", s.failed().get(0).error());
+		assertEquals(Arrays.asList("a", "b", "c", "d", "b", "c", "e", "f"), rows("manifest.jsonl").stream().map(ManifestRow::caseName).collect(Collectors.toList()));
+		assertEquals("c", Files.readString(out.resolve("c.txt")));
+	}
 }
