@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--cases N] [--threads T] [--breakdown] [--keep]" >&2; exit 2 ;;
   esac
 done
-python=${PYTHON:-python3}
+python=${PYTHON:-/usr/bin/python3}  # Debian's, with numpy, nibabel and scipy
 jar=$(ls "$root"/target/MedPrep_-*-standalone.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then (cd "$root" && mvn -B -q -DskipTests package) >&2; jar=$(ls "$root"/target/MedPrep_-*-standalone.jar | head -n 1); fi
 work=$(mktemp -d)
