@@ -256,6 +256,7 @@ class FloatPlanePathsTest {
 				for (int p = 0; p < q.length; p++)
 					assertEquals(Double.doubleToLongBits(general[p]), Double.doubleToLongBits(radix[p]), selection + " q=" + q[p] + (special ? " special values" : ""));
 			}
+			if (special) continue; // infinite limits interpolate to NaN (-inf - -inf), which the clip refuses, on either path
 			final int[] clipped = bits(new PercentileClip(0.5, 99.5).apply(volume(img), VoxelSelection.all()).data());
 			assertArrayEquals(bits(new PercentileClip(0.5, 99.5).apply(volume(Views.translate(img, 1, 2, 3)), VoxelSelection.all()).data()), clipped);
 		}
