@@ -199,6 +199,29 @@ public final class Planes {
 		return planar(planes, image, new FloatType());
 	}
 
+	/** Element-wise work on a whole plane of float32 values into unsigned bytes: {@code out[i]} from {@code in[i]}. */
+	@FunctionalInterface
+	public interface BytePlaneMap {
+		void write(float[] in, byte[] out);
+	}
+
+	/** Like {@link #mapFloats(RandomAccessibleInterval, FloatRun, FloatPlaneMap)}, into an 8-bit image. */
+	public static PlanarImg<UnsignedByteType, ByteArray> mapBytes(final RandomAccessibleInterval<? extends RealType<?>> image, final ByteRun f,
+		final BytePlaneMap onFloats)
+	{
+		requireThreeD(image);
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		if (stored == null || !stored.holdsFloats()) return mapBytes(image, f);
+		final int n = planeSize(image);
+		final ByteArray[] planes = new ByteArray[(int) image.dimension(2)];
+		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
+			final byte[] out = new byte[n];
+			onFloats.write((float[]) stored.plane(z), out);
+			planes[z] = new ByteArray(out);
+		});
+		return planar(planes, image, new UnsignedByteType());
+	}
+
 	/** Like {@link #mapFloats}, into an 8-bit image. */
 	public static PlanarImg<UnsignedByteType, ByteArray> mapBytes(final RandomAccessibleInterval<? extends RealType<?>> image, final ByteRun f) {
 		requireThreeD(image);

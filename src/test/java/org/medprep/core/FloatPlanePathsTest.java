@@ -82,6 +82,8 @@ class FloatPlanePathsTest {
 		final Map<String, Function<Volume<? extends RealType<?>>, Volume<?>>> ops = new LinkedHashMap<>();
 		ops.put("HU window unit", v -> new HuWindow(40, 400).apply(v, WindowOutput.FLOAT_UNIT));
 		ops.put("HU window unit, lower edge 0", v -> new HuWindow(100, 200).apply(v, WindowOutput.FLOAT_UNIT));
+		ops.put("HU window 8-bit", v -> new HuWindow(40, 400).apply(v, WindowOutput.BYTE));
+		ops.put("HU window 8-bit, lower edge 0", v -> new HuWindow(100, 200).apply(v, WindowOutput.BYTE));
 		ops.put("HU window clipped", v -> new HuWindow(40, 400).apply(v, WindowOutput.HU_CLIPPED));
 		ops.put("clip", v -> new IntensityClip(-1000, 400).apply(v));
 		ops.put("clip at zero", v -> new IntensityClip(0, 400).apply(v));
@@ -116,6 +118,7 @@ class FloatPlanePathsTest {
 		int i = 0;
 		for (final FloatType t : img) t.set(in[i++]);
 		assertArrayEquals(new float[] { Float.NaN, 0, 0.4f, 0.5f, 1, 1 }, values(new HuWindow(40, 400).apply(volume(img), WindowOutput.FLOAT_UNIT).data()));
+		assertArrayEquals(new float[] { 0, 0, 102, 128, 255, 255 }, values(new HuWindow(40, 400).apply(volume(img), WindowOutput.BYTE).data()));
 		assertArrayEquals(new float[] { Float.NaN, -100, -0f, 40, 100, 100 }, values(new IntensityClip(-100, 100).apply(volume(img)).data()));
 		// the range ignores NaN: -160 .. 1000 onto 0 .. 1
 		assertArrayEquals(new float[] { Float.NaN, 0, minMax(-0.0, -160, 1000, 0, 1), minMax(40, -160, 1000, 0, 1), minMax(240, -160, 1000, 0, 1), 1 },
