@@ -21,7 +21,7 @@ import net.imglib2.type.numeric.RealType;
 public final class FloatOrderStatistics {
 
 	private static final int BUCKETS = 1 << 16;
-	/** Target buckets counted per pass of {@link #values}: bounds the memory of the low histograms (256 KiB each per thread). */
+	/** Target buckets counted per pass of {@link #values}: bounds the memory of the low histograms (768 KiB each per thread: int bins and their long totals). */
 	private static final int TARGETS_PER_PASS = 32;
 
 	private final StoredPlanes stored;
