@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandReference;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandReference;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -84,7 +84,7 @@ class GeneratedFilesTest {
 		assertTrue(builtIn.contains("Gaussian Blur...") && builtIn.size() > 300, "read ImageJ's command table");
 		final Set<String> seen = new HashSet<>();
 		for (final CommandInfo info : catalog.all()) {
-			final String label = CommandOptions.label(info);
+			final String label = CommandCatalog.label(info);
 			assertTrue(seen.add(label), "duplicate label " + label);
 			assertTrue(!builtIn.contains(label), "\"" + label + "\" collides with an ImageJ 1.x command");
 			final List<String> names = optionNames(info);

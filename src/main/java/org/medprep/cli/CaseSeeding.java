@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.medprep.cli.batch.CaseSeeds;
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.MacroOptions;
-import org.medprep.commands.Pipeline;
-import org.medprep.commands.Seeds;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.imagej.MacroOptions;
 
 /**
  * Gives each case its own seeds: a seed written in a random step (or
@@ -61,7 +62,7 @@ final class CaseSeeding {
 			}
 			final long seed = CaseSeeds.derive(stepMaster, caseName, i + 1);
 			seeds.put(i + 1, seed);
-			steps.add(new MacroLine(step.label(), MacroOptions.with(step.options(), "seed", Long.toString(seed))));
+			steps.add(new MacroLine(step.label(), MacroOptionSyntax.with(step.options(), "seed", Long.toString(seed))));
 		}
 		return new Seeded(Pipeline.of(steps), seeds);
 	}

@@ -5,6 +5,18 @@ import ij.ImagePlus;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.RecordsHistory;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.InputChecks;
+import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -128,7 +140,7 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 
 	/** The command's menu label (its macro name). */
 	protected String label() {
-		return getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
+		return getInfo() == null ? getClass().getSimpleName() : CommandCatalog.label(getInfo());
 	}
 
 	protected String outputTitle() {

@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.HistoryStore;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.Geometry;
 import org.medprep.core.History;
 import org.medprep.core.Volume;

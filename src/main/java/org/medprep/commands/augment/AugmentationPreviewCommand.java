@@ -13,20 +13,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Pipeline;
-import org.medprep.commands.RecordsHistory;
-import org.medprep.commands.Seeds;
-import org.medprep.commands.StepRecord;
-import org.medprep.commands.SubjectImages;
-import org.medprep.commands.SubjectPipeline;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.engine.RecordsHistory;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.InputChecks;
+import org.medprep.commands.imagej.SubjectImages;
+import org.medprep.commands.imagej.SubjectPipeline;
 import org.medprep.core.History;
 import org.medprep.core.Labels;
 import org.medprep.core.Subject;
@@ -125,7 +126,7 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	}
 
 	private void execute() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		final long s = Seeds.resolve(seed);
 		final StepRecord record = new StepRecord(name, CommandOptions.recorded(this)).seed(s);
 		Subject subject = SubjectImages.of(image);

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.LabelMaps;
-import org.medprep.commands.Threads;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.LabelMaps;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomMetadata;
@@ -72,7 +73,7 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String label = CommandOptions.label(getInfo());
+		final String label = CommandCatalog.label(getInfo());
 		final CommandProgress progress = CommandProgress.of(this, status, label);
 		// a bad input or a stop request cancels the command with one line
 		Failures.run(this, label, () -> Threads.call(getContext(), () -> {

@@ -6,15 +6,15 @@ import ij.measure.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelStatistics;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -65,7 +65,7 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		// a bad input or a stop request cancels with one line
 		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
 	}

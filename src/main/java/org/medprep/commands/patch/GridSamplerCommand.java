@@ -7,11 +7,14 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.PaddingMode;
 import org.medprep.core.patch.Patch;
@@ -19,9 +22,6 @@ import org.medprep.core.patch.PatchGrid;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
 import org.medprep.io.ImageFileNames;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
 import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -98,7 +98,7 @@ public class GridSamplerCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		// a bad input or a stop request cancels with one line (what was written is removed)
 		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
 	}

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Seeds;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;
@@ -22,9 +25,6 @@ import org.medprep.core.patch.LabelBalancedSampler;
 import org.medprep.core.patch.PaddingMode;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
 import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -111,7 +111,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		// a bad input or a stop request cancels with one line (what was written is removed)
 		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
 	}

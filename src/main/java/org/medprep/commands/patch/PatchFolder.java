@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.Patch;
@@ -72,7 +73,7 @@ final class PatchFolder {
 
 	/** The record of a patch command's run: its macro line as the Recorder writes it (record what differs, a drawn seed, in it). */
 	static StepRecord step(final Module command) {
-		return new StepRecord(CommandOptions.label(command.getInfo()), CommandOptions.recorded(command));
+		return new StepRecord(CommandCatalog.label(command.getInfo()), CommandOptions.recorded(command));
 	}
 
 	/** The file name of a patch (its index and start in the name). */
