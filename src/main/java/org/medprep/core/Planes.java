@@ -170,6 +170,58 @@ public final class Planes {
 		return planar(planes, image, new FloatType());
 	}
 
+	/** Element-wise work on a whole plane of float32 values: {@code out[i]} from {@code in[i]}. */
+	@FunctionalInterface
+	public interface FloatPlaneMap {
+		void write(float[] in, float[] out);
+	}
+
+	/**
+	 * Like {@link #mapFloats(RandomAccessibleInterval, FloatRun)}, with the same
+	 * map written for float32 input: planar float images (not rescaled) are
+	 * mapped by {@code onFloats} straight from their arrays, without widening
+	 * runs into doubles first. {@code onFloats} must give the same bits as
+	 * {@code f} for every float value (tests compare the two).
+	 */
+	public static PlanarImg<FloatType, FloatArray> mapFloats(final RandomAccessibleInterval<? extends RealType<?>> image, final FloatRun f,
+		final FloatPlaneMap onFloats)
+	{
+		requireThreeD(image);
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		if (stored == null || !stored.holdsFloats()) return mapFloats(image, f);
+		final int n = planeSize(image);
+		final FloatArray[] planes = new FloatArray[(int) image.dimension(2)];
+		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
+			final float[] out = new float[n];
+			onFloats.write((float[]) stored.plane(z), out);
+			planes[z] = new FloatArray(out);
+		});
+		return planar(planes, image, new FloatType());
+	}
+
+	/** Element-wise work on a whole plane of float32 values into unsigned bytes: {@code out[i]} from {@code in[i]}. */
+	@FunctionalInterface
+	public interface BytePlaneMap {
+		void write(float[] in, byte[] out);
+	}
+
+	/** Like {@link #mapFloats(RandomAccessibleInterval, FloatRun, FloatPlaneMap)}, into an 8-bit image. */
+	public static PlanarImg<UnsignedByteType, ByteArray> mapBytes(final RandomAccessibleInterval<? extends RealType<?>> image, final ByteRun f,
+		final BytePlaneMap onFloats)
+	{
+		requireThreeD(image);
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		if (stored == null || !stored.holdsFloats()) return mapBytes(image, f);
+		final int n = planeSize(image);
+		final ByteArray[] planes = new ByteArray[(int) image.dimension(2)];
+		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
+			final byte[] out = new byte[n];
+			onFloats.write((float[]) stored.plane(z), out);
+			planes[z] = new ByteArray(out);
+		});
+		return planar(planes, image, new UnsignedByteType());
+	}
+
 	/** Like {@link #mapFloats}, into an 8-bit image. */
 	public static PlanarImg<UnsignedByteType, ByteArray> mapBytes(final RandomAccessibleInterval<? extends RealType<?>> image, final ByteRun f) {
 		requireThreeD(image);
@@ -212,23 +264,37 @@ public final class Planes {
 	/**
 	 * The smallest and largest value of the image, NaN ignored ({+inf, -inf} if
 	 * every voxel is NaN), in one pass: what a display range or a min-max rescale
-	 * needs, without the sums of full statistics. 8- and 16-bit images are
-	 * counted ({@link ValueCounts}), planar ones read from their arrays.
+	 * needs, without the sums of full statistics. For 8- and 16-bit images the
+	 * pass only marks which stored values occur; other planar ones are read from
+	 * their arrays.
 	 */
 	public static double[] range(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		requireThreeD(image);
-		final Optional<ValueCounts> counts = ValueCounts.of(image, VoxelSelection.all());
 		final double[] range = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
 		final List<double[]> perPlane;
-		if (counts.isPresent()) {
-			for (int k = 0; k < counts.get().size(); k++) {
-				if (counts.get().count(k) == 0) continue;
-				range[0] = Math.min(range[0], counts.get().value(k));
-				range[1] = Math.max(range[1], counts.get().value(k));
+		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
+		if (stored != null && stored.tableSize() > 0) {
+			// which stored values occur, then the extremes of their physical values (a negative slope
+			// turns the largest stored value into the smallest); a set union, so any thread count agrees
+			final List<byte[]> tables = new ArrayList<>();
+			final ThreadLocal<byte[]> seen = ThreadLocal.withInitial(() -> {
+				final byte[] t = new byte[stored.tableSize()];
+				synchronized (tables) {
+					tables.add(t);
+				}
+				return t;
+			});
+			Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> stored.markPresent(stored.plane(z), seen.get()));
+			final double[] values = stored.tableValues();
+			for (int k = 0; k < values.length; k++) {
+				boolean present = false;
+				for (final byte[] t : tables) present |= t[k] != 0;
+				if (!present) continue;
+				range[0] = Math.min(range[0], values[k]);
+				range[1] = Math.max(range[1], values[k]);
 			}
 			return range;
 		}
-		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
 		final int n = planeSize(image);
 		if (stored != null) {
 			final ThreadLocal<double[]> buffer = ThreadLocal.withInitial(() -> new double[RUN]);

@@ -123,6 +123,28 @@ final class StoredPlanes {
 		}
 	}
 
+	/**
+	 * Marks in {@code seen} (indexed as {@link #lookup} indexes) every stored value
+	 * a whole plane holds, for 8- and 16-bit stored values: a store per voxel and
+	 * no load, so runs of one value (a CT's air and padding) do not wait on each
+	 * other as counting's read-modify-write of one bin does.
+	 */
+	void markPresent(final Object plane, final byte[] seen) {
+		if (plane instanceof short[]) {
+			final short[] a = (short[]) plane;
+			for (int i = 0; i < a.length; i++) seen[a[i] & 0xffff] = 1;
+		}
+		else {
+			final byte[] a = (byte[]) plane;
+			for (int i = 0; i < a.length; i++) seen[a[i] & 0xff] = 1;
+		}
+	}
+
+	/** Whether the physical values are the stored float32 values themselves: planes readable in place as {@code float[]}. */
+	boolean holdsFloats() {
+		return stored == Stored.FLOAT && !rescaled;
+	}
+
 	/** The stored array of plane {@code z}, to pass to {@link #read}. */
 	Object plane(final int z) {
 		return ((ArrayDataAccess<?>) planar.getPlane(z)).getCurrentStorageArray();

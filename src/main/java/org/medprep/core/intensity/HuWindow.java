@@ -48,16 +48,27 @@ public final class HuWindow {
 			case BYTE:
 				return volume.withData(Planes.mapBytes(volume.data(), (in, n, out, at) -> {
 					for (int i = 0; i < n; i++) out[at + i] = (byte) Math.round(255 * unit(in[i]));
+				}, (in, out) -> {
+					// unit() with its clamp as comparisons (as for the float output below)
+					for (int i = 0; i < out.length; i++) {
+						final double y = (in[i] - lo) / width;
+						out[i] = (byte) Math.round(255 * (y <= 0 ? 0.0 : y >= 1 ? 1.0 : y));
+					}
 				}));
 			case HU_CLIPPED:
-				return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
-					for (int i = 0; i < n; i++) out[at + i] = (float) IntensityClip.clamp(in[i], lo, hi);
-				})).withMetadata(Volume.UNITS, volume.metadata().get(Volume.UNITS));
+				return new IntensityClip(lo, hi).apply(volume).withMetadata(Volume.UNITS, volume.metadata().get(Volume.UNITS));
 			default:
 				// the per-voxel loop written out with min/max (branch-free, vectorizable) and a multiplication
 				final double inv = 1 / width;
 				return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 					for (int i = 0; i < n; i++) out[at + i] = (float) Math.max(0, Math.min(1, (in[i] - lo) * inv));
+				}, (in, out) -> {
+					// the same clamp as comparisons, which compile to far less than Math.min/max on doubles:
+					// y <= 0 also sends -0.0 to 0.0 as Math.max(0, -0.0) does, and NaN fails both tests
+					for (int i = 0; i < out.length; i++) {
+						final double y = (in[i] - lo) * inv;
+						out[i] = (float) (y <= 0 ? 0.0 : y >= 1 ? 1.0 : y);
+					}
 				})).withMetadata(Volume.UNITS, null);
 		}
 	}

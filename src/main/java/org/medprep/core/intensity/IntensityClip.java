@@ -21,8 +21,19 @@ public final class IntensityClip {
 	}
 
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> volume) {
-		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
+		final double min = this.min, max = this.max;
+		final Planes.FloatRun clip = (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) clamp(in[i], min, max);
+		};
+		// Math.min/max on doubles are slow on float input (each widens, then orders signed zeros and
+		// NaN); two comparisons give the same bits unless a limit is zero, where only Math orders
+		// -0.0 below 0.0
+		if (min == 0 || max == 0) return volume.withData(Planes.mapFloats(volume.data(), clip));
+		return volume.withData(Planes.mapFloats(volume.data(), clip, (in, out) -> {
+			for (int i = 0; i < out.length; i++) {
+				final double x = in[i];
+				out[i] = (float) (x > max ? max : x < min ? min : x);
+			}
 		}));
 	}
 

@@ -35,6 +35,8 @@ public final class PaddingReplacement {
 		final float replacement = (float) value;
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = isPadding(in[i]) ? replacement : (float) in[i];
+		}, (in, out) -> {
+			for (int i = 0; i < out.length; i++) out[i] = isPadding(in[i]) ? replacement : in[i];
 		}));
 	}
 }

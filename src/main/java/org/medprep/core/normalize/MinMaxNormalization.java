@@ -29,8 +29,11 @@ public final class MinMaxNormalization {
 		final double inMin = range[0], inRange = range[1] - range[0];
 		if (!(inRange > 0)) throw new IllegalArgumentException("cannot rescale a constant image (all voxels are " + inMin + ")");
 		final double scale = (max - min) / inRange;
+		final double min = this.min; // locals: the loops below read no field
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) (min + (in[i] - inMin) * scale);
+		}, (in, out) -> {
+			for (int i = 0; i < out.length; i++) out[i] = (float) (min + (in[i] - inMin) * scale);
 		})).withMetadata(Volume.UNITS, null);
 	}
 }

@@ -31,6 +31,8 @@ public final class ZScoreNormalization {
 		final double inv = 1 / std;
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) ((in[i] - mean) * inv);
+		}, (in, out) -> {
+			for (int i = 0; i < out.length; i++) out[i] = (float) ((in[i] - mean) * inv);
 		})).withMetadata(Volume.UNITS, null);
 	}
 }

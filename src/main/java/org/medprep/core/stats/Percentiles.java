@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.medprep.core.FloatOrderStatistics;
 import org.medprep.core.Planes;
 import org.medprep.core.ValueCounts;
 import org.medprep.core.VoxelSelection;
@@ -19,7 +20,9 @@ import net.imglib2.util.Util;
  * above, linearly interpolated exactly as numpy's {@code _lerp} does.
  * <p>
  * Integer images (raw CT and MR, or HU views with an integer intercept) are
- * counted in a histogram: one pass, no copy of the data. Other images have
+ * counted in a histogram: one pass, no copy of the data. float32 images are
+ * selected by radix on the bits of their values ({@link FloatOrderStatistics}),
+ * two passes and no copy either. Other images have
  * their selected values gathered and the needed order statistics found by
  * selection, O(n) on average.
  */
@@ -48,7 +51,27 @@ public final class Percentiles {
 			final long bins = (long) range.max() - (long) range.min() + 1;
 			if (bins <= MAX_HISTOGRAM_BINS) return fromHistogram(image, selection, (long) range.min(), (int) bins, range.count(), percents);
 		}
+		final Optional<FloatOrderStatistics> floats = FloatOrderStatistics.of(image, selection);
+		if (floats.isPresent()) return fromOrderStatistics(floats.get(), selection, percents);
 		return fromValues(image, selection, percents);
+	}
+
+	/** From float32 planes: the two order statistics around each percentile, selected by radix without a copy. */
+	private static double[] fromOrderStatistics(final FloatOrderStatistics floats, final VoxelSelection selection, final double[] percents) {
+		final long n = floats.count();
+		if (n == 0) throw new IllegalArgumentException("no voxels selected: " + selection.describe() + " is empty");
+		final long[] ranks = new long[2 * percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			final long lo = (long) Math.floor(virtualIndex(n, percents[p]));
+			ranks[2 * p] = lo;
+			ranks[2 * p + 1] = Math.min(lo + 1, n - 1);
+		}
+		final float[] values = floats.values(ranks);
+		final double[] result = new double[percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			result[p] = lerp(values[2 * p], values[2 * p + 1], virtualIndex(n, percents[p]) - ranks[2 * p]);
+		}
+		return result;
 	}
 
 	/**
