@@ -15,10 +15,8 @@ import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
 import org.medprep.commands.CommandOptions;
-import org.medprep.commands.Failures;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -29,7 +27,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export 2D Slices",
 	description = "Write one TIFF per slice across an axis, within a range of the axis in percent, skipping slices with too little foreground.")
-public class ExportSlicesCommand extends ContextCommand {
+public class ExportSlicesCommand extends FileCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The volume to slice (the active image in ImageJ).")
 	private ImagePlus image;
@@ -71,11 +69,7 @@ public class ExportSlicesCommand extends ContextCommand {
 	private ResultsTable slices;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no output folder given");
 		final SliceSelection selection = new SliceSelection(from_percent, to_percent, min_foreground);
 		final String name = prefix == null || prefix.trim().isEmpty() ? baseName(image.getTitle()) : prefix.trim();

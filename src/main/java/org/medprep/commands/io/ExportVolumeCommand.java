@@ -16,9 +16,7 @@ import org.medprep.core.stats.IntensityStatistics;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.storage.StoredType;
 import org.medprep.commands.CommandOptions;
-import org.medprep.commands.Failures;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -37,7 +35,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export NIfTI/MetaImage",
 	description = "Save the image as NIfTI (.nii, .nii.gz, .hdr) or MetaImage (.mha, .mhd) with its geometry.")
-public class ExportVolumeCommand extends ContextCommand {
+public class ExportVolumeCommand extends FileCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to save (the active image in ImageJ).")
 	private ImagePlus image;
@@ -64,11 +62,7 @@ public class ExportVolumeCommand extends ContextCommand {
 	private boolean compress = false;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no output file given");
 		final StoredType type = StoredType.fromLabel(stored_type);
 		final Volume<? extends RealType<?>> volume = HistoryStore.with(narrowed(ImagePlusVolumes.toVolume(image)), HistoryStore.of(image));
