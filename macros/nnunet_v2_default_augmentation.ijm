@@ -7,7 +7,7 @@
 //
 // nnU-Net normalises before augmenting, and the noise sigma (up to 0.1) is in those units: z-score per image as
 // its default ZScoreNormalization (all voxels); for CT, nnU-Net uses dataset statistics instead (CT Dataset Normalize).
-run("Z-Score Normalize", "mask=[All voxels]");
+run("Z-Score Normalize", "mask=[all voxels]");
 //
 // SpatialTransform(p_rotation=0.2, rotation=(-30, 30) deg, p_scaling=0.2, scaling=(0.7, 1.4),
 // p_synchronize_scaling_across_axes=1, p_elastic_deform=0): the rotation and the scale are decided separately;

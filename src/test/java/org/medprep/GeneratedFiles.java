@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandReference;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandReference;
 import org.scijava.command.CommandInfo;
 
 /**

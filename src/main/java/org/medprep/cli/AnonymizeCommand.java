@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.CommandOptions;
 import org.medprep.commands.dicom.DicomAnonymizeCommand;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.io.dicom.deid.DeidKeySource;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;

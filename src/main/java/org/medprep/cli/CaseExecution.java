@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.medprep.commands.Pipeline;
+import org.medprep.commands.engine.Pipeline;
+
+
 
 /**
  * What the loop over cases ({@link RunBatch}) needs from the way one case

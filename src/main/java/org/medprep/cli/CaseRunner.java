@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.medprep.commands.FileOutput;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.Pipeline;
-import org.medprep.commands.SubjectImages;
-import org.medprep.commands.SubjectPipeline;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.FileOutput;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.SubjectImages;
+import org.medprep.commands.imagej.SubjectPipeline;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -79,7 +79,7 @@ public final class CaseRunner {
 	private final String format;
 	private final boolean fuse;
 
-	/** Whose {@link org.medprep.commands.ThreadCount} the steps run with. */
+	/** Whose {@link org.medprep.commands.engine.ThreadCount} the steps run with. */
 	private final Context context;
 
 	/**

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.medprep.cli.batch.CaseSeeds;
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.MacroOptions;
-import org.medprep.commands.Pipeline;
-import org.medprep.commands.Seeds;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.imagej.MacroOptions;
 
 /**
  * Gives each case its own seeds: a seed written in a random step (or

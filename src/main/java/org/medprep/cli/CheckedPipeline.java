@@ -3,8 +3,8 @@ package org.medprep.cli;
 import java.util.Collections;
 import java.util.List;
 
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.Pipeline;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.Pipeline;
 import org.medprep.io.dicom.DicomLoadOptions;
 
 /**

@@ -1,8 +1,8 @@
 package org.medprep.cli;
 
-import org.medprep.commands.FailureCauses;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.ThreadCount;
+import org.medprep.commands.engine.FailureCauses;
+import org.medprep.commands.engine.ThreadCount;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;

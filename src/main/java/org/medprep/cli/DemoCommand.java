@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.medprep.commands.engine.Pipeline;
 import org.medprep.io.ImageFormats;
-import org.medprep.commands.Pipeline;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.io.storage.AtomicFiles;
 import org.scijava.Context;
@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
 		for (final Path p : written) out.println("  output:   " + p);
 		out.println("  previews: " + before + ", " + after + ", " + labelsAfter);
 		out.println("  history of the output:");
-		for (final String line : org.medprep.commands.HistoryStore.of(result).lines()) out.println("    " + line);
+		for (final String line : org.medprep.commands.imagej.HistoryStore.of(result).lines()) out.println("    " + line);
 		out.flush();
 		return 0;
 	}

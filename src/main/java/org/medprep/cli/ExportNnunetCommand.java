@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.Threads;
 import org.medprep.io.nnunet.NnUnetDataset;
 
 import picocli.CommandLine.Command;

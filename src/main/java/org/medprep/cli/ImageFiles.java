@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFileNames;

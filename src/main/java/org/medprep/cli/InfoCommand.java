@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.medprep.commands.HistoryStore;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.Geometry;
 import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormat;

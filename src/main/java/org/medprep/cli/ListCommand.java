@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandReference;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.imagej.CommandReference;
 import org.medprep.io.storage.JsonText;
 import org.scijava.Context;
 import org.scijava.command.CommandService;

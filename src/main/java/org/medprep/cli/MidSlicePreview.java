@@ -7,7 +7,7 @@ import ij.process.FloatProcessor;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.OrthogonalMidSlices;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.Pipeline;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Pipeline;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 

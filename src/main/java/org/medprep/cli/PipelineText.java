@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.MacroOptions;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.imagej.MacroOptions;
+
+
 
 /**
  * The lines of a pipeline file, which may be the Recorder's text of a Fiji

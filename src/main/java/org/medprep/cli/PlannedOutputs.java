@@ -8,11 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.Composition;
-import org.medprep.commands.MacroLine;
-import org.medprep.commands.Pipeline;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.engine.Composition;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.ItemIO;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.medprep.commands.MacroLine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+
+import org.medprep.commands.engine.MacroLine;
+
 
 /**
  * {@code medprep run (--pipeline FILE | --step LINE...) -i INPUT... -o OUTDIR}:

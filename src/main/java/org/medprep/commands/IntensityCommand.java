@@ -2,6 +2,7 @@ package org.medprep.commands;
 
 import java.util.Set;
 
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;

@@ -5,6 +5,9 @@ import ij.ImagePlus;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.SpatialStep;

@@ -5,6 +5,17 @@ import ij.ImagePlus;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.RecordsHistory;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.InputChecks;
+import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;

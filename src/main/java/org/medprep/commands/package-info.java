@@ -1,5 +1,12 @@
 /**
- * SciJava commands, one per user operation, working on a case.
+ * The bases of MedPrep's SciJava commands ({@link org.medprep.commands.VolumeCommand},
+ * {@link org.medprep.commands.IntensityCommand}, {@link org.medprep.commands.SpatialCommand}
+ * and the mask option they share, {@link org.medprep.commands.MaskOption}); the commands
+ * themselves, one per user operation, are in the subpackages of their menu group. The
+ * root holds only these bases because they are what a new command extends and they
+ * join both halves below it: the engine ({@link org.medprep.commands.engine}: pipelines,
+ * step records, failures, threads) and the ImageJ side ({@link org.medprep.commands.imagej}:
+ * ImagePlus to and from Subject, titles, progress).
  * <p>
  * A case is a {@link org.medprep.core.Subject}: named scalar images and label
  * maps on one grid with their {@link org.medprep.core.History}. A command that
@@ -27,31 +34,31 @@
  * <li>anything else (a label utility, a segmentation): {@code VolumeCommand}
  * itself, returning e.g. {@code in.withLabel(name, volume)}.</li>
  * </ul>
- * What a run really used goes into its {@link org.medprep.commands.StepRecord}:
- * a random command resolves its seed with {@link org.medprep.commands.Seeds#resolve},
+ * What a run really used goes into its {@link org.medprep.commands.engine.StepRecord}:
+ * a random command resolves its seed with {@link org.medprep.commands.engine.Seeds#resolve},
  * calls {@code record.seed(used)} (never writes it back into its option) and
  * {@code record.drawn(name, value)} for each drawn parameter; a command whose
  * options are overridden (a preset) calls {@code record.option(name, used)}.
  * Secondary inputs named in the options are found with {@code named(subject, title)}
  * (the case's member of that name, else the image of that title).
  * An output that is neither an image nor a table (a registration's transform)
- * implements {@link org.medprep.commands.FileOutput}, so hosts write it with its
+ * implements {@link org.medprep.commands.engine.FileOutput}, so hosts write it with its
  * own file ending beside the case's other outputs.
- * {@link org.medprep.commands.HistoryStore} is the one place that puts a
+ * {@link org.medprep.commands.imagej.HistoryStore} is the one place that puts a
  * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
  * files) and reads it back.
  * <p>
  * What every host expects of a command, which {@code VolumeCommand} does for its
  * subclasses and any other command does itself: its {@code run()} body goes
- * through {@link org.medprep.commands.Failures#run} (a bad option, an unreadable
+ * through {@link org.medprep.commands.engine.Failures#run} (a bad option, an unreadable
  * file or a stop request ends it as cancelled with one line); long work runs
- * through {@link org.medprep.commands.Threads#call(java.util.concurrent.Callable, org.medprep.commands.CommandProgress)}
- * with a {@link org.medprep.commands.CommandProgress} (a {@code VolumeCommand}'s
+ * through {@link org.medprep.commands.engine.Threads#call(org.scijava.Context, java.util.concurrent.Callable, org.medprep.commands.imagej.CommandProgress)}
+ * with a {@link org.medprep.commands.imagej.CommandProgress} (a {@code VolumeCommand}'s
  * {@code progress}), which core algorithms also get as their progress listener,
  * so the progress bar moves and Esc or cancel stops it; an image input is
  * {@code persist = false}; an output that is a label map comes out through
- * {@link org.medprep.commands.LabelMaps#mark} (label members of a subject do,
- * through {@link org.medprep.commands.SubjectImages}); a number option whose
- * default is found from the data is text with {@link org.medprep.commands.AutoNumber}.
+ * {@link org.medprep.commands.imagej.LabelMaps#mark} (label members of a subject do,
+ * through {@link org.medprep.commands.imagej.SubjectImages}); a number option whose
+ * default is found from the data is text with {@link org.medprep.commands.engine.AutoNumber}.
  */
 package org.medprep.commands;

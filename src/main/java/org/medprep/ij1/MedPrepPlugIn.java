@@ -8,9 +8,9 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.CommandOptions;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
 
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.MacroOptions;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.MacroOptions;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 

@@ -3,13 +3,20 @@ package org.medprep.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.Pipeline;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandProgress;
 
 /** The layers of DESIGN.md: core knows nothing of ImageJ or SciJava; io knows only core. */
 class LayersTest {
@@ -36,6 +43,24 @@ class LayersTest {
 	void commandsKnowNeitherTheBridgeNorTheCli() {
 		assertNoViolation(noClasses().that().resideInAPackage("org.medprep.commands..").should().dependOnClassesThat()
 			.resideInAnyPackage("org.medprep.ij1..", "org.medprep.cli..", "picocli..").evaluate(MAIN));
+	}
+
+	/**
+	 * The command engine (pipelines, macro lines, the catalog and reference, step records, failures,
+	 * threads, the choice vocabulary, seeds) knows no ImageJ: whatever needs an ImagePlus, ImageJ's
+	 * macro parser, its preferences or its progress bar is the bridge, commands.imagej.
+	 */
+	@Test
+	void commandEngineKnowsNoImageJ() {
+		final JavaClasses engine = MAIN.that(JavaClass.Predicates.resideInAPackage("org.medprep.commands.engine"));
+		assertTrue(engine.contain(Pipeline.class) && engine.contain(StepRecord.class) && engine.contain(Threads.class), "the engine classes are checked");
+		assertFalse(engine.contain(CommandProgress.class), "a bridge class is not in the engine");
+		assertNoViolation(noImageJIn("org.medprep.commands.engine").evaluate(MAIN));
+		assertTrue(noImageJIn("org.medprep.commands.imagej").evaluate(MAIN).hasViolation(), "the rule sees the bridge's ImageJ imports");
+	}
+
+	private static ArchRule noImageJIn(final String pkg) {
+		return noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAnyPackage("ij..", "net.imagej..").allowEmptyShould(false);
 	}
 
 	@Test

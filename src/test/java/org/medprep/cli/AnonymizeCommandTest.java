@@ -76,7 +76,7 @@ class AnonymizeCommandTest {
 	void optionsAreTheCommandsParameters() {
 		final picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new MedPrepCli()).getSubcommands().get("anonymize").getCommandSpec();
 		int n = 0;
-		for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.CommandOptions.optionItems(
+		for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.imagej.CommandOptions.optionItems(
 			new org.scijava.command.CommandInfo(org.medprep.commands.dicom.DicomAnonymizeCommand.class)))
 		{
 			if (item.getName().equals("input_folder") || item.getName().equals("output_folder")) continue;

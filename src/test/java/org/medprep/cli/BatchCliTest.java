@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medprep.cli.batch.CaseSeeds;
 import org.medprep.cli.batch.Manifest;
 import org.medprep.cli.batch.ManifestRow;
-import org.medprep.commands.HistoryStore;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.io.ImageFormats;

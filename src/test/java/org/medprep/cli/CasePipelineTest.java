@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.HistoryStore;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.Geometry;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
@@ -105,6 +105,28 @@ class CasePipelineTest {
 	private static void run(final String... args) {
 		final CliTest.Run r = CliTest.cli(args);
 		assertEquals(0, r.code, r.err);
+	}
+
+	@Test
+	void aSecondRunOverTheFirstRunsOutputTakesItsImagesOnlyNotItsLabelMapsAsCases() throws IOException {
+		write(floats(CasePipelineTest::linear), "img/a.nii.gz");
+		write(floats(CasePipelineTest::linear), "img/b.nii.gz");
+		write(bytes(CasePipelineTest::label), "labels/a.nii.gz");
+		write(bytes(CasePipelineTest::label), "labels/b.nii.gz");
+		run("run", "--step", "run(\"Flip\", \"flip_x=true flip_y=false flip_z=false\");", "-i", dir.resolve("img").toString(), "--label",
+			"seg=" + dir.resolve("labels"), "-o", dir.resolve("one").toString());
+		assertTrue(Files.isRegularFile(dir.resolve("one/seg/a.nii.gz")));
+		final CliTest.Run r = CliTest.cli("run", "--step", "run(\"Z-Score Normalize\", \"\");", "-i", dir.resolve("one").toString(), "-o",
+			dir.resolve("two").toString());
+		assertEquals(0, r.code, r.err);
+		// the cases are a and b; one/seg/a and one/seg/b are the first run's label maps, not cases "seg_a" and "seg_b"
+		assertTrue(Files.isRegularFile(dir.resolve("two/a.nii.gz")));
+		assertTrue(Files.isRegularFile(dir.resolve("two/b.nii.gz")));
+		try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("two"))) {
+			assertEquals(Set.of("a.nii.gz", "b.nii.gz"), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".nii.gz"))
+				.collect(java.util.stream.Collectors.toSet()));
+		}
+		assertTrue(r.err.contains(dir.resolve("one/seg") + ": 2 files an earlier run wrote beside its cases"), r.err);
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.bench.RegistrationCase;
 import org.medprep.bench.RegistrationCases;
-import org.medprep.commands.HistoryStore;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.MultimodalHeadPhantom;

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.testutil.TestVolumes;
 
 /** The medprep CLI end to end: pipeline files in, files out, exit codes. */

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.History;
 import org.medprep.core.Volume;

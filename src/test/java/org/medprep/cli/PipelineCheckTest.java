@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandCatalog;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.io.dicom.DicomLoadOptions;
 import org.medprep.io.dicom.SlicePlane;
 import org.medprep.testutil.HeadlessCommandTest;

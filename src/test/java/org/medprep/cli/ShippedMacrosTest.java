@@ -17,9 +17,9 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.MacroLine;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.History;
 import org.medprep.core.phantom.BrainPhantom;
 import org.medprep.io.ImageFormats;

@@ -15,7 +15,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.host.FijiHostProcessor;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;

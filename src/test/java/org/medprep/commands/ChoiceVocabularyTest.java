@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.ChoiceSpellings;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.scijava.command.CommandInfo;

@@ -11,6 +11,14 @@ import ij.ImagePlus;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.engine.Composition;
+import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.MacroOptions;
 import org.medprep.core.History;
 import org.medprep.commands.augment.RandomGammaCommand;
 import org.medprep.commands.augment.RandomNoiseCommand;

@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumesTest;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.intensity.ClipIntensityCommand;
 import org.medprep.commands.intensity.HuWindowCommand;

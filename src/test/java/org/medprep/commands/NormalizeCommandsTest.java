@@ -12,6 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.commands.intensity.CtDatasetFingerprintCommand;

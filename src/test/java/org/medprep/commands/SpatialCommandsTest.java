@@ -14,6 +14,11 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.commands.augment.RandomAffineCommand;
 import org.medprep.commands.augment.RandomElasticCommand;

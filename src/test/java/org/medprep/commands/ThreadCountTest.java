@@ -9,7 +9,10 @@ import ij.Prefs;
 
 import org.junit.jupiter.api.Test;
 import org.medprep.commands.augment.RandomElasticCommand;
+import org.medprep.commands.engine.ThreadCount;
+import org.medprep.commands.engine.Threads;
 import org.medprep.commands.geometry.ResampleToSpacingCommand;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.TestVolumes;

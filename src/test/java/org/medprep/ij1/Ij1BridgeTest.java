@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.GeneratedFiles;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.intensity.HuWindow;
 import org.medprep.core.intensity.WindowOutput;
@@ -179,10 +179,10 @@ class Ij1BridgeTest {
 		final Path shots = Files.createDirectories(GeneratedFiles.projectDir().resolve("target/screenshots"));
 		final StringBuilder widths = new StringBuilder();
 		final java.util.List<String> ran = new java.util.ArrayList<>();
-		for (final org.scijava.command.CommandInfo info : new org.medprep.commands.CommandCatalog(
+		for (final org.scijava.command.CommandInfo info : new org.medprep.commands.engine.CommandCatalog(
 			Ij1Context.get().service(org.scijava.command.CommandService.class)).all())
 		{
-			final String label = org.medprep.commands.CommandOptions.label(info);
+			final String label = org.medprep.commands.imagej.CommandOptions.label(info);
 			final java.util.Set<Integer> before = imageIds();
 			final ImagePlus input = onLabels(label, info) ? tissue : ct;
 			IJ.selectWindow(input.getID());
@@ -396,7 +396,7 @@ class Ij1BridgeTest {
 		final org.scijava.command.CommandInfo info = Ij1Context.get().service(org.scijava.command.CommandService.class).getCommand(command.getName());
 		EventQueue.invokeAndWait(() -> {
 			int n = 0, s = 0, c = 0, b = 0;
-			for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.CommandOptions.optionItems(info)) {
+			for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.imagej.CommandOptions.optionItems(info)) {
 				final Class<?> t = item.getType();
 				final String v = values.get(item.getName());
 				if (t == double.class || t == int.class || t == long.class || t == float.class) {

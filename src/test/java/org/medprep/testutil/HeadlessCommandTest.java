@@ -2,7 +2,7 @@ package org.medprep.testutil;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 

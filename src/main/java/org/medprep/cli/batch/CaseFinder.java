@@ -169,15 +169,23 @@ public final class CaseFinder {
 	}
 
 	private void walk(final Path root, final List<Path> images, final List<Path> others) throws IOException {
+		final Set<Path> earlierOutputs = new HashSet<>();
+		final Map<Path, Integer> skippedIn = new java.util.TreeMap<>();
 		Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<Path>() {
 			@Override
-			public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attrs) {
-				return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+			public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attrs) throws IOException {
+				if (!dir.equals(root) && hidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+				earlierOutputs.addAll(EarlierRunOutputs.in(dir));
+				return FileVisitResult.CONTINUE;
 			}
 
 			@Override
 			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) {
 				if (!attrs.isRegularFile() || hidden(file)) return FileVisitResult.CONTINUE;
+				if (earlierOutputs.contains(file.toAbsolutePath().normalize())) {
+					skippedIn.merge(file.getParent(), 1, Integer::sum);
+					return FileVisitResult.CONTINUE;
+				}
 				if (ImageFileNames.extensionOf(file.getFileName().toString()) != null) images.add(file);
 				else if (!isPartnerFile(file.getFileName().toString())) others.add(file);
 				return FileVisitResult.CONTINUE;
@@ -192,6 +200,9 @@ public final class CaseFinder {
 		});
 		Collections.sort(images);
 		Collections.sort(others);
+		for (final Map.Entry<Path, Integer> e : skippedIn.entrySet())
+			notices.add(e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " file" : " files") + " an earlier run wrote beside its cases"
+				+ " (label maps and other step outputs, as its manifest lists them) are not cases; give a member folder as --label NAME=FOLDER");
 	}
 
 	/** Data files that belong to a header file (.hdr/.img, .mhd/.raw): never cases, never DICOM. */

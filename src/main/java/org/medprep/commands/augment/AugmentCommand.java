@@ -2,10 +2,10 @@ package org.medprep.commands.augment;
 
 import java.util.SplittableRandom;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.Seeds;
 import org.medprep.commands.SpatialCommand;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.RandomSpatialTransform;

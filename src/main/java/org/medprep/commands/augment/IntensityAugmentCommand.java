@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.IntensityCommand;
-import org.medprep.commands.Seeds;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.augment.Chance;

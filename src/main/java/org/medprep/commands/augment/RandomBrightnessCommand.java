@@ -1,6 +1,6 @@
 package org.medprep.commands.augment;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.augment.intensity.FactorSampling;
 import org.medprep.core.augment.intensity.RandomBrightness;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;

@@ -1,6 +1,6 @@
 package org.medprep.commands.augment;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.augment.RandomElastic;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.scijava.command.Command;

@@ -6,14 +6,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.medprep.commands.io.FileCommand;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.io.dicom.deid.DeidKeySource;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
-import org.medprep.commands.CommandOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

@@ -1,7 +1,7 @@
 package org.medprep.commands.geometry;
 
 import org.medprep.commands.SpatialCommand;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialPlan;

@@ -1,6 +1,6 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;

@@ -2,12 +2,12 @@ package org.medprep.commands.geometry;
 
 import ij.ImagePlus;
 
-import org.medprep.commands.AutoNumber;
-import org.medprep.commands.Failures;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.Threads;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.AutoNumber;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.OrthogonalMidSlices;
 import org.scijava.ItemIO;

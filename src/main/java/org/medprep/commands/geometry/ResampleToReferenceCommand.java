@@ -3,7 +3,7 @@ package org.medprep.commands.geometry;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;

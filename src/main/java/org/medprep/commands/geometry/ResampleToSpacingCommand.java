@@ -1,8 +1,8 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.InputChecks;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;

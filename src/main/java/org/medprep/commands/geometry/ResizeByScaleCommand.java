@@ -1,6 +1,6 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.BoundaryMode;

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 
-import org.medprep.commands.CommandInvocation;
+import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.event.EventHandler;
 import org.scijava.module.Module;
 import org.scijava.module.event.ModuleCanceledEvent;

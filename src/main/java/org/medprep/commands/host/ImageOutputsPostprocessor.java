@@ -7,7 +7,7 @@ import ij.macro.Interpreter;
 
 import java.awt.GraphicsEnvironment;
 
-import org.medprep.commands.CommandOptions;
+import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.Cancelable;
 import org.scijava.Priority;
 import org.scijava.module.Module;

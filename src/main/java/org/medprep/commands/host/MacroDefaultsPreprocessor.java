@@ -7,7 +7,7 @@ import ij.WindowManager;
 
 import java.awt.GraphicsEnvironment;
 
-import org.medprep.commands.CommandOptions;
+import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.process.AbstractPreprocessorPlugin;

@@ -3,8 +3,8 @@ package org.medprep.commands.host;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
-import org.medprep.commands.CommandCatalog;
-import org.medprep.commands.CommandOptions;
+import org.medprep.commands.engine.CommandCatalog;
+import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.Priority;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;

@@ -2,7 +2,7 @@ package org.medprep.commands.host;
 
 import ij.ImagePlus;
 
-import org.medprep.commands.CommandOptions;
+import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.module.Module;
 
 /** Which modules are MedPrep's, and what their main image input holds. */

@@ -2,11 +2,11 @@ package org.medprep.commands.intensity;
 
 import ij.ImagePlus;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.MaskOption;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;

@@ -1,6 +1,7 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormats;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.medprep.commands.ImageTitleService;
 
 /**
  * Sets of images for the cohort commands (Nyul Train, CT Dataset Fingerprint,

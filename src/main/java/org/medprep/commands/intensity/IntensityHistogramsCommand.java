@@ -7,17 +7,15 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.Threads;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.Threads;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.normalize.IntensityHistograms;
-import org.medprep.commands.Failures;
-import org.medprep.core.plot.ArgbRaster;
-import org.medprep.core.plot.HistogramPlot;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -76,15 +74,16 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
 		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());
 		final List<ImagePlus> after = hasAfter ? ImageLists.resolve(images_after, folder_after, titles, "after images") : null;
-		final ArgbRaster raster = Threads.call(getContext(), () -> {
-			ArgbRaster r = panel(before, rule, hasAfter ? "before" : "");
-			if (hasAfter) r = ArgbRaster.stack(r, panel(after, rule, "after"));
-			return r;
+		final List<ColorProcessor> panels = Threads.call(getContext(), () -> {
+			final List<ColorProcessor> p = new ArrayList<>();
+			p.add(panel(before, rule, hasAfter ? "before" : ""));
+			if (hasAfter) p.add(panel(after, rule, "after"));
+			return p;
 		});
-		plot = new ImagePlus("Intensity Histograms", new ColorProcessor(raster.width(), raster.height(), raster.pixels()));
+		plot = HistogramFigure.image(panels);
 	}
 
-	private ArgbRaster panel(final List<ImagePlus> imps, final MaskRule rule, final String caption) {
+	private ColorProcessor panel(final List<ImagePlus> imps, final MaskRule rule, final String caption) {
 		final List<RandomAccessibleInterval<? extends RealType<?>>> data = new ArrayList<>();
 		final List<VoxelSelection> fg = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
@@ -94,6 +93,6 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 			data.add(v.data());
 			fg.add(rule.select(v.data()));
 		}
-		return HistogramPlot.render(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), width, height, caption, names);
+		return HistogramFigure.panel(IntensityHistograms.of(data, fg, bins, Double.NaN, Double.NaN), names, caption, width, height);
 	}
 }

@@ -1,10 +1,10 @@
 package org.medprep.commands.intensity;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.InputChecks;
 import org.medprep.commands.IntensityCommand;
 import org.medprep.commands.MaskOption;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.PercentileClip;

@@ -1,7 +1,7 @@
 package org.medprep.commands.intensity;
 
 import org.medprep.commands.IntensityCommand;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.intensity.PaddingReplacement;

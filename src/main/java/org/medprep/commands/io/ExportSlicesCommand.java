@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.InputChecks;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.slices.SliceAxis;
 import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
-import org.medprep.commands.CommandOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

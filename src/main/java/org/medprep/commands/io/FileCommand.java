@@ -1,8 +1,8 @@
 package org.medprep.commands.io;
 
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.CommandProgress;
-import org.medprep.commands.Failures;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.engine.Failures;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.ContextCommand;

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.InputChecks;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
-import org.medprep.commands.CommandOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

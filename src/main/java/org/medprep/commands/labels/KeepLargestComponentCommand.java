@@ -1,6 +1,6 @@
 package org.medprep.commands.labels;
 
-import org.medprep.commands.ChoicesOf;
+import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelSet;
 import org.medprep.core.labels.LargestComponents;

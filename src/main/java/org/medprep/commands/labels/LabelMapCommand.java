@@ -3,8 +3,8 @@ package org.medprep.commands.labels;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.labels.LabelMap;

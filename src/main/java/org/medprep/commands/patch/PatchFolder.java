@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.medprep.commands.CommandOptions;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.Patch;

@@ -3,9 +3,9 @@ package org.medprep.commands.registration;
 import java.io.File;
 import java.io.IOException;
 
-import org.medprep.commands.ChoicesOf;
 import org.medprep.commands.SpatialCommand;
-import org.medprep.commands.StepRecord;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;

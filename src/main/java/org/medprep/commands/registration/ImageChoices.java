@@ -5,7 +5,9 @@ import ij.ImagePlus;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.imagej.ImageTitleService;
+
+
 
 /** The image-title options of the registration commands: fixed choices first, then the images that can be named. */
 final class ImageChoices {

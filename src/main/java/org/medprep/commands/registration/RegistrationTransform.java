@@ -3,7 +3,7 @@ package org.medprep.commands.registration;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.medprep.commands.FileOutput;
+import org.medprep.commands.engine.FileOutput;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.PhysicalAffine;
 import org.medprep.io.transform.ItkTransformFile;

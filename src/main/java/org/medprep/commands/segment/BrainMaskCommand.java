@@ -1,7 +1,7 @@
 package org.medprep.commands.segment;
 
-import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.BrainMask;

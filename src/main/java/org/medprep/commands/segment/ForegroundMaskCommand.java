@@ -1,9 +1,9 @@
 package org.medprep.commands.segment;
 
-import org.medprep.commands.AutoNumber;
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.AutoNumber;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ForegroundMask;

@@ -1,8 +1,8 @@
 package org.medprep.commands.segment;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Labels;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;

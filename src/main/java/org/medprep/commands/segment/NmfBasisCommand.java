@@ -2,10 +2,10 @@ package org.medprep.commands.segment;
 
 import ij.measure.ResultsTable;
 
-import org.medprep.commands.ChoicesOf;
-import org.medprep.commands.Seeds;
-import org.medprep.commands.StepRecord;
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.Seeds;
+import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.Nmf;

@@ -3,7 +3,7 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.medprep.commands.LabelMaps;
+import org.medprep.commands.imagej.LabelMaps;
 import org.medprep.core.segment.IntensityClusters;
 import org.medprep.core.segment.NmfInit;
 import org.medprep.core.segment.NmfParameters;

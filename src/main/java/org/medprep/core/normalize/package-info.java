@@ -21,7 +21,7 @@
  * spacing rule) and {@code CTNormalization}.</li>
  * <li>{@link org.medprep.core.normalize.IntensityHistograms}: the foreground
  * histograms of a cohort as densities on one range, to compare before and
- * after normalization (drawn by {@code core.plot}).</li>
+ * after normalization (drawn with ImageJ's Plot by the Intensity Histograms command).</li>
  * </ul>
  * Bias-field correction (N4), which often runs before these, is in
  * {@code core.bias}. The foreground, when no mask is given, is the voxels &gt; 0 (the

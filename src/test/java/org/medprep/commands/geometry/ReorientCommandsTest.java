@@ -10,11 +10,11 @@ import ij.ImagePlus;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;

@@ -19,7 +19,7 @@ import javax.swing.JDialog;
 import javax.swing.JSpinner;
 import javax.swing.text.JTextComponent;
 
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.phantom.CtPhantom;
 import org.scijava.Context;
 

@@ -45,11 +45,11 @@ class FijiGuiTest {
 		assertEquals("ct-batch-window 32", checks.get("batch_macro"), run.output);
 		assertTrue(Integer.parseInt(checks.get("dialog_width")) < 700, run.output);
 		// Foreground Mask's threshold defaults to NaN (Otsu): OK in Fiji's dialog gives the macro default's mask
-		final ij.ImagePlus ct = org.medprep.commands.ImagePlusVolumes.toImagePlus(
+		final ij.ImagePlus ct = org.medprep.commands.imagej.ImagePlusVolumes.toImagePlus(
 			new org.medprep.core.phantom.CtPhantom(64, 64, 16, new double[] { 1, 1, 2 }, 0, 5).image(), "ct-gui", null);
 		try (org.scijava.Context context = new org.scijava.Context()) {
-			final org.medprep.commands.CommandInvocation invocation = new org.medprep.commands.CommandInvocation(context);
-			final ij.ImagePlus mask = (ij.ImagePlus) invocation.run(new org.medprep.commands.CommandCatalog(
+			final org.medprep.commands.imagej.CommandInvocation invocation = new org.medprep.commands.imagej.CommandInvocation(context);
+			final ij.ImagePlus mask = (ij.ImagePlus) invocation.run(new org.medprep.commands.engine.CommandCatalog(
 				context.service(org.scijava.command.CommandService.class)).byLabel("Foreground Mask"), "", ct).outputs().get("result");
 			assertEquals(String.valueOf(new ij.process.StackStatistics(mask).mean), checks.get("foreground_dialog"), run.output);
 		}

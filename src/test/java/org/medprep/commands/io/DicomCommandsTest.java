@@ -12,10 +12,10 @@ import java.nio.file.Paths;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.testutil.HeadlessCommandTest;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 

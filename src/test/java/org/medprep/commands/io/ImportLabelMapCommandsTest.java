@@ -17,11 +17,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
-import org.medprep.commands.LabelMaps;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.imagej.LabelMaps;
 import org.medprep.core.Volume;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.medprep.testutil.Json;

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.testutil.HeadlessCommandTest;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
 import org.medprep.core.Volume;
 import org.medprep.io.Fixtures;
 import org.medprep.io.storage.VoxelType;

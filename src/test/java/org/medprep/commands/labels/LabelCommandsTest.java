@@ -9,10 +9,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.core.phantom.CtPhantom;

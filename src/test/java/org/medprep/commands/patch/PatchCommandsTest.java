@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.CommandInvocation;
-import org.medprep.commands.ImagePlusVolumes;
-import org.medprep.commands.ImageTitleService;
+import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.geometry.FlipCommand;
 import org.medprep.commands.geometry.InvertSpatialHistoryCommand;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.History;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.phantom.CtPhantom;
@@ -76,7 +76,7 @@ class PatchCommandsTest extends HeadlessCommandTest {
 		assertEquals(-1.0, ImageFormats.read(dir.resolve("case7_p0000_x-2_y-1_z-1.nii.gz")).geometry().origin(2) / 2.5 - PHANTOM.geometry().origin(2) / 2.5, 1e-9);
 		// a patch file's history leads to the patch's own grid: the flip, then the patch's window
 		final org.medprep.core.Volume<?> patch = ImageFormats.read(dir.resolve("case7_p0000_x-2_y-1_z-1.nii.gz"));
-		final org.medprep.core.spatial.SpatialChain toPatch = org.medprep.commands.HistoryStore.of(patch).spatialChain();
+		final org.medprep.core.spatial.SpatialChain toPatch = org.medprep.commands.imagej.HistoryStore.of(patch).spatialChain();
 		assertEquals(2, toPatch.plans().size());
 		assertTrue(toPatch.plans().get(1).target().sameSpace(org.medprep.core.spatial.Grid.of(patch)));
 		for (final String mode : new String[] { "average", "crop" }) {
@@ -84,7 +84,7 @@ class PatchCommandsTest extends HeadlessCommandTest {
 				.outputs().get("result");
 			assertArrayEquals(values(flipped), values(back), 0, mode);
 			assertTrue(ImagePlusVolumes.toVolume(back).geometry().sameSpace(ImagePlusVolumes.toVolume(flipped).geometry(), 1e-9));
-			final History h = org.medprep.commands.HistoryStore.of(back);
+			final History h = org.medprep.commands.imagej.HistoryStore.of(back);
 			assertTrue(h.lines().get(h.size() - 1).startsWith("run(\"Grid Aggregator\""), h.toText());
 			final ImagePlus original = (ImagePlus) run(InvertSpatialHistoryCommand.class, "interpolation=nearest", back).outputs().get("result");
 			assertArrayEquals(values(ct), values(original), 0, "the aggregated prediction goes back onto the scan");

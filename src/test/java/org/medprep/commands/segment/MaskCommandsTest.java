@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImagePlusVolumes;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.phantom.CtPhantom;
 import org.medprep.core.phantom.HeadPhantom;
 import org.medprep.testutil.HeadlessCommandTest;
@@ -67,7 +67,7 @@ class MaskCommandsTest extends HeadlessCommandTest {
 			if ((lungsOnly[i] != -3000) != (labels[i] == CtPhantom.LABEL_LUNG)) wrong++;
 		}
 		assertTrue(wrong < 0.001 * hu.length, wrong + " voxels");
-		final org.medprep.commands.ImageTitleService titles = context.service(org.medprep.commands.ImageTitleService.class);
+		final org.medprep.commands.imagej.ImageTitleService titles = context.service(org.medprep.commands.imagej.ImageTitleService.class);
 		titles.register("tiny", ImagePlusVolumes.toImagePlus(TestVolumes.shorts(new long[] { 2, 2, 2 }, new double[8]), "tiny", null));
 		final CommandFailedException e = assertThrows(CommandFailedException.class, () -> run(ApplyMaskCommand.class, "mask=tiny", ct));
 		assertTrue(e.getMessage().startsWith("Apply Mask: label map 'tiny' is not in the image's space"), e.getMessage());

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.testutil.HeadlessCommandTest;
-import org.medprep.commands.CommandFailedException;
-import org.medprep.commands.HistoryStore;
-import org.medprep.commands.ImageTitleService;
 import org.medprep.core.segment.NmfKMeansSegmentationTest;
 
 import net.imglib2.Cursor;
