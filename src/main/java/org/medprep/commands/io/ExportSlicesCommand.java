@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.Failures;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.InputChecks;
@@ -17,6 +18,7 @@ import org.medprep.core.slices.SliceSelection;
 import org.medprep.io.slices.SliceExporter;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -27,7 +29,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export 2D Slices",
 	description = "Write one TIFF per slice across an axis, within a range of the axis in percent, skipping slices with too little foreground.")
-public class ExportSlicesCommand extends FileCommand {
+public class ExportSlicesCommand extends ContextCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The volume to slice (the active image in ImageJ).")
 	private ImagePlus image;
@@ -69,7 +71,11 @@ public class ExportSlicesCommand extends FileCommand {
 	private ResultsTable slices;
 
 	@Override
-	protected void execute() {
+	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no output folder given");
 		final SliceSelection selection = new SliceSelection(from_percent, to_percent, min_foreground);
 		final String name = prefix == null || prefix.trim().isEmpty() ? baseName(image.getTitle()) : prefix.trim();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.Failures;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
@@ -17,6 +18,7 @@ import org.medprep.core.stats.IntensityStatistics;
 import org.medprep.io.ImageFormats;
 import org.medprep.io.storage.StoredType;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -35,7 +37,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Export>Export NIfTI/MetaImage",
 	description = "Save the image as NIfTI (.nii, .nii.gz, .hdr) or MetaImage (.mha, .mhd) with its geometry.")
-public class ExportVolumeCommand extends FileCommand {
+public class ExportVolumeCommand extends ContextCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to save (the active image in ImageJ).")
 	private ImagePlus image;
@@ -62,7 +64,11 @@ public class ExportVolumeCommand extends FileCommand {
 	private boolean compress = false;
 
 	@Override
-	protected void execute() {
+	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no output file given");
 		final StoredType type = StoredType.fromLabel(stored_type);
 		final Volume<? extends RealType<?>> volume = HistoryStore.with(narrowed(ImagePlusVolumes.toVolume(image)), HistoryStore.of(image));

@@ -9,11 +9,14 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 
 /**
- * A command that works on files and folders rather than on an open case:
- * imports, exports, folder scans, de-identification, patch aggregation. A
- * failure its user can act on (a bad input, a stop request) cancels it with one
- * line that names the problem ({@link Failures}); {@link #progress()} reports to
- * the host's status bar and lets Esc or cancel stop the work.
+ * A command that works on files and folders rather than on an open case and
+ * reports its progress (DICOM folder scans and imports, de-identification,
+ * patch aggregation). A failure its user can act on (a bad input, a stop
+ * request) cancels it with one line that names the problem ({@link Failures});
+ * {@link #progress()} reports to the host's status bar and lets Esc or cancel
+ * stop the work. Commands without a status service of their own (Import
+ * NIfTI/MetaImage, the exports) stay outside: the service changes what the
+ * ImageJ Recorder writes for them in Fiji.
  */
 public abstract class FileCommand extends ContextCommand {
 

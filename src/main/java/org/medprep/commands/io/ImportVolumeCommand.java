@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.medprep.commands.engine.Failures;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
@@ -16,6 +17,7 @@ import org.medprep.core.Volume;
 import org.medprep.io.ImageFormats;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -29,7 +31,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import NIfTI/MetaImage",
 	description = "Open a NIfTI (.nii, .nii.gz, .hdr/.img) or MetaImage (.mha, .mhd) volume with its geometry and values.")
-public class ImportVolumeCommand extends FileCommand {
+public class ImportVolumeCommand extends ContextCommand {
 
 	@Parameter(label = "File", validater = "checkFile", style = "open", description = "The .nii, .nii.gz, .hdr/.img, .mha or .mhd file.")
 	private File file;
@@ -47,7 +49,11 @@ public class ImportVolumeCommand extends FileCommand {
 	private ImagePlus result;
 
 	@Override
-	protected void execute() {
+	public void run() {
+		Failures.run(this, this::execute); // a bad input cancels with one line
+	}
+
+	private void execute() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (volume_index < -1) throw new IllegalArgumentException("volume_index must be -1 (all) or a volume number from 0, got " + volume_index);
 		final List<Volume<?>> volumes;
