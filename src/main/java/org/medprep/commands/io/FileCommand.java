@@ -14,9 +14,9 @@ import org.scijava.plugin.Parameter;
  * patch aggregation). A failure its user can act on (a bad input, a stop
  * request) cancels it with one line that names the problem ({@link Failures});
  * {@link #progress()} reports to the host's status bar and lets Esc or cancel
- * stop the work. Commands without a status service of their own (Import
- * NIfTI/MetaImage, the exports) stay outside: the service changes what the
- * ImageJ Recorder writes for them in Fiji.
+ * stop the work. Import NIfTI/MetaImage and the exports, which have no status
+ * service, stay outside: given one, Import NIfTI/MetaImage no longer let the
+ * ImageJ Recorder write the selectImage line that follows it in Fiji.
  */
 public abstract class FileCommand extends ContextCommand {
 
