@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandReference;
 import org.scijava.command.CommandInfo;
 
@@ -41,7 +40,7 @@ public final class GeneratedFiles {
 		for (final CommandInfo info : catalog.all()) {
 			final String path = CommandCatalog.menuPathString(info);
 			final String menu = path.substring(0, path.lastIndexOf('>'));
-			sb.append(menu).append(", \"").append(CommandOptions.label(info)).append("\", org.medprep.ij1.MedPrepPlugIn(\"")
+			sb.append(menu).append(", \"").append(CommandCatalog.label(info)).append("\", org.medprep.ij1.MedPrepPlugIn(\"")
 				.append(info.getClassName()).append("\")\n");
 		}
 		return sb.toString();

@@ -84,7 +84,7 @@ class GeneratedFilesTest {
 		assertTrue(builtIn.contains("Gaussian Blur...") && builtIn.size() > 300, "read ImageJ's command table");
 		final Set<String> seen = new HashSet<>();
 		for (final CommandInfo info : catalog.all()) {
-			final String label = CommandOptions.label(info);
+			final String label = CommandCatalog.label(info);
 			assertTrue(seen.add(label), "duplicate label " + label);
 			assertTrue(!builtIn.contains(label), "\"" + label + "\" collides with an ImageJ 1.x command");
 			final List<String> names = optionNames(info);

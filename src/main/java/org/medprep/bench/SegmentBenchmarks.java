@@ -20,7 +20,10 @@ import org.medprep.core.segment.NmfParameters;
  * NMF (the study's settings: nndsvd, cd, max_iter 600, l1_ratio 0.8, alpha 10)
  * with 3 to 8 components on a 256x256x32 16-bit MR-like stack, and k-means of
  * the intensities of a 256x256x32 stack (2.1 million voxels) with K 3 to 8
- * (quick: 64x64x8 and K 3, 8).
+ * (quick: 64x64x8 and K 3, 8). The NMF iteration case runs 100 coordinate-descent
+ * iterations of the study's settings at k=5 with tol 0 (the SVD init once, a small
+ * share) and counts every voxel once per iteration: its voxels per second are
+ * the iteration's throughput.
  */
 public class SegmentBenchmarks implements BenchmarkSuite {
 
@@ -41,6 +44,10 @@ public class SegmentBenchmarks implements BenchmarkSuite {
 				() -> NmfKMeansSegmentation.sliceMatrix(stack(nx, ny, nz, 7)),
 				x -> Nmf.factorize(((org.medprep.core.segment.Matrix) x).copy(), NmfParameters.study(components))));
 		}
+		final int iterations = quick ? 20 : 100;
+		cases.add(new BenchmarkCase("NMF iteration k=5 " + size + " uint16 (study settings, " + iterations + " cd iterations, tol 0)", voxels * iterations,
+			() -> NmfKMeansSegmentation.sliceMatrix(stack(nx, ny, nz, 7)),
+			x -> Nmf.factorize((org.medprep.core.segment.Matrix) x, NmfParameters.study(5).withMaxIter(iterations).withTol(0))));
 		for (int k = 3; k <= 8; k += quick ? 5 : 1) {
 			final int clusters = k;
 			cases.add(new BenchmarkCase("k-means K=" + k + " " + size + " uint16 (standardized, n_init 10)", voxels,

@@ -81,7 +81,9 @@ public final class Case {
 		return new Case(name, p.toString(), () -> {
 			if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
 				return Collections.singletonList(ImageFiles.readVolume(p));
-			return ImageFormats.readAll(p);
+			final List<Volume<?>> volumes = ImageFormats.readAll(p);
+			PhaseTimes.mark("read " + p.getFileName());
+			return volumes;
 		});
 	}
 }

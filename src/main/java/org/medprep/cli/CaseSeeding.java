@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.medprep.cli.batch.CaseSeeds;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.imagej.MacroOptions;
@@ -61,7 +62,7 @@ final class CaseSeeding {
 			}
 			final long seed = CaseSeeds.derive(stepMaster, caseName, i + 1);
 			seeds.put(i + 1, seed);
-			steps.add(new MacroLine(step.label(), MacroOptions.with(step.options(), "seed", Long.toString(seed))));
+			steps.add(new MacroLine(step.label(), MacroOptionSyntax.with(step.options(), "seed", Long.toString(seed))));
 		}
 		return new Seeded(Pipeline.of(steps), seeds);
 	}

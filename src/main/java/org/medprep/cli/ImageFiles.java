@@ -68,6 +68,19 @@ final class ImageFiles {
 		return imp;
 	}
 
+	/**
+	 * A TIFF as ImageJ opens it, the planes of the uncompressed grayscale stacks ImageJ and tifffile write
+	 * read in parallel ({@link TiffStackReading}); its display range is not set, so this is for volumes.
+	 */
+	private static ImagePlus readTiffStack(final Path path) throws IOException {
+		if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
+		if (!Files.isReadable(path)) throw new IOException(path + ": not readable");
+		final ImagePlus imp = TiffStackReading.open(path);
+		if (imp == null) return read(path);
+		imp.setTitle(path.getFileName().toString());
+		return imp;
+	}
+
 	static boolean isTiff(final String ext) {
 		return ImageFileNames.isTiff(ext);
 	}
@@ -86,22 +99,39 @@ final class ImageFiles {
 		final String ext = extensionOf(path.getFileName().toString());
 		if (ext != null && !isTiff(ext)) {
 			if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
-			return rescaledVolume(ImageFormats.read(path));
+			final Volume<? extends RealType<?>> v = rescaledVolume(ImageFormats.read(path));
+			PhaseTimes.mark("read " + path.getFileName());
+			return v;
 		}
-		final ImagePlus imp = read(path);
-		return HistoryStore.with(ImagePlusVolumes.toVolume(imp), HistoryStore.of(imp));
+		final ImagePlus imp = ext == null ? read(path) : readTiffStack(path);
+		PhaseTimes.mark("read " + path.getFileName());
+		final Volume<? extends RealType<?>> v = HistoryStore.with(ImagePlusVolumes.toVolume(imp), HistoryStore.of(imp));
+		PhaseTimes.mark("ImagePlus to volume");
+		return v;
 	}
 
 	/** Writes a volume with a history atomically, in the format of the file name's extension (TIFF through ImageJ). */
 	static void write(final Volume<? extends RealType<?>> volume, final History history, final Path path) throws IOException {
+		PhaseTimes.mark("operation (up to the first write)");
 		final String ext = extensionOf(path.getFileName().toString());
 		if (ext != null && !isTiff(ext)) {
 			ImageFormats.write(HistoryStore.with(volume, history), path);
+			PhaseTimes.mark("written " + path.getFileName());
 			return;
 		}
-		final ImagePlus imp = ImagePlusVolumes.toImagePlus(volume, path.getFileName().toString(), null);
+		// the display range is set by the writer, from the values it writes
+		final ImagePlus imp = ImagePlusVolumes.toImagePlusWithoutDisplayRange(volume, path.getFileName().toString(), null);
 		HistoryStore.put(imp, history);
-		write(imp, path);
+		PhaseTimes.mark("volume to ImagePlus");
+		if (TiffStackSaving.supports(imp)) {
+			Files.createDirectories(path.toAbsolutePath().getParent());
+			AtomicFiles.writeFile(path, tmp -> TiffStackSaving.save(imp, tmp));
+		}
+		else {
+			ImagePlusVolumes.setDisplayRange(imp, volume);
+			write(imp, path);
+		}
+		PhaseTimes.mark("written " + path.getFileName());
 	}
 
 	/** A picture rather than a volume: RGB (a preview, a plot) or a single plane (mid-slices). */

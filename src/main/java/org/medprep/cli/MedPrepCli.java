@@ -1,6 +1,9 @@
 package org.medprep.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medprep.io.UserMessages;
@@ -14,10 +17,16 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 success, 1 some inputs failed, 2 usage error.
  */
 @Command(name = "medprep", mixinStandardHelpOptions = true, versionProvider = MedPrepCli.Version.class,
-	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");",
-	subcommands = { CommandLine.HelpCommand.class, ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class, InfoCommand.class, AnonymizeCommand.class, DemoCommand.class,
-		BenchCommand.class, ExportNnunetCommand.class })
+	description = "Prepare CT and MR volumes for deep learning, headless. Steps are Fiji macro lines: run(\"Label\", \"options\");")
 public final class MedPrepCli implements Callable<Integer> {
+
+	/**
+	 * The subcommands, in the order the usage lists them. Picocli builds a subcommand's model
+	 * from its annotations by reflection, about a third of a second of CPU for all of them,
+	 * so a run builds only the one it names ({@link #commandLine}).
+	 */
+	private static final List<Class<?>> SUBCOMMANDS = Arrays.asList(ListCommand.class, RunCommand.class, ExecCommand.class, ConvertCommand.class,
+		InfoCommand.class, AnonymizeCommand.class, DemoCommand.class, BenchCommand.class, ExportNnunetCommand.class);
 
 	public static final int EXIT_FAILURES = 1;
 	public static final int EXIT_USAGE = 2;
@@ -45,7 +54,10 @@ public final class MedPrepCli implements Callable<Integer> {
 
 	public static void main(final String... args) {
 		System.setProperty("java.awt.headless", "true");
-		System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args));
+		PhaseTimes.mark("JVM started");
+		final int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args);
+		PhaseTimes.mark("done");
+		System.exit(code);
 	}
 
 	/** Runs the CLI with the given streams; returns the exit code (used by tests). */
@@ -54,11 +66,31 @@ public final class MedPrepCli implements Callable<Integer> {
 	}
 
 	static int execute(final PrintWriter out, final PrintWriter err, final boolean errIsTerminal, final String... args) {
+		return withManners(commandLine(errIsTerminal, args.length > 0 ? args[0] : null), out, err).execute(args);
+	}
+
+	/** The whole command line tool, every subcommand built (for its usage and its models). */
+	static CommandLine commandLine() {
+		return commandLine(false, null);
+	}
+
+	/**
+	 * The tool with only the subcommand {@code first} names when it names one (what that
+	 * run parses, its usage and its errors are the same), else with all of them (the
+	 * tool's usage, "help", a mistyped name and its suggestions).
+	 */
+	private static CommandLine commandLine(final boolean errIsTerminal, final String first) {
 		final CommandLine cl = new CommandLine(new MedPrepCli(errIsTerminal));
-		// --help and --version on every subcommand (help is answered before required options are checked)
-		for (final CommandLine sub : cl.getSubcommands().values())
-			if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) sub.getCommandSpec().mixinStandardHelpOptions(true);
-		return withManners(cl, out, err).execute(args);
+		cl.addSubcommand(new CommandLine.HelpCommand());
+		Class<?> named = null;
+		for (final Class<?> c : SUBCOMMANDS) if (c.getAnnotation(Command.class).name().equals(first)) named = c;
+		for (final Class<?> c : named != null ? Collections.<Class<?>> singletonList(named) : SUBCOMMANDS) {
+			final CommandLine sub = new CommandLine(c);
+			// --help and --version on every subcommand (help is answered before required options are checked)
+			sub.getCommandSpec().mixinStandardHelpOptions(true);
+			cl.addSubcommand(sub);
+		}
+		return cl;
 	}
 
 	/**

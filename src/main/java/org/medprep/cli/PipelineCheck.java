@@ -16,6 +16,7 @@ import org.medprep.commands.engine.ChoiceSpellings;
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Composition;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.imagej.CommandOptions;
@@ -199,7 +200,7 @@ final class PipelineCheck {
 		for (final ModuleItem<?> item : items) byName.put(item.getName(), item);
 		List<String> keys;
 		try {
-			keys = MacroOptions.keys(step.options());
+			keys = MacroOptionSyntax.keys(step.options());
 		}
 		catch (final IllegalArgumentException e) {
 			errors.add(line.where + ": " + e.getMessage());
@@ -219,7 +220,7 @@ final class PipelineCheck {
 			final String value = item.getType() == String.class ? ChoiceSpellings.canonical(info, key, given) : given;
 			if (sentinels.containsKey(key)) {
 				final String title = title(line, step.label(), key, value, sentinels.get(key));
-				if (title != null && !title.equals(value)) options = MacroOptions.with(options, key, title);
+				if (title != null && !title.equals(value)) options = MacroOptionSyntax.with(options, key, title);
 				continue;
 			}
 			final String problem = valueProblem(item, value);
@@ -244,7 +245,7 @@ final class PipelineCheck {
 		}
 		catch (final IllegalArgumentException e) {
 			final List<String> labels = new ArrayList<>();
-			for (final CommandInfo i : catalog.all()) labels.add(CommandOptions.label(i));
+			for (final CommandInfo i : catalog.all()) labels.add(CommandCatalog.label(i));
 			errors.add(line.where + ": unknown command \"" + line.step.label() + "\"" + Suggestions.didYouMean(line.step.label(), labels)
 				+ " (medprep list shows the commands)");
 			return null;

@@ -98,9 +98,13 @@ final class RunBatch {
 	int run(final List<PipelineText.Line> lines, final List<Path> inputs, final Path outDir, final String format,
 		final Function<Context, CaseExecution> execution) throws IOException
 	{
+		PhaseTimes.mark("command line parsed");
 		try (Context context = CliContext.create(threads)) {
+			PhaseTimes.mark("context started");
 			final Prepared p = prepare(context, lines, inputs, outDir, format, execution.apply(context));
+			PhaseTimes.mark("pipeline checked, cases found");
 			final BatchSummary summary = p.batch(p.manifest, options.force, new ProgressReport(err, style)).run(p.mine);
+			PhaseTimes.mark("outputs renamed, manifest written");
 			return report(summary, p.found, p.shard, outDir);
 		}
 	}

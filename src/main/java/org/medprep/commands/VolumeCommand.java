@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.RecordsHistory;
 import org.medprep.commands.engine.StepRecord;
@@ -139,7 +140,7 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 
 	/** The command's menu label (its macro name). */
 	protected String label() {
-		return getInfo() == null ? getClass().getSimpleName() : CommandOptions.label(getInfo());
+		return getInfo() == null ? getClass().getSimpleName() : CommandCatalog.label(getInfo());
 	}
 
 	protected String outputTitle() {

@@ -52,7 +52,7 @@
  * subclasses and any other command does itself: its {@code run()} body goes
  * through {@link org.medprep.commands.engine.Failures#run} (a bad option, an unreadable
  * file or a stop request ends it as cancelled with one line); long work runs
- * through {@link org.medprep.commands.engine.Threads#call(org.scijava.Context, java.util.concurrent.Callable, org.medprep.commands.imagej.CommandProgress)}
+ * through {@link org.medprep.commands.engine.Threads#call(org.scijava.Context, java.util.concurrent.Callable, org.medprep.commands.engine.RunProgress)}
  * with a {@link org.medprep.commands.imagej.CommandProgress} (a {@code VolumeCommand}'s
  * {@code progress}), which core algorithms also get as their progress listener,
  * so the progress bar moves and Esc or cancel stops it; an image input is

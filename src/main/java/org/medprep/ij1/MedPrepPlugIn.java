@@ -8,6 +8,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.imagej.CommandInvocation;
 import org.medprep.commands.imagej.CommandOptions;
@@ -52,7 +53,7 @@ public class MedPrepPlugIn implements PlugIn {
 			IJ.error("MedPrep", "MedPrep command not found: " + commandClass);
 			return;
 		}
-		final String label = CommandOptions.label(info);
+		final String label = CommandCatalog.label(info);
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (CommandOptions.mainImage(info) != null && imp == null) {
 			IJ.noImage();

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Vector;
 
 import org.medprep.commands.imagej.CommandOptions;
-import org.medprep.commands.imagej.MacroOptions;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 
@@ -138,7 +138,7 @@ final class ParameterDialog {
 				default: text = ((TextField) strings.get(s++)).getText();
 			}
 			if (sb.length() > 0) sb.append(' ');
-			sb.append(MacroOptions.format(items.get(i).getName(), text));
+			sb.append(MacroOptionSyntax.format(items.get(i).getName(), text));
 		}
 		return sb.toString();
 	}

@@ -13,10 +13,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.imagej.MacroOptions;
 
 /** The layers of DESIGN.md: core knows nothing of ImageJ or SciJava; io knows only core. */
 class LayersTest {
@@ -57,6 +59,23 @@ class LayersTest {
 		assertFalse(engine.contain(CommandProgress.class), "a bridge class is not in the engine");
 		assertNoViolation(noImageJIn("org.medprep.commands.engine").evaluate(MAIN));
 		assertTrue(noImageJIn("org.medprep.commands.imagej").evaluate(MAIN).hasViolation(), "the rule sees the bridge's ImageJ imports");
+	}
+
+	/**
+	 * The bridge stands on the engine, never the other way round: the engine reaches neither
+	 * commands.imagej nor the command bases of the root package, which stand on the bridge (an
+	 * ImagePlus in, a Subject through the engine, an ImagePlus out), so the two packages form no cycle.
+	 */
+	@Test
+	void commandEngineDoesNotDependOnTheBridge() {
+		final JavaClasses engine = MAIN.that(JavaClass.Predicates.resideInAPackage("org.medprep.commands.engine"));
+		final JavaClasses bridge = MAIN.that(JavaClass.Predicates.resideInAPackage("org.medprep.commands.imagej"));
+		assertTrue(engine.contain(Pipeline.class) && engine.contain(Threads.class) && engine.contain(MacroOptionSyntax.class), "the engine classes are checked");
+		assertTrue(bridge.contain(CommandProgress.class) && bridge.contain(MacroOptions.class), "the bridge classes are there to be depended on");
+		assertNoViolation(noClasses().that().resideInAPackage("org.medprep.commands.engine").should().dependOnClassesThat()
+			.resideInAnyPackage("org.medprep.commands.imagej..", "org.medprep.commands").allowEmptyShould(false).evaluate(MAIN));
+		assertTrue(noClasses().that().resideInAPackage("org.medprep.commands.imagej").should().dependOnClassesThat()
+			.resideInAPackage("org.medprep.commands.engine").evaluate(MAIN).hasViolation(), "the rule's kind of check sees the bridge's use of the engine");
 	}
 
 	private static ArchRule noImageJIn(final String pkg) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Test;
+import org.medprep.core.segment.NmfResult;
 
 class SegmentBenchmarksTest {
 
@@ -17,10 +18,14 @@ class SegmentBenchmarksTest {
 		for (final BenchmarkSuite s : ServiceLoader.load(BenchmarkSuite.class)) found |= s.name().equals("segment");
 		assertTrue(found, "segment suite not registered in META-INF/services");
 		final List<BenchmarkCase> cases = new SegmentBenchmarks().cases(true);
-		assertEquals(4, cases.size());
+		assertEquals(5, cases.size());
 		for (final BenchmarkCase c : cases) {
-			assertEquals(64L * 64 * 8, c.voxels());
-			assertNotNull(c.run(c.setup()), c.name());
+			final boolean iteration = c.name().startsWith("NMF iteration");
+			// the iteration case counts the voxels once per iteration
+			assertEquals(64L * 64 * 8 * (iteration ? 20 : 1), c.voxels(), c.name());
+			final Object result = c.run(c.setup());
+			assertNotNull(result, c.name());
+			if (iteration) assertEquals(20, ((NmfResult) result).iterations(), c.name());
 		}
 	}
 }

@@ -74,7 +74,7 @@ class AnonymizeCommandTest {
 	/** One vocabulary: every option of the "DICOM Anonymize" command is a CLI option, with its description. */
 	@Test
 	void optionsAreTheCommandsParameters() {
-		final picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new MedPrepCli()).getSubcommands().get("anonymize").getCommandSpec();
+		final picocli.CommandLine.Model.CommandSpec spec = MedPrepCli.commandLine().getSubcommands().get("anonymize").getCommandSpec();
 		int n = 0;
 		for (final org.scijava.module.ModuleItem<?> item : org.medprep.commands.imagej.CommandOptions.optionItems(
 			new org.scijava.command.CommandInfo(org.medprep.commands.dicom.DicomAnonymizeCommand.class)))

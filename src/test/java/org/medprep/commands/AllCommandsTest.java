@@ -65,7 +65,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 	void everyImageCommandRunsWithItsDefaults() {
 		final List<String> ran = new ArrayList<>();
 		for (final CommandInfo info : new CommandCatalog(commands).all()) {
-			final String label = CommandOptions.label(info);
+			final String label = CommandCatalog.label(info);
 			if (CommandOptions.mainImage(info) == null || NEED_MORE.contains(label) || needsFile(info)) continue;
 			// NMF needs non-negative data (an MR pipeline): give it the tissue map, a CT to the others
 			final CtPhantom phantom = new CtPhantom(40, 36, 12, new double[] { 1, 1.2, 2.5 }, 10, 3);
@@ -98,7 +98,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 		final List<String> cancelled = new ArrayList<>(), problems = new ArrayList<>();
 		final Map<String, String> reasons = new HashMap<>();
 		for (final CommandInfo info : new CommandCatalog(commands).all()) {
-			final String label = CommandOptions.label(info);
+			final String label = CommandCatalog.label(info);
 			final List<PreprocessorPlugin> pre = new ArrayList<>();
 			for (final PreprocessorPlugin p : plugins.createInstancesOfType(PreprocessorPlugin.class))
 				if (!(p instanceof InputHarvester) && !(p instanceof FijiHostProcessor)) pre.add(p);
@@ -140,7 +140,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 		for (final CommandInfo info : new CommandCatalog(commands).all())
 			for (final ModuleItem<?> item : info.inputs())
 				if (ImagePlus.class.isAssignableFrom(item.getType())) {
-					org.junit.jupiter.api.Assertions.assertFalse(item.isPersisted(), CommandOptions.label(info) + ": " + item.getName() + " is persisted");
+					org.junit.jupiter.api.Assertions.assertFalse(item.isPersisted(), CommandCatalog.label(info) + ": " + item.getName() + " is persisted");
 					images++;
 				}
 		assertTrue(images >= 30, images + " image inputs");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.medprep.commands.engine.ChoiceSpellings;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.testutil.HeadlessCommandTest;
@@ -34,7 +33,7 @@ class ChoiceVocabularyTest extends HeadlessCommandTest {
 				final List<?> choices = item.getChoices();
 				if (choices == null || choices.isEmpty()) continue;
 				lists++;
-				final String where = CommandOptions.label(info) + " " + item.getName();
+				final String where = CommandCatalog.label(info) + " " + item.getName();
 				final Optional<ChoicesOf> of = ChoiceSpellings.of(info, item.getName());
 				if (!of.isPresent()) problems.add(where + ": literal choices without @ChoicesOf");
 				else if (!ChoiceSpellings.labels(of.get()).equals(choices))
@@ -52,7 +51,7 @@ class ChoiceVocabularyTest extends HeadlessCommandTest {
 				final Optional<ChoicesOf> of = ChoiceSpellings.of(info, item.getName());
 				if (!of.isPresent() || item.getChoices() == null || item.getChoices().isEmpty()) continue;
 				final Object initial = defaultOf(info, item.getName());
-				if (initial != null && !item.getChoices().contains(initial)) problems.add(CommandOptions.label(info) + " " + item.getName() + " = " + initial);
+				if (initial != null && !item.getChoices().contains(initial)) problems.add(CommandCatalog.label(info) + " " + item.getName() + " = " + initial);
 			}
 		assertEquals(List.of(), problems);
 	}
@@ -89,7 +88,7 @@ class ChoiceVocabularyTest extends HeadlessCommandTest {
 			return null;
 		}
 		catch (final ReflectiveOperationException e) {
-			throw new AssertionError(CommandOptions.label(info) + ": " + e);
+			throw new AssertionError(CommandCatalog.label(info) + ": " + e);
 		}
 	}
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.medprep.GeneratedFiles;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.intensity.HuWindow;
@@ -182,7 +183,7 @@ class Ij1BridgeTest {
 		for (final org.scijava.command.CommandInfo info : new org.medprep.commands.engine.CommandCatalog(
 			Ij1Context.get().service(org.scijava.command.CommandService.class)).all())
 		{
-			final String label = org.medprep.commands.imagej.CommandOptions.label(info);
+			final String label = org.medprep.commands.engine.CommandCatalog.label(info);
 			final java.util.Set<Integer> before = imageIds();
 			final ImagePlus input = onLabels(label, info) ? tissue : ct;
 			IJ.selectWindow(input.getID());

@@ -49,7 +49,8 @@ import sys, numpy as np, nibabel as nib
 img = nib.load(sys.argv[1])
 x = np.asanyarray(img.dataobj)
 y = x.astype(np.float32); y -= np.float32(40 - 200); y *= np.float32(1 / 400); np.clip(y, 0, 1, out=y)
-nib.save(nib.Nifti1Image(y, img.affine, img.header), sys.argv[2])
+hdr = img.header.copy(); hdr.set_data_dtype(np.float32)  # as MedPrep writes it: the input's int16 header would quantize 0..1 with a scale factor
+nib.save(nib.Nifti1Image(y, img.affine, hdr), sys.argv[2])
 """
 
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.RecordsHistory;
@@ -125,7 +126,7 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	}
 
 	private void execute() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		final long s = Seeds.resolve(seed);
 		final StepRecord record = new StepRecord(name, CommandOptions.recorded(this)).seed(s);
 		Subject subject = SubjectImages.of(image);

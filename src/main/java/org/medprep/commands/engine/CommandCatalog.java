@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleInfo;
 
 /** MedPrep's commands, found by their menu label (the macro API name). */
 public final class CommandCatalog {
@@ -28,11 +28,16 @@ public final class CommandCatalog {
 	/** @throws IllegalArgumentException naming the unknown label */
 	public CommandInfo byLabel(final String label) {
 		for (final CommandInfo info : commands)
-			if (CommandOptions.label(info).equals(label)) return info;
+			if (label(info).equals(label)) return info;
 		throw new IllegalArgumentException("unknown command \"" + label + "\" (medprep list shows the commands)");
 	}
 
 	public static String menuPathString(final CommandInfo info) {
 		return info.getMenuPath().getMenuString(true).replace(" > ", ">");
+	}
+
+	/** The menu label of a command, its name in every macro line, pipeline file and history: the last element of its menu path. */
+	public static String label(final ModuleInfo info) {
+		return info.getMenuPath() == null || info.getMenuPath().getLeaf() == null ? info.getTitle() : info.getMenuPath().getLeaf().getName();
 	}
 }

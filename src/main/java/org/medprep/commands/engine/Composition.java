@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.medprep.commands.imagej.MacroOptions;
 import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.Selection;
@@ -115,7 +114,7 @@ public final class Composition {
 			return;
 		}
 		final String options = node.line.options();
-		final String seedText = MacroOptions.get(options, "seed");
+		final String seedText = MacroOptionSyntax.value(options, "seed");
 		final long seed = Seeds.resolve(seedText);
 		final SplittableRandom random = new SplittableRandom(seed);
 		final Chance chance = Chance.draw(number(options, "p", 1), random);
@@ -175,11 +174,11 @@ public final class Composition {
 		final String o = open.options();
 		final List<String> allowed = ONE_OF.equals(open.label()) ? ONE_OF_KEYS : SOME_OF_KEYS;
 		try {
-			for (final String key : MacroOptions.keys(o))
+			for (final String key : MacroOptionSyntax.keys(o))
 				if (!allowed.contains(key)) throw new IllegalArgumentException("unknown option '" + key + "' of " + open.label() + "; it takes " + allowed);
 			weights(o, count);
 			RandomSpatialTransform.requireProbability("p", number(o, "p", 1));
-			final String seed = MacroOptions.get(o, "seed");
+			final String seed = MacroOptionSyntax.value(o, "seed");
 			if (!Seeds.isEmpty(seed)) Seeds.resolve(seed);
 			if (SOME_OF.equals(open.label())) {
 				final double min = number(o, "n_min", count), max = number(o, "n_max", count);
@@ -196,7 +195,7 @@ public final class Composition {
 
 	/** The {@code weights} option ({@code [2 1]}, spaces or commas), one per step; equal weights when absent. */
 	private static double[] weights(final String options, final int count) {
-		final String text = MacroOptions.get(options, "weights");
+		final String text = MacroOptionSyntax.value(options, "weights");
 		final double[] w = new double[count];
 		if (text == null || text.trim().isEmpty()) {
 			Arrays.fill(w, 1);
@@ -216,7 +215,7 @@ public final class Composition {
 	}
 
 	private static double number(final String options, final String key, final double fallback) {
-		final String v = MacroOptions.get(options, key);
+		final String v = MacroOptionSyntax.value(options, key);
 		if (v == null || v.trim().isEmpty()) return fallback;
 		try {
 			return Double.parseDouble(v.trim());
@@ -227,8 +226,8 @@ public final class Composition {
 	}
 
 	private static boolean flag(final String options, final String key) {
-		final String v = MacroOptions.get(options, key);
-		if (v == null) return MacroOptions.keys(options).contains(key);
+		final String v = MacroOptionSyntax.value(options, key);
+		if (v == null) return MacroOptionSyntax.keys(options).contains(key);
 		if ("true".equalsIgnoreCase(v.trim())) return true;
 		if ("false".equalsIgnoreCase(v.trim())) return false;
 		throw new IllegalArgumentException("option '" + key + "' must be true or false, got '" + v + "'");
@@ -238,13 +237,13 @@ public final class Composition {
 	public static MacroLine withOption(final MacroLine step, final String key, final String value) {
 		final StringBuilder sb = new StringBuilder();
 		boolean replaced = false;
-		for (final String k : MacroOptions.keys(step.options())) {
-			final String v = k.equals(key) ? value : MacroOptions.get(step.options(), k);
+		for (final String k : MacroOptionSyntax.keys(step.options())) {
+			final String v = k.equals(key) ? value : MacroOptionSyntax.value(step.options(), k);
 			replaced |= k.equals(key);
 			if (sb.length() > 0) sb.append(' ');
-			sb.append(v == null ? k : MacroOptions.format(k, v));
+			sb.append(v == null ? k : MacroOptionSyntax.format(k, v));
 		}
-		if (!replaced) sb.append(sb.length() > 0 ? " " : "").append(MacroOptions.format(key, value));
+		if (!replaced) sb.append(sb.length() > 0 ? " " : "").append(MacroOptionSyntax.format(key, value));
 		return new MacroLine(step.label(), sb.toString());
 	}
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.SciJavaService;
@@ -12,7 +11,7 @@ import org.scijava.service.Service;
 
 /**
  * The exception behind each run that {@link Failures} ended as cancelled, for
- * the callers that report a failure by its kind ({@link CommandInvocation}:
+ * the callers that report a failure by its kind ({@code commands.imagej.CommandInvocation}:
  * the CLI exits 2 for a bad option, 1 for a failed run). A cancel carries only
  * its one line; this keeps what it came from. One table per context; an entry
  * goes when it is taken or its command is no longer used.

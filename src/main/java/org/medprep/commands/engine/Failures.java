@@ -2,8 +2,8 @@ package org.medprep.commands.engine;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 
-import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.Contextual;
@@ -55,7 +55,7 @@ public final class Failures {
 	public static String reason(final RuntimeException e, final String label) {
 		for (Throwable t = e; t != null; t = t.getCause())
 			if (t instanceof CancellationException) return t.getMessage() == null ? label + " was stopped" : t.getMessage(); // ForkJoin rethrows a stop without its message
-		final Throwable cause = CommandInvocation.meaningful(e);
+		final Throwable cause = meaningful(e);
 		if (cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException || cause instanceof CommandFailedException)
 			return message(cause, label);
 		return null;
@@ -73,5 +73,18 @@ public final class Failures {
 
 	private static String oneLine(final String text) {
 		return text.trim().replaceAll("\\s*\\R\\s*", "; ");
+	}
+
+	/**
+	 * The exception that says what went wrong, below the wrappers that threads add:
+	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
+	 * it rethrows a worker's exception (same class, message = the original's toString).
+	 */
+	public static Throwable meaningful(final Throwable thrown) {
+		Throwable t = thrown;
+		while (t.getCause() != null && (t instanceof ExecutionException || t.getClass() == RuntimeException.class || t.getMessage() == null
+			|| t.getMessage().equals(t.getCause().toString())))
+			t = t.getCause();
+		return t;
 	}
 }

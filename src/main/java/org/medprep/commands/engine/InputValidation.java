@@ -1,6 +1,5 @@
 package org.medprep.commands.engine;
 
-import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.Cancelable;
 import org.scijava.module.MethodCallException;
 import org.scijava.module.Module;
@@ -29,7 +28,7 @@ public class InputValidation extends AbstractPreprocessorPlugin {
 			}
 			catch (final MethodCallException e) {
 				// a validater that threw instead of cancelling: its message is still the one line
-				cancel(Failures.message(e.getCause() == null ? e : e.getCause(), CommandOptions.label(module.getInfo())));
+				cancel(Failures.message(e.getCause() == null ? e : e.getCause(), CommandCatalog.label(module.getInfo())));
 				return;
 			}
 			if (canceled(module)) break;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.medprep.commands.imagej.MacroOptions;
 import org.medprep.core.History;
 import org.medprep.core.augment.SpatialDraw;
 import org.medprep.core.spatial.SpatialPlan;
@@ -76,7 +75,7 @@ public final class StepRecord {
 	/** The step's macro line, with the values it really used. */
 	public MacroLine line() {
 		final StringBuilder sb = new StringBuilder();
-		options.forEach((name, value) -> sb.append(sb.length() > 0 ? " " : "").append(MacroOptions.format(name, value)));
+		options.forEach((name, value) -> sb.append(sb.length() > 0 ? " " : "").append(MacroOptionSyntax.format(name, value)));
 		return new MacroLine(label, sb.toString());
 	}
 

@@ -2,9 +2,6 @@ package org.medprep.commands.engine;
 
 import java.util.concurrent.Callable;
 
-import org.medprep.commands.imagej.CommandProgress;
-import org.medprep.commands.imagej.DefaultThreadCount;
-import org.medprep.commands.imagej.StoppableTaskExecutor;
 import org.scijava.Context;
 
 import net.imglib2.parallel.Parallelization;
@@ -21,10 +18,14 @@ public final class Threads {
 
 	private Threads() {}
 
-	/** The thread count of {@code context}; ImageJ's setting where there is no context or no {@link ThreadCount}. */
+	/**
+	 * The thread count of {@code context}; every processor where there is no context or no
+	 * {@link ThreadCount} (ImageJ's own default; each host's context has one: Fiji's, the
+	 * bridge's and the CLI's).
+	 */
 	public static int count(final Context context) {
 		final ThreadCount t = context == null ? null : context.getService(ThreadCount.class);
-		return t != null ? t.count() : new DefaultThreadCount().count();
+		return t != null ? t.count() : Runtime.getRuntime().availableProcessors();
 	}
 
 	/** Runs {@code work} with the thread count of {@code context}; see {@link #call(int, Callable)}. */
@@ -46,7 +47,7 @@ public final class Threads {
 	 * Like {@link #call(Context, Callable)}, and every task of core's parallel loops first checks
 	 * {@code progress} for a stop request and then reports the loop's progress.
 	 */
-	public static <R> R call(final Context context, final Callable<R> work, final CommandProgress progress) {
+	public static <R> R call(final Context context, final Callable<R> work, final RunProgress progress) {
 		try (TaskExecutor executor = new StoppableTaskExecutor(TaskExecutors.numThreads(count(context)), progress)) {
 			return Parallelization.runWithExecutor(executor, work);
 		}

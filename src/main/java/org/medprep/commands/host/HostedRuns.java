@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 
-import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.engine.Failures;
 import org.scijava.event.EventHandler;
 import org.scijava.module.Module;
 import org.scijava.module.event.ModuleCanceledEvent;
@@ -51,7 +51,7 @@ public class HostedRuns extends AbstractService implements SciJavaService {
 		final Module module = event.getModule();
 		if (!adopted.remove(module)) return;
 		event.consume(); // SciJava would log the stack trace; the message says what went wrong
-		final Throwable cause = CommandInvocation.meaningful(event.getException());
+		final Throwable cause = Failures.meaningful(event.getException());
 		fail(MedPrepModules.label(module), cause.getMessage() == null ? cause.toString() : cause.getMessage());
 	}
 

@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.imagej.CommandOptions;
 import org.scijava.Priority;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -52,7 +51,7 @@ public class MedPrepCodeRunner extends AbstractCodeRunner {
 		if (name == null) return null;
 		for (final CommandInfo info : new CommandCatalog(commandService).all()) {
 			if (info.getClassName().equals(name)) return info;
-			final String label = CommandOptions.label(info);
+			final String label = CommandCatalog.label(info);
 			if (label.equals(name) || label.equals(name.replace('_', ' '))) return info;
 		}
 		return null;

@@ -2,7 +2,7 @@ package org.medprep.commands.host;
 
 import ij.ImagePlus;
 
-import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.engine.CommandCatalog;
 import org.scijava.module.Module;
 
 /** Which modules are MedPrep's, and what their main image input holds. */
@@ -16,7 +16,7 @@ final class MedPrepModules {
 	}
 
 	static String label(final Module module) {
-		return CommandOptions.label(module.getInfo());
+		return CommandCatalog.label(module.getInfo());
 	}
 
 	/** A real image: not null, and not the empty {@code new ImagePlus()} a converter makes when no image is open. */

@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutionException;
 
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoiceSpellings;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.engine.FailureCauses;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.medprep.commands.host.FijiHostProcessor;
 import org.medprep.core.Subject;
 import org.scijava.Cancelable;
@@ -74,7 +76,7 @@ public final class CommandInvocation {
 
 		/** The step as the Recorder writes it: every option as given (an empty seed stays empty; the history of the outputs holds the seed drawn). */
 		public MacroLine recorded() {
-			return new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module));
+			return new MacroLine(CommandCatalog.label(module.getInfo()), CommandOptions.record(module));
 		}
 	}
 
@@ -104,7 +106,7 @@ public final class CommandInvocation {
 		for (final ModuleItem<?> item : CommandOptions.optionItems(info)) inputs.put(item.getName(), module.getInput(item.getName()));
 		for (final Map.Entry<String, Object> e : values.entrySet()) {
 			if (!known.contains(e.getKey()))
-				throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for \"" + CommandOptions.label(info) + "\"; its options are " + known);
+				throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for \"" + CommandCatalog.label(info) + "\"; its options are " + known);
 			inputs.put(e.getKey(), e.getValue());
 		}
 		return run(info, module, inputs);
@@ -116,7 +118,7 @@ public final class CommandInvocation {
 			if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
 				// a failure the command turned into a cancel (Failures) keeps its exception as the cause: bad input stays an IllegalArgumentException
 				final RuntimeException cause = causes == null ? null : causes.take(done.getDelegateObject());
-				throw new CommandFailedException(CommandOptions.label(info) + ": " + ((Cancelable) done).getCancelReason(), cause);
+				throw new CommandFailedException(CommandCatalog.label(info) + ": " + ((Cancelable) done).getCancelReason(), cause);
 			}
 			final Map<String, Object> outputs = new LinkedHashMap<>();
 			for (final ModuleItem<?> out : info.outputs())
@@ -125,12 +127,12 @@ public final class CommandInvocation {
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new CommandFailedException(CommandOptions.label(info) + " was interrupted");
+			throw new CommandFailedException(CommandCatalog.label(info) + " was interrupted");
 		}
 		catch (final ExecutionException e) {
-			final Throwable cause = meaningful(e);
+			final Throwable cause = Failures.meaningful(e);
 			final String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-			throw new CommandFailedException(CommandOptions.label(info) + ": " + message, cause);
+			throw new CommandFailedException(CommandCatalog.label(info) + ": " + message, cause);
 		}
 	}
 
@@ -169,7 +171,7 @@ public final class CommandInvocation {
 	 * @throws CommandFailedException when the command itself fails, with its message
 	 */
 	public SubjectResult apply(final CommandInfo info, final String options, final Subject subject) {
-		final String label = CommandOptions.label(info);
+		final String label = CommandCatalog.label(info);
 		final Module module = moduleService.createModule(info);
 		final Object delegate = module instanceof VolumeCommand ? module : module.getDelegateObject();
 		if (!(delegate instanceof VolumeCommand)) throw new IllegalArgumentException("\"" + label + "\" does not work on a case");
@@ -190,7 +192,7 @@ public final class CommandInvocation {
 			out = ((VolumeCommand) delegate).apply(subject);
 		}
 		catch (final RuntimeException e) {
-			final Throwable cause = meaningful(e);
+			final Throwable cause = Failures.meaningful(e);
 			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);
 			final String reason = Failures.reason(e, label);
 			// a defect (no user-facing reason) keeps its kind in the line, and its stack trace as the cause
@@ -204,18 +206,6 @@ public final class CommandInvocation {
 		return new SubjectResult(out, extras);
 	}
 
-	/**
-	 * The exception that says what went wrong, below the wrappers that threads add:
-	 * ExecutionException, plain RuntimeException, and the copies ForkJoin makes when
-	 * it rethrows a worker's exception (same class, message = the original's toString).
-	 */
-	public static Throwable meaningful(final Throwable thrown) {
-		Throwable t = thrown;
-		while (t.getCause() != null && (t instanceof ExecutionException || t.getClass() == RuntimeException.class || t.getMessage() == null
-			|| t.getMessage().equals(t.getCause().toString())))
-			t = t.getCause();
-		return t;
-	}
 
 	/**
 	 * All preprocessors but dialogs (every input is given, defaults included, so nothing is asked),
@@ -246,11 +236,11 @@ public final class CommandInvocation {
 
 	private Map<String, Object> inputs(final Module module, final String options, final ImagePlus mainImage, final boolean needsImage) {
 		final ModuleInfo info = module.getInfo();
-		final String label = CommandOptions.label(info);
+		final String label = CommandCatalog.label(info);
 		final List<ModuleItem<?>> items = CommandOptions.optionItems(info);
 		final List<String> known = new ArrayList<>();
 		for (final ModuleItem<?> item : items) known.add(item.getName());
-		for (final String key : MacroOptions.keys(options))
+		for (final String key : MacroOptionSyntax.keys(options))
 			if (!known.contains(key)) throw new IllegalArgumentException("unknown option '" + key + "' for \"" + label + "\"; its options are " + known);
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final ModuleItem<?> main = CommandOptions.mainImage(info);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -72,7 +73,7 @@ public final class CommandOptions {
 	/** The options string of a module's current inputs, as the Recorder writes it. */
 	public static String record(final Module module) {
 		final StringBuilder sb = new StringBuilder();
-		recorded(module).forEach((name, value) -> sb.append(sb.length() > 0 ? " " : "").append(MacroOptions.format(name, value)));
+		recorded(module).forEach((name, value) -> sb.append(sb.length() > 0 ? " " : "").append(MacroOptionSyntax.format(name, value)));
 		return sb.toString();
 	}
 
@@ -86,10 +87,5 @@ public final class CommandOptions {
 	/** A file option that names a file: not null, not empty (Fiji turns an empty {@code file=} into the working directory). */
 	public static boolean isGiven(final File file) {
 		return file != null && !file.getPath().trim().isEmpty();
-	}
-
-	/** The menu label of a command: the last element of its menu path. */
-	public static String label(final ModuleInfo info) {
-		return info.getMenuPath() == null || info.getMenuPath().getLeaf() == null ? info.getTitle() : info.getMenuPath().getLeaf().getName();
 	}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.medprep.commands.engine.Failures;
+import org.medprep.commands.engine.RunProgress;
 import org.medprep.commands.engine.Threads;
 import org.medprep.core.ProgressListener;
 import org.scijava.Cancelable;
@@ -15,7 +16,7 @@ import org.scijava.app.StatusService;
  * Progress and stop requests of one command run, adapted to its host. Core
  * reports through this {@link ProgressListener} (N4 iterations, NMF and
  * k-means iterations, DICOM files), and every task of core's parallel loops
- * (planes, row chunks; see {@link Threads#call(java.util.concurrent.Callable, CommandProgress)})
+ * (planes, row chunks; see {@link Threads#call(org.scijava.Context, java.util.concurrent.Callable, RunProgress)})
  * passes through {@link #checkpoint} too. A stop request (Esc in ImageJ 1.x,
  * the command cancelled in Fiji, or its thread interrupted) makes the next
  * report or task throw {@link CancellationException}; the command ends
@@ -27,7 +28,7 @@ import org.scijava.app.StatusService;
  * as the core algorithm's ProgressListener (and {@link #stopFlag()} where it polls a flag),
  * run it through {@code Threads.call(context, work, progress)}, and report at iteration or plane boundaries.
  */
-public final class CommandProgress implements ProgressListener {
+public final class CommandProgress implements ProgressListener, RunProgress {
 
 	private static final long INTERVAL_NANOS = 100_000_000L;
 
@@ -60,7 +61,7 @@ public final class CommandProgress implements ProgressListener {
 		return this::stopRequested;
 	}
 
-	/** @throws CancellationException when the user asked to stop */
+	@Override
 	public void checkpoint() {
 		if (stopRequested()) throw new CancellationException(label + " was stopped" + (IJ.escapePressed() ? " (Esc)" : ""));
 	}
@@ -72,8 +73,8 @@ public final class CommandProgress implements ProgressListener {
 		show(done, total, message);
 	}
 
-	/** True on the thread the run started on: its parallel loops are the ones whose progress is shown. */
-	boolean onRunnerThread() {
+	@Override
+	public boolean onRunnerThread() {
 		return Thread.currentThread() == runner;
 	}
 
@@ -82,12 +83,14 @@ public final class CommandProgress implements ProgressListener {
 		return (done, total, message) -> show(done, total, message);
 	}
 
-	/** Progress of a parallel loop the run's own thread started, unless core reports its progress itself. */
-	void loopProgress(final long done, final long total) {
+	/** Shown unless core reports the run's progress itself. */
+	@Override
+	public void loopProgress(final long done, final long total) {
 		if (!reportsItself) show(done, total, null);
 	}
 
 	/** The bar is cleared when the run ends, whatever happened. */
+	@Override
 	public void finish() {
 		IJ.showProgress(1, 1);
 		if (status != null) status.clearStatus();

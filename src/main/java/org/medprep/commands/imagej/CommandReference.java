@@ -80,7 +80,7 @@ public final class CommandReference {
 				options.add(new Option(item.getName(), typeName(item.getType()), item.getLabel(), item.getDescription(),
 					def == null ? null : CommandOptions.text(def), choices, also, orTitle));
 			}
-			entries.add(new Entry(CommandOptions.label(info), CommandCatalog.menuPathString(info), info.getDescription(),
+			entries.add(new Entry(CommandCatalog.label(info), CommandCatalog.menuPathString(info), info.getDescription(),
 				CommandOptions.mainImage(info) != null, options));
 		}
 		return entries;

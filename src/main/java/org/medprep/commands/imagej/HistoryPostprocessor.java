@@ -2,6 +2,7 @@ package org.medprep.commands.imagej;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.MacroLine;
 import org.medprep.commands.engine.RecordsHistory;
 import org.medprep.core.History;
@@ -29,7 +30,7 @@ public class HistoryPostprocessor extends AbstractPostprocessorPlugin {
 		if (!module.getInfo().getDelegateClassName().startsWith("org.medprep.")) return;
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) return;
 		if (module instanceof RecordsHistory || module.getDelegateObject() instanceof RecordsHistory) return;
-		final History.Step step = History.Step.of(new MacroLine(CommandOptions.label(module.getInfo()), CommandOptions.record(module)).toString());
+		final History.Step step = History.Step.of(new MacroLine(CommandCatalog.label(module.getInfo()), CommandOptions.record(module)).toString());
 		final ModuleItem<?> main = CommandOptions.mainImage(module.getInfo());
 		final Object input = main == null ? null : module.getInput(main.getName());
 		for (final ModuleItem<?> out : module.getInfo().outputs()) {

@@ -189,6 +189,16 @@ public final class ImagePlusVolumes {
 	 * otherwise the calibration is in mm from the volume's geometry.
 	 */
 	public static ImagePlus toImagePlus(final Volume<? extends RealType<?>> volume, final String title, final ImagePlus template) {
+		final ImagePlus imp = toImagePlusWithoutDisplayRange(volume, title, template);
+		setDisplayRange(imp, volume);
+		return imp;
+	}
+
+	/**
+	 * {@link #toImagePlus} without the display range, which takes a pass over the voxels: for a file
+	 * writer that gathers the range as it writes, or sets it with {@link #setDisplayRange} otherwise.
+	 */
+	public static ImagePlus toImagePlusWithoutDisplayRange(final Volume<? extends RealType<?>> volume, final String title, final ImagePlus template) {
 		final boolean[] signed16 = { false };
 		final ImagePlus imp = new ImagePlus(title, stackOf(volume, signed16));
 		final Calibration cal = imp.getCalibration();
@@ -221,7 +231,6 @@ public final class ImagePlusVolumes {
 			if (!k.equals(Volume.HISTORY)) sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n');
 		});
 		if (sb.length() > 0) imp.setProp(METADATA_PROPERTY, sb.toString().trim());
-		setDisplayRange(imp, volume);
 		return imp;
 	}
 
@@ -325,13 +334,24 @@ public final class ImagePlusVolumes {
 		return org.medprep.core.Planes.range(data);
 	}
 
-	/** Full range for 8/16-bit, the data range for float, as ImageJ would. */
-	private static void setDisplayRange(final ImagePlus imp, final Volume<? extends RealType<?>> volume) {
+	/** Full range for 8-bit, the data range for 16-bit and float. */
+	public static void setDisplayRange(final ImagePlus imp, final Volume<? extends RealType<?>> volume) {
 		if (imp.getType() == ImagePlus.GRAY8) {
 			imp.setDisplayRange(0, 255);
 			return;
 		}
-		final double[] r = range(volume.data());
+		setDisplayRange(imp, range(volume.data()));
+	}
+
+	/**
+	 * The display range {@link #setDisplayRange(ImagePlus, Volume)} sets, from the range of the
+	 * volume's values {@code r} = {min, max} (for 8-bit: always 0 to 255).
+	 */
+	public static void setDisplayRange(final ImagePlus imp, final double[] r) {
+		if (imp.getType() == ImagePlus.GRAY8) {
+			imp.setDisplayRange(0, 255);
+			return;
+		}
 		if (imp.getType() == ImagePlus.GRAY16 && imp.getCalibration().isSigned16Bit()) imp.setDisplayRange(r[0] + 32768, r[1] + 32768);
 		else imp.setDisplayRange(r[0], r[1] > r[0] ? r[1] : r[0] + 1);
 	}

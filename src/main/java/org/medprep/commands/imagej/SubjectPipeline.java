@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Composition;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.Threads;
 import org.medprep.core.History;
@@ -126,7 +127,7 @@ public final class SubjectPipeline {
 	private CommandInvocation.Result withMembersByTitle(final Subject subject, final MacroLine step, final java.util.function.Supplier<CommandInvocation.Result> work) {
 		final Map<String, ImagePlus> before = new LinkedHashMap<>();
 		final List<String> added = new ArrayList<>();
-		for (final String key : MacroOptions.keys(step.options())) {
+		for (final String key : MacroOptionSyntax.keys(step.options())) {
 			final String value = MacroOptions.get(step.options(), key);
 			if (value == null || !subject.has(value) || value.equals(subject.mainName()) || before.containsKey(value) || added.contains(value)) continue;
 			if (titles.isRegistered(value)) before.put(value, titles.find(value));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.medprep.commands.VolumeCommand;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
@@ -72,7 +73,7 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String label = CommandOptions.label(getInfo());
+		final String label = CommandCatalog.label(getInfo());
 		final CommandProgress progress = CommandProgress.of(this, status, label);
 		// a bad input or a stop request cancels the command with one line
 		Failures.run(this, label, () -> Threads.call(getContext(), () -> {

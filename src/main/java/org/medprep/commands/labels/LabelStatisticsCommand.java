@@ -6,9 +6,9 @@ import ij.measure.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
-import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.ImageTitleService;
@@ -65,7 +65,7 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		// a bad input or a stop request cancels with one line
 		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
 	}

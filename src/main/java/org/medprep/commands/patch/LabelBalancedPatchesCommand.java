@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.Threads;
-import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
@@ -111,7 +111,7 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 
 	@Override
 	public void run() {
-		final String name = CommandOptions.label(getInfo());
+		final String name = CommandCatalog.label(getInfo());
 		// a bad input or a stop request cancels with one line (what was written is removed)
 		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
 	}

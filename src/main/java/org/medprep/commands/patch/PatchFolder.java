@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.HistoryStore;
@@ -74,7 +75,7 @@ final class PatchFolder {
 
 	/** The record of a patch command's run: its macro line as the Recorder writes it (record what differs, a drawn seed, in it). */
 	static StepRecord step(final Module command) {
-		return new StepRecord(CommandOptions.label(command.getInfo()), CommandOptions.recorded(command));
+		return new StepRecord(CommandCatalog.label(command.getInfo()), CommandOptions.recorded(command));
 	}
 
 	/** The file name of a patch (its index and start in the name). */

@@ -56,9 +56,10 @@ public final class Nmf {
 		final double l2W = m * p.alphaW() * (1 - p.l1Ratio());
 		final double l2H = n * p.alphaH() * (1 - p.l1Ratio());
 
+		final NmfRowPass pass = new NmfRowPass(x, k);
 		final int iterations;
-		if (p.solver() == NmfSolver.COORDINATE_DESCENT) iterations = fitCoordinateDescent(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
-		else iterations = fitMultiplicativeUpdate(x, w, ht, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		if (p.solver() == NmfSolver.COORDINATE_DESCENT) iterations = fitCoordinateDescent(w, ht, pass, p, l1W, l1H, l2W, l2H, progress, cancelled);
+		else iterations = fitMultiplicativeUpdate(x, w, ht, pass, p, l1W, l1H, l2W, l2H, progress, cancelled);
 		return new NmfResult(w, ht.transpose(), reconstructionError(x, w, ht), iterations);
 	}
 
@@ -131,15 +132,15 @@ public final class Nmf {
 
 	// ------------------------------------------------------------------ coordinate descent
 
-	private static int fitCoordinateDescent(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
+	private static int fitCoordinateDescent(final Matrix w, final Matrix ht, final NmfRowPass pass, final NmfParameters p,
 		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
 	{
 		double violationInit = 0;
 		int iter;
 		for (iter = 1; iter <= p.maxIter(); iter++) {
 			checkCancelled(cancelled, iter - 1);
-			double violation = updateCoordinateDescent(w, times(x, ht), gram(ht), l1W, l2W);
-			violation += updateCoordinateDescent(ht, transposeTimes(x, w), gram(w), l1H, l2H);
+			double violation = pass.updateW(w, ht, gram(ht), NmfSolver.COORDINATE_DESCENT, l1W, l2W);
+			violation += updateCoordinateDescent(ht, pass.xtw(), pass.wtw(), l1H, l2H);
 			if (iter == 1) violationInit = violation;
 			progress.progress(iter, p.maxIter(), "NMF (cd) iteration " + iter);
 			if (violationInit == 0) break;
@@ -155,62 +156,74 @@ public final class Nmf {
 	 */
 	static double updateCoordinateDescent(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
 		final int k = w.cols();
-		if (l2 != 0) for (int t = 0; t < k; t++) hht[t * k + t] += l2;
+		addToDiagonal(hht, k, l2);
 		final double[] wd = w.data();
-		return RowChunks.sum(w.rows(), (from, to) -> {
-			double violation = 0;
-			// Four rows in lockstep: each row's sweep is a chain of dependent updates (a division
-			// each), so one row at a time waits on latency; four independent chains fill it. Each
-			// row's arithmetic is unchanged, and the violations are kept and added in row order,
-			// so the result has the same bits as the row-by-row sweep.
-			final double[] v = new double[4 * k];
-			int i = from;
-			for (; i + 3 < to; i += 4) {
-				final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
-				for (int t = 0; t < k; t++) {
-					double g0 = l1 - aht[o0 + t], g1 = l1 - aht[o1 + t], g2 = l1 - aht[o2 + t], g3 = l1 - aht[o3 + t];
-					final int ho = t * k;
-					for (int r = 0; r < k; r++) {
-						final double h = hht[ho + r];
-						g0 += h * wd[o0 + r];
-						g1 += h * wd[o1 + r];
-						g2 += h * wd[o2 + r];
-						g3 += h * wd[o3 + r];
-					}
-					final double a0 = wd[o0 + t], a1 = wd[o1 + t], a2 = wd[o2 + t], a3 = wd[o3 + t];
-					v[t] = Math.abs(a0 == 0 ? Math.min(0, g0) : g0);
-					v[k + t] = Math.abs(a1 == 0 ? Math.min(0, g1) : g1);
-					v[2 * k + t] = Math.abs(a2 == 0 ? Math.min(0, g2) : g2);
-					v[3 * k + t] = Math.abs(a3 == 0 ? Math.min(0, g3) : g3);
-					final double hess = hht[ho + t];
-					if (hess != 0) {
-						wd[o0 + t] = Math.max(a0 - g0 / hess, 0);
-						wd[o1 + t] = Math.max(a1 - g1 / hess, 0);
-						wd[o2 + t] = Math.max(a2 - g2 / hess, 0);
-						wd[o3 + t] = Math.max(a3 - g3 / hess, 0);
-					}
+		return RowChunks.sum(w.rows(), (from, to) -> sweep(wd, k, aht, 0, hht, l1, from, to, 0, new double[4 * k]));
+	}
+
+	static void addToDiagonal(final double[] hht, final int k, final double l2) {
+		if (l2 != 0) for (int t = 0; t < k; t++) hht[t * k + t] += l2;
+	}
+
+	/**
+	 * The sweep over rows [from, to) of {@code wd} (rows x k), row i of aht at {@code (i - ahtRow0) * k};
+	 * returns {@code violation} plus the rows' violations, added in row order. {@code v}: 4 k scratch.
+	 */
+	static double sweep(final double[] wd, final int k, final double[] aht, final int ahtRow0, final double[] hht, final double l1,
+		final int from, final int to, final double violationBefore, final double[] v)
+	{
+		double violation = violationBefore;
+		// Four rows in lockstep: each row's sweep is a chain of dependent updates (a division
+		// each), so one row at a time waits on latency; four independent chains fill it. Each
+		// row's arithmetic is unchanged, and the violations are kept and added in row order,
+		// so the result has the same bits as the row-by-row sweep.
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
+			final int a0o = (i - ahtRow0) * k, a1o = a0o + k, a2o = a1o + k, a3o = a2o + k;
+			for (int t = 0; t < k; t++) {
+				double g0 = l1 - aht[a0o + t], g1 = l1 - aht[a1o + t], g2 = l1 - aht[a2o + t], g3 = l1 - aht[a3o + t];
+				final int ho = t * k;
+				for (int r = 0; r < k; r++) {
+					final double h = hht[ho + r];
+					g0 += h * wd[o0 + r];
+					g1 += h * wd[o1 + r];
+					g2 += h * wd[o2 + r];
+					g3 += h * wd[o3 + r];
 				}
-				for (int q = 0; q < 4 * k; q++) violation += v[q];
-			}
-			for (; i < to; i++) {
-				final int wo = i * k;
-				for (int t = 0; t < k; t++) {
-					double grad = l1 - aht[wo + t];
-					final int ho = t * k;
-					for (int r = 0; r < k; r++) grad += hht[ho + r] * wd[wo + r];
-					final double wit = wd[wo + t];
-					violation += Math.abs(wit == 0 ? Math.min(0, grad) : grad);
-					final double hess = hht[ho + t];
-					if (hess != 0) wd[wo + t] = Math.max(wit - grad / hess, 0);
+				final double a0 = wd[o0 + t], a1 = wd[o1 + t], a2 = wd[o2 + t], a3 = wd[o3 + t];
+				v[t] = Math.abs(a0 == 0 ? Math.min(0, g0) : g0);
+				v[k + t] = Math.abs(a1 == 0 ? Math.min(0, g1) : g1);
+				v[2 * k + t] = Math.abs(a2 == 0 ? Math.min(0, g2) : g2);
+				v[3 * k + t] = Math.abs(a3 == 0 ? Math.min(0, g3) : g3);
+				final double hess = hht[ho + t];
+				if (hess != 0) {
+					wd[o0 + t] = Math.max(a0 - g0 / hess, 0);
+					wd[o1 + t] = Math.max(a1 - g1 / hess, 0);
+					wd[o2 + t] = Math.max(a2 - g2 / hess, 0);
+					wd[o3 + t] = Math.max(a3 - g3 / hess, 0);
 				}
 			}
-			return violation;
-		});
+			for (int q = 0; q < 4 * k; q++) violation += v[q];
+		}
+		for (; i < to; i++) {
+			final int wo = i * k, ao = (i - ahtRow0) * k;
+			for (int t = 0; t < k; t++) {
+				double grad = l1 - aht[ao + t];
+				final int ho = t * k;
+				for (int r = 0; r < k; r++) grad += hht[ho + r] * wd[wo + r];
+				final double wit = wd[wo + t];
+				violation += Math.abs(wit == 0 ? Math.min(0, grad) : grad);
+				final double hess = hht[ho + t];
+				if (hess != 0) wd[wo + t] = Math.max(wit - grad / hess, 0);
+			}
+		}
+		return violation;
 	}
 
 	// ------------------------------------------------------------------ multiplicative update
 
-	private static int fitMultiplicativeUpdate(final Matrix x, final Matrix w, final Matrix ht, final NmfParameters p,
+	private static int fitMultiplicativeUpdate(final Matrix x, final Matrix w, final Matrix ht, final NmfRowPass pass, final NmfParameters p,
 		final double l1W, final double l1H, final double l2W, final double l2H, final ProgressListener progress, final BooleanSupplier cancelled)
 	{
 		final double errorAtInit = reconstructionError(x, w, ht);
@@ -218,8 +231,8 @@ public final class Nmf {
 		int iter;
 		for (iter = 1; iter <= p.maxIter(); iter++) {
 			checkCancelled(cancelled, iter - 1);
-			multiplicativeUpdate(w, times(x, ht), gram(ht), l1W, l2W);
-			multiplicativeUpdate(ht, transposeTimes(x, w), gram(w), l1H, l2H);
+			pass.updateW(w, ht, gram(ht), NmfSolver.MULTIPLICATIVE_UPDATE, l1W, l2W);
+			multiplicativeUpdate(ht, pass.xtw(), pass.wtw(), l1H, l2H);
 			progress.progress(iter, p.maxIter(), "NMF (mu) iteration " + iter);
 			if (p.tol() > 0 && iter % 10 == 0) {
 				final double error = reconstructionError(x, w, ht);
@@ -238,96 +251,24 @@ public final class Nmf {
 	static void multiplicativeUpdate(final Matrix w, final double[] aht, final double[] hht, final double l1, final double l2) {
 		final int k = w.cols();
 		final double[] wd = w.data();
-		RowChunks.forEach(w.rows(), (from, to) -> {
-			final double[] den = new double[k];
-			for (int i = from; i < to; i++) {
-				final int wo = i * k;
-				for (int t = 0; t < k; t++) {
-					double d = 0;
-					for (int r = 0; r < k; r++) d += wd[wo + r] * hht[r * k + t];
-					if (l1 > 0) d += l1;
-					if (l2 > 0) d += l2 * wd[wo + t];
-					den[t] = d == 0 ? EPSILON : d;
-				}
-				for (int t = 0; t < k; t++) wd[wo + t] *= aht[wo + t] / den[t];
-			}
-		});
+		RowChunks.forEach(w.rows(), (from, to) -> multiply(wd, k, aht, 0, hht, l1, l2, from, to, new double[k]));
 	}
 
-	// ------------------------------------------------------------------ products
-
-	/** X F for X n x m and F m x k: row i holds the dot products of X's row i with F's columns. */
-	static double[] times(final Matrix x, final Matrix f) {
-		final int n = x.rows(), m = x.cols(), k = f.cols();
-		final double[] ft = f.transpose().data(); // k x m: contiguous columns of F
-		final double[] xd = x.data();
-		final double[] out = new double[n * k];
-		RowChunks.forEach(n, (from, to) -> {
-			int i = from;
-			for (; i + 3 < to; i += 4) { // four rows share each load of F: four independent sums
-				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
-				for (int t = 0; t < k; t++) {
-					final int fo = t * m;
-					double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-					for (int j = 0; j < m; j++) {
-						final double fj = ft[fo + j];
-						s0 += xd[x0 + j] * fj;
-						s1 += xd[x1 + j] * fj;
-						s2 += xd[x2 + j] * fj;
-						s3 += xd[x3 + j] * fj;
-					}
-					out[i * k + t] = s0;
-					out[(i + 1) * k + t] = s1;
-					out[(i + 2) * k + t] = s2;
-					out[(i + 3) * k + t] = s3;
-				}
+	/** The update of rows [from, to) of {@code wd}, row i of aht at {@code (i - ahtRow0) * k}; {@code den}: k scratch. */
+	static void multiply(final double[] wd, final int k, final double[] aht, final int ahtRow0, final double[] hht, final double l1, final double l2,
+		final int from, final int to, final double[] den)
+	{
+		for (int i = from; i < to; i++) {
+			final int wo = i * k, ao = (i - ahtRow0) * k;
+			for (int t = 0; t < k; t++) {
+				double d = 0;
+				for (int r = 0; r < k; r++) d += wd[wo + r] * hht[r * k + t];
+				if (l1 > 0) d += l1;
+				if (l2 > 0) d += l2 * wd[wo + t];
+				den[t] = d == 0 ? EPSILON : d;
 			}
-			for (; i < to; i++) {
-				final int xo = i * m;
-				for (int t = 0; t < k; t++) {
-					final int fo = t * m;
-					double s0 = 0;
-					for (int j = 0; j < m; j++) s0 += xd[xo + j] * ft[fo + j];
-					out[i * k + t] = s0;
-				}
-			}
-		});
-		return out;
-	}
-
-	/**
-	 * X^T W (m x k) for X n x m and W n x k, accumulated over row chunks of X (read once, in order).
-	 * The partial sums are kept component by component (k x m) so the innermost loop runs along a
-	 * row of X, long and contiguous, rather than over the k components; each entry adds the same
-	 * terms in the same order as before, so the bits are the same.
-	 */
-	static double[] transposeTimes(final Matrix x, final Matrix w) {
-		final int m = x.cols(), k = w.cols();
-		final double[] xd = x.data(), wd = w.data();
-		final double[] byComponent = RowChunks.sumArrays(x.rows(), m * k, (from, to, acc) -> {
-			int i = from;
-			for (; i + 3 < to; i += 4) { // four rows at a time: a quarter of the accumulator traffic
-				final int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
-				final int w0 = i * k, w1 = w0 + k, w2 = w1 + k, w3 = w2 + k;
-				for (int t = 0; t < k; t++) {
-					final double b0 = wd[w0 + t], b1 = wd[w1 + t], b2 = wd[w2 + t], b3 = wd[w3 + t];
-					final int ao = t * m;
-					for (int j = 0; j < m; j++) acc[ao + j] += (xd[x0 + j] * b0 + xd[x1 + j] * b1) + (xd[x2 + j] * b2 + xd[x3 + j] * b3);
-				}
-			}
-			for (; i < to; i++) {
-				final int xo = i * m, wo = i * k;
-				for (int t = 0; t < k; t++) {
-					final double b = wd[wo + t];
-					final int ao = t * m;
-					for (int j = 0; j < m; j++) acc[ao + j] += xd[xo + j] * b;
-				}
-			}
-		});
-		final double[] out = new double[m * k];
-		for (int t = 0; t < k; t++)
-			for (int j = 0; j < m; j++) out[j * k + t] = byComponent[t * m + j];
-		return out;
+			for (int t = 0; t < k; t++) wd[wo + t] *= aht[ao + t] / den[t];
+		}
 	}
 
 	// ------------------------------------------------------------------ helpers
@@ -336,26 +277,33 @@ public final class Nmf {
 	static double[] gram(final Matrix f) {
 		final int k = f.cols();
 		final double[] fd = f.data();
-		final double[] g = RowChunks.sumArrays(f.rows(), k * k, (from, to, part) -> {
-			int i = from;
-			for (; i + 3 < to; i += 4) {
-				final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
-				for (int a = 0; a < k; a++) {
-					final double f0 = fd[o0 + a], f1 = fd[o1 + a], f2 = fd[o2 + a], f3 = fd[o3 + a];
-					final int po = a * k;
-					for (int b = a; b < k; b++) part[po + b] += (f0 * fd[o0 + b] + f1 * fd[o1 + b]) + (f2 * fd[o2 + b] + f3 * fd[o3 + b]);
-				}
-			}
-			for (; i < to; i++) {
-				final int o = i * k;
-				for (int a = 0; a < k; a++) {
-					final double fa = fd[o + a];
-					for (int b = a; b < k; b++) part[a * k + b] += fa * fd[o + b];
-				}
-			}
-		});
-		for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[a * k + b] = g[b * k + a];
+		final double[] g = RowChunks.sumArrays(f.rows(), k * k, (from, to, part) -> gramRows(fd, k, part, from, to));
+		mirrorUpperTriangle(g, k);
 		return g;
+	}
+
+	/** Adds rows [from, to) of f^T f to the upper triangle of {@code part} (k x k), rows in groups of four from {@code from}. */
+	static void gramRows(final double[] fd, final int k, final double[] part, final int from, final int to) {
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final int o0 = i * k, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
+			for (int a = 0; a < k; a++) {
+				final double f0 = fd[o0 + a], f1 = fd[o1 + a], f2 = fd[o2 + a], f3 = fd[o3 + a];
+				final int po = a * k;
+				for (int b = a; b < k; b++) part[po + b] += (f0 * fd[o0 + b] + f1 * fd[o1 + b]) + (f2 * fd[o2 + b] + f3 * fd[o3 + b]);
+			}
+		}
+		for (; i < to; i++) {
+			final int o = i * k;
+			for (int a = 0; a < k; a++) {
+				final double fa = fd[o + a];
+				for (int b = a; b < k; b++) part[a * k + b] += fa * fd[o + b];
+			}
+		}
+	}
+
+	static void mirrorUpperTriangle(final double[] g, final int k) {
+		for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[a * k + b] = g[b * k + a];
 	}
 
 	/** ||X - W Ht^T||_F computed directly (no cancellation-prone expansion). */

@@ -28,6 +28,12 @@ final class RowChunks {
 		double sum(int from, int to);
 	}
 
+	/** A chunk's body that also knows the chunk's index (0, 1, ... in row order). */
+	@FunctionalInterface
+	interface IndexedBody {
+		void run(int chunk, int from, int to);
+	}
+
 	/** Partial result of a chunk: fills {@code partial} (zeroed) for rows [from, to). */
 	@FunctionalInterface
 	interface ArrayBody {
@@ -41,6 +47,20 @@ final class RowChunks {
 			return;
 		}
 		Parallelization.getTaskExecutor().forEach(chunks, c -> body.run(c[0], c[1]));
+	}
+
+	/** The number of chunks {@code rows} rows are split into (at least one). */
+	static int count(final int rows) {
+		return Math.max(1, (rows + CHUNK - 1) / CHUNK);
+	}
+
+	static void forEachIndexed(final int rows, final IndexedBody body) {
+		final List<int[]> chunks = chunks(rows);
+		if (chunks.size() == 1) {
+			body.run(0, 0, rows);
+			return;
+		}
+		Parallelization.getTaskExecutor().forEach(chunks, c -> body.run(c[0] / CHUNK, c[0], c[1]));
 	}
 
 	static double sum(final int rows, final SumBody body) {

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.MacroLine;
+import org.medprep.commands.engine.MacroOptionSyntax;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
@@ -57,11 +59,11 @@ class CommandOptionsTest {
 
 	@Test
 	void optionKeysAreParsedLikeImageJ() {
-		assertEquals(List.of("level", "output", "mask", "flag", "q"), MacroOptions.keys("level=40 output=[float 0-1] mask=[a [b] c] flag q='x y'"));
+		assertEquals(List.of("level", "output", "mask", "flag", "q"), MacroOptionSyntax.keys("level=40 output=[float 0-1] mask=[a [b] c] flag q='x y'"));
 		assertEquals("float 0-1", MacroOptions.get("level=40 output=[float 0-1]", "output"));
 		assertEquals("x y", MacroOptions.get("q='x y'", "q"));
-		assertThrows(IllegalArgumentException.class, () -> MacroOptions.keys("output=[float"));
-		assertEquals("key=[a b]", MacroOptions.format("key", "a b"));
+		assertThrows(IllegalArgumentException.class, () -> MacroOptionSyntax.keys("output=[float"));
+		assertEquals("key=[a b]", MacroOptionSyntax.format("key", "a b"));
 	}
 
 	@Test
@@ -79,6 +81,6 @@ class CommandOptionsTest {
 		final IllegalArgumentException original = new IllegalArgumentException("NMF needs non-negative intensities");
 		final IllegalArgumentException forkJoinCopy = new IllegalArgumentException(original.toString(), original);
 		final Throwable wrapped = new java.util.concurrent.ExecutionException(new RuntimeException(forkJoinCopy));
-		assertEquals("NMF needs non-negative intensities", CommandInvocation.meaningful(wrapped).getMessage());
+		assertEquals("NMF needs non-negative intensities", Failures.meaningful(wrapped).getMessage());
 	}
 }

@@ -186,14 +186,91 @@ class NmfTest {
 	}
 
 	@Test
-	void transposedProductIsXTransposeTimesW() {
+	void productKernelsOfEveryComponentWidthAreExact() {
 		final Random random = new Random(4);
-		final int n = 4099, m = 7, k = 3; // rows in chunks and a remainder of the groups of four
-		final Matrix x = Matrix.zeros(n, m), w = Matrix.zeros(n, k);
+		// 7 components: the kernels of four, two and one; 4099 rows: chunks, and rows after the last group of four
+		final int n = 4099, m = 9, k = 7;
+		final Matrix x = Matrix.zeros(n, m), w = Matrix.zeros(n, k), f = Matrix.zeros(m, k);
 		for (int i = 0; i < x.data().length; i++) x.data()[i] = random.nextInt(100);
 		for (int i = 0; i < w.data().length; i++) w.data()[i] = random.nextInt(10);
-		final double[] expected = x.transpose().times(w).data(); // small integers: every sum exact
-		assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(Nmf.transposeTimes(x, w)));
+		for (int i = 0; i < f.data().length; i++) f.data()[i] = random.nextInt(10);
+		// small integers: every sum exact, whatever the order
+		final double[] xtw = new double[m * k];
+		NmfProducts.transposeTimes(x, w.data(), k, xtw, 0, n);
+		assertEquals(java.util.Arrays.toString(x.transpose().times(w).data()), java.util.Arrays.toString(xtw));
+		// rows 1000 .. 2998 of X F, written from row 0 of the output
+		final double[] xf = new double[1999 * k];
+		NmfProducts.times(x, f.data(), k, xf, 1000, 1000, 2999);
+		final double[] expected = java.util.Arrays.copyOfRange(x.times(f).data(), 1000 * k, 2999 * k);
+		assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(xf));
+	}
+
+	/** X (n x m), W (n x k), Ht (m x k) with non-integer values and some zeros in W. */
+	private static Matrix[] passProblem(final int n, final int m, final int k, final long seed) {
+		final Random random = new Random(seed);
+		final Matrix x = Matrix.zeros(n, m), w = Matrix.zeros(n, k), ht = Matrix.zeros(m, k);
+		for (int i = 0; i < x.data().length; i++) x.data()[i] = random.nextInt(4096);
+		for (int i = 0; i < w.data().length; i++) w.data()[i] = random.nextInt(5) == 0 ? 0 : random.nextDouble();
+		for (int i = 0; i < ht.data().length; i++) ht.data()[i] = 50 * random.nextDouble();
+		return new Matrix[] { x, w, ht };
+	}
+
+	@Test
+	void rowPassUpdatesWAsTheSweepOfScikitLearnAndReturnsTheProductsOfTheUpdatedW() {
+		// three chunks, the last not a whole number of blocks nor of groups of four
+		final int n = 2 * RowChunks.CHUNK + 1030, m = 6, k = 5;
+		final Matrix[] p = passProblem(n, m, k, 8);
+		final Matrix x = p[0], w = p[1], ht = p[2];
+		final double[] hht = Nmf.gram(ht);
+		// the reference: X Ht as plain dot products, then the row-by-row sweep of _update_cdnmf_fast
+		final double[] xht = new double[n * k];
+		for (int i = 0; i < n; i++)
+			for (int t = 0; t < k; t++) {
+				double s = 0;
+				for (int j = 0; j < m; j++) s += x.get(i, j) * ht.get(j, t);
+				xht[i * k + t] = s;
+			}
+		final Matrix expected = w.copy();
+		final double expectedViolation = plainSweep(expected, xht, hht.clone(), 0.25, 30);
+		final NmfRowPass pass = new NmfRowPass(x, k);
+		final double violation = pass.updateW(w, ht, hht.clone(), NmfSolver.COORDINATE_DESCENT, 0.25, 30);
+		assertEquals(java.util.Arrays.toString(expected.data()), java.util.Arrays.toString(w.data()));
+		assertEquals(expectedViolation, violation, 1e-12 * expectedViolation);
+		final double[] xtw = x.transpose().times(w).data(), wtw = w.transpose().times(w).data();
+		for (int e = 0; e < xtw.length; e++) assertEquals(xtw[e], pass.xtw()[e], 1e-12 * xtw[e]);
+		for (int e = 0; e < wtw.length; e++) assertEquals(wtw[e], pass.wtw()[e], 1e-12 * Math.abs(wtw[e]));
+		assertTrue(violation > 0 && wtw[0] > 0, "a problem that moves W");
+	}
+
+	@Test
+	void rowPassHasTheSameBitsAtAnyThreadCount() {
+		final int n = 3 * RowChunks.CHUNK + 517, m = 11, k = 5;
+		for (final NmfSolver solver : NmfSolver.values()) {
+			final Matrix[] p = passProblem(n, m, k, 9);
+			final Matrix x = p[0], ht = p[2];
+			final double[] hht = Nmf.gram(ht);
+			final Matrix w1 = p[1].copy(), w3 = p[1].copy();
+			final NmfRowPass one = new NmfRowPass(x, k), three = new NmfRowPass(x, k);
+			final double v1 = Parallelization.runSingleThreaded(() -> one.updateW(w1, ht, hht.clone(), solver, 0.5, 2));
+			final double v3 = Parallelization.runWithNumThreads(3, () -> three.updateW(w3, ht, hht.clone(), solver, 0.5, 2));
+			assertEquals(v1, v3, 0.0, solver.label());
+			assertEquals(java.util.Arrays.toString(w1.data()), java.util.Arrays.toString(w3.data()), solver.label());
+			assertEquals(java.util.Arrays.toString(one.xtw()), java.util.Arrays.toString(three.xtw()), solver.label());
+			assertEquals(java.util.Arrays.toString(one.wtw()), java.util.Arrays.toString(three.wtw()), solver.label());
+		}
+	}
+
+	@Test
+	void fiveComponentsOverManyChunksSameBitsAtAnyThreadCount() {
+		final Matrix x = passProblem(5 * RowChunks.CHUNK + 3, 12, 1, 10)[0];
+		for (final NmfSolver solver : NmfSolver.values()) {
+			final NmfParameters p = NmfParameters.study(5).withSolver(solver).withMaxIter(15);
+			final NmfResult one = Parallelization.runSingleThreaded(() -> Nmf.factorize(x, p));
+			final NmfResult two = Parallelization.runWithNumThreads(2, () -> Nmf.factorize(x, p));
+			assertEquals(one.reconstructionError(), two.reconstructionError(), 0.0, solver.label());
+			assertEquals(java.util.Arrays.toString(one.w().data()), java.util.Arrays.toString(two.w().data()), solver.label());
+			assertEquals(java.util.Arrays.toString(one.h().data()), java.util.Arrays.toString(two.h().data()), solver.label());
+		}
 	}
 
 	private static double residual(final Matrix x, final NmfResult r) {

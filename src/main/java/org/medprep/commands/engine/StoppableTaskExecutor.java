@@ -1,4 +1,4 @@
-package org.medprep.commands.imagej;
+package org.medprep.commands.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.function.Function;
 import net.imglib2.parallel.TaskExecutor;
 
 /**
- * ImgLib2's task executor, with a {@link CommandProgress} checkpoint before
+ * ImgLib2's task executor, with a {@link RunProgress} checkpoint before
  * every task and, for loops the run's own thread starts, the loop's progress after it: core's parallel loops (one task
  * per plane or row chunk) stop within a task of a stop request and show
  * progress, without core knowing about either.
@@ -18,9 +18,9 @@ import net.imglib2.parallel.TaskExecutor;
 public final class StoppableTaskExecutor implements TaskExecutor {
 
 	private final TaskExecutor delegate;
-	private final CommandProgress progress;
+	private final RunProgress progress;
 
-	public StoppableTaskExecutor(final TaskExecutor delegate, final CommandProgress progress) {
+	public StoppableTaskExecutor(final TaskExecutor delegate, final RunProgress progress) {
 		this.delegate = delegate;
 		this.progress = progress;
 	}
