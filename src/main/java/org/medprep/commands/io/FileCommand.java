@@ -1,8 +1,8 @@
 package org.medprep.commands.io;
 
-import org.medprep.commands.imagej.CommandOptions;
-import org.medprep.commands.imagej.CommandProgress;
+import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
+import org.medprep.commands.imagej.CommandProgress;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.ContextCommand;
@@ -33,7 +33,7 @@ public abstract class FileCommand extends ContextCommand {
 
 	/** The menu label, "DICOM Series Info": how messages and progress name the command. */
 	protected final String label() {
-		return CommandOptions.label(new CommandInfo(getClass()));
+		return CommandCatalog.label(new CommandInfo(getClass()));
 	}
 
 	/** Progress and stop requests for this run, shown under the command's label. */
