@@ -5,20 +5,17 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.medprep.commands.io.FileCommand;
 import org.medprep.commands.engine.CommandFailedException;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
-import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.io.dicom.deid.DeidKeySource;
 import org.medprep.io.dicom.deid.DeidOption;
 import org.medprep.io.dicom.deid.DeidRun;
 import org.medprep.io.dicom.deid.DicomDeidentifier;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -33,7 +30,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>DICOM>DICOM Anonymize",
 	description = "De-identify a folder of DICOM files (PS3.15 Basic Profile + options) into another folder, with an audit log.")
-public class DicomAnonymizeCommand extends ContextCommand {
+public class DicomAnonymizeCommand extends FileCommand {
 
 	@Parameter(label = "Input folder", validater = "checkInputFolder", style = "directory", description = "Folder of DICOM files (read only; sub-folders included).")
 	private File input_folder;
@@ -109,15 +106,8 @@ public class DicomAnonymizeCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Problems")
 	private String problems;
 
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(input_folder) || !CommandOptions.isGiven(output_folder)) throw new IllegalArgumentException("input_folder and output_folder are required");
 		final Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
 		if (retain_full_dates) options.add(DeidOption.RETAIN_LONG_FULL_DATES);
@@ -134,7 +124,7 @@ public class DicomAnonymizeCommand extends ContextCommand {
 		final DeidRun.Report report;
 		try {
 			// progress only: stopping half-way would leave a partly written output folder
-			report = run.run(CommandProgress.of(this, status, "DICOM Anonymize").showingOnly());
+			report = run.run(progress().showingOnly());
 		}
 		catch (final IOException e) {
 			throw new CommandFailedException("DICOM Anonymize: " + e.getMessage(), e);
@@ -147,6 +137,6 @@ public class DicomAnonymizeCommand extends ContextCommand {
 			if (f.status() == DeidRun.Status.FAILED || f.status() == DeidRun.Status.NOT_DICOM || f.status() == DeidRun.Status.FLAGGED_NOT_WRITTEN)
 				p.append(f.input()).append(": ").append(f.status().label()).append(": ").append(f.reasons()).append('\n');
 		problems = p.toString();
-		if (status != null) status.showStatus("DICOM Anonymize: " + summary);
+		if (status() != null) status().showStatus("DICOM Anonymize: " + summary);
 	}
 }

@@ -13,23 +13,14 @@ import org.scijava.plugin.Plugin;
 /** {@code run("Crop or Pad", "size_x=128 size_y=128 size_z=64 pad_value=-1000")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Crop or Pad",
 	description = "Crop or pad each axis to a size, centred; the origin moves so kept voxels stay in place; added voxels get the pad value.")
-public class CropOrPadCommand extends GeometryCommand {
-
-	@Parameter(label = "Size x", min = "1", description = "Output voxels along x.")
-	private long size_x = 128;
-
-	@Parameter(label = "Size y", min = "1", description = "Output voxels along y.")
-	private long size_y = 128;
-
-	@Parameter(label = "Size z", min = "1", description = "Output voxels along z.")
-	private long size_z = 64;
+public class CropOrPadCommand extends ToShapeCommand {
 
 	@Parameter(label = "Pad value", description = "Value of added voxels (e.g. -1000 HU for air, 0 for labels).")
 	private double pad_value = 0;
 
 	@Override
 	protected SpatialPlan plan(final Subject in) {
-		return new CropOrPad(new long[] { size_x, size_y, size_z }).plan(in.grid());
+		return new CropOrPad(shape()).plan(in.grid());
 	}
 
 	@Override

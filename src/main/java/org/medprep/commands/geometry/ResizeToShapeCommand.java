@@ -14,16 +14,7 @@ import org.scijava.plugin.Plugin;
 /** {@code run("Resize to Shape", "size_x=128 size_y=128 size_z=64 interpolation=linear")}: the tutorials' scipy zoom to a shape. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Resize to Shape",
 	description = "Resize to a number of voxels per axis, corner voxel centres aligned (scipy.ndimage.zoom); spacing adapts so the result overlays the input.")
-public class ResizeToShapeCommand extends GeometryCommand {
-
-	@Parameter(label = "Size x", min = "1", description = "Output voxels along x.")
-	private long size_x = 128;
-
-	@Parameter(label = "Size y", min = "1", description = "Output voxels along y.")
-	private long size_y = 128;
-
-	@Parameter(label = "Size z", min = "1", description = "Output voxels along z.")
-	private long size_z = 64;
+public class ResizeToShapeCommand extends ToShapeCommand {
 
 	@ChoicesOf(Interpolation.class)
 	@Parameter(label = "Interpolation", choices = { "nearest", "linear", "cubic B-spline", "label (one-hot linear)" },
@@ -32,7 +23,7 @@ public class ResizeToShapeCommand extends GeometryCommand {
 
 	@Override
 	protected SpatialPlan plan(final Subject in) {
-		return new ResizeToShape(new long[] { size_x, size_y, size_z }).plan(in.grid());
+		return new ResizeToShape(shape()).plan(in.grid());
 	}
 
 	@Override

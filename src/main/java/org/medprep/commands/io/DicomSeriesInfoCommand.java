@@ -5,7 +5,6 @@ import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.UncheckedIOException;
 
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
@@ -16,9 +15,7 @@ import org.medprep.io.dicom.DicomSeries;
 import org.medprep.io.dicom.DicomSeriesSummary;
 import org.medprep.io.dicom.SlicePlane;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -29,7 +26,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>DICOM Series Info",
 	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
-public class DicomSeriesInfoCommand extends ContextCommand {
+public class DicomSeriesInfoCommand extends FileCommand {
 
 	@Parameter(label = "Folder", validater = "checkFolder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
 	private File folder;
@@ -46,20 +43,13 @@ public class DicomSeriesInfoCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Series")
 	private ResultsTable table;
 
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
 			throw new IllegalArgumentException("plane_tolerance must be between 0 and 90 degrees, got " + plane_tolerance);
 		// a large folder takes a while to scan: progress per file, and Esc or cancel stops it
-		final CommandProgress progress = CommandProgress.of(this, status, "DICOM Series Info");
+		final CommandProgress progress = progress();
 		final DicomFolder.Scan scan = Threads.call(getContext(), () -> {
 			try {
 				return DicomFolder.scan(folder.toPath(), progress);

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
@@ -25,8 +24,6 @@ import org.medprep.io.dicom.DicomSeriesVolume;
 import org.medprep.io.dicom.SlicePlane;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -40,7 +37,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "File>Import>Import DICOM Series",
 	description = "Open one series of a DICOM folder with its geometry and values (HU for CT); optionally only series in one plane.")
-public class ImportDicomSeriesCommand extends ContextCommand {
+public class ImportDicomSeriesCommand extends FileCommand {
 
 	@Parameter(label = "Folder", validater = "checkFolder", style = "directory",
 		description = "A folder of DICOM files (searched recursively), or one multi-frame DICOM file.")
@@ -74,15 +71,8 @@ public class ImportDicomSeriesCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(folder)) throw new IllegalArgumentException("no folder given");
 		if (series_index < 0) throw new IllegalArgumentException("series_index must be 0 or more, got " + series_index);
 		if (!(plane_tolerance >= 0) || plane_tolerance > 90)
@@ -92,7 +82,7 @@ public class ImportDicomSeriesCommand extends ContextCommand {
 		if (kept != null) options = options.withPlaneFilter(kept);
 		if (replace_padding) options = options.withPaddingReplacement(padding_value);
 		final DicomLoadOptions chosen = options;
-		final CommandProgress progress = CommandProgress.of(this, status, "Import DICOM Series");
+		final CommandProgress progress = progress();
 		result = imageOf(Threads.call(getContext(), () -> load(chosen, progress), progress));
 	}
 

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.medprep.commands.io.FileCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
@@ -25,8 +25,6 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -39,7 +37,7 @@ import net.imglib2.type.numeric.RealType;
 	description = "Put patches (a network's predictions, same file names as the Grid Sampler wrote) back onto the grid they were cut from "
 		+ "(TorchIO's GridAggregator): average the overlaps or crop them. The result carries the sampled image's spatial history, "
 		+ "so Invert Spatial History takes it back to the original scan.")
-public class GridAggregatorCommand extends ContextCommand {
+public class GridAggregatorCommand extends FileCommand {
 
 	@Parameter(label = "Positions", validater = "checkPositions", description = "The <image>_patches.csv the Grid Sampler wrote.")
 	private File positions;
@@ -60,16 +58,8 @@ public class GridAggregatorCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		// a bad input or a stop request cancels with one line
-		Failures.run(this, "Grid Aggregator", this::execute);
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (!CommandOptions.isGiven(positions)) throw new IllegalArgumentException("name the patch table (positions=..._patches.csv)");
 		final Path csv = positions.toPath();
 		final PatchTable table;
@@ -85,7 +75,7 @@ public class GridAggregatorCommand extends ContextCommand {
 		if (table.sampler() == null) throw new IllegalArgumentException(csv + ": these patches were drawn at random, not cut by the Grid Sampler");
 		final Path dir = !CommandOptions.isGiven(folder) ? csv.toAbsolutePath().getParent() : folder.toPath();
 		final PatchAggregator agg = new PatchAggregator(table.grid(), table.sampler(), PatchAggregator.Mode.fromLabel(mode));
-		final CommandProgress progress = CommandProgress.of(this, status, "Grid Aggregator");
+		final CommandProgress progress = progress();
 		final Volume<? extends RealType<?>> out = Threads.call(getContext(), () -> {
 			int done = 0;
 			for (final PatchTable.Row r : table.rows()) {

@@ -110,24 +110,16 @@ public class GridSamplerCommand extends DynamicCommand {
 		final List<Patch> cut = grid.patches(in.dimensions());
 		final PatchFolder out = new PatchFolder(folder, baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
 			PatchFolder.step(this).toStep());
-		final List<PatchTable.Row> rows = new ArrayList<>();
-		try {
-			Threads.call(getContext(), () -> {
-				for (final Patch p : cut) {
-					progress.progress(rows.size(), cut.size(), "patch " + (rows.size() + 1) + " of " + cut.size());
-					final String name = out.name(p, false);
-					out.write(of(p, in, grid.padding()), p, name);
-					rows.add(new PatchTable.Row(p, name, "", null, null));
-				}
-				return null;
-			}, progress);
-			final PatchTable table = new PatchTable(Grid.of(in), grid, rows, out.history());
-			out.finish(table);
-			patches = PatchFolder.results(table);
-		}
-		catch (final RuntimeException e) {
-			throw out.failed(e);
-		}
+		patches = out.writeSet(grid, () -> Threads.call(getContext(), () -> {
+			final List<PatchTable.Row> rows = new ArrayList<>();
+			for (final Patch p : cut) {
+				progress.progress(rows.size(), cut.size(), "patch " + (rows.size() + 1) + " of " + cut.size());
+				final String name = out.name(p, false);
+				out.write(of(p, in, grid.padding()), p, name);
+				rows.add(new PatchTable.Row(p, name, "", null, null));
+			}
+			return rows;
+		}, progress));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

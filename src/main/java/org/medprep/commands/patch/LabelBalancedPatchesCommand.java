@@ -137,25 +137,17 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 		// the step's line records the seed used, not the empty option
 		final PatchFolder out = new PatchFolder(folder, GridSamplerCommand.baseTitle(image.getTitle()), format, Grid.of(in), HistoryStore.of(image),
 			PatchFolder.step(this).seed(used).toStep());
-		try {
-			final List<PatchTable.Row> rows = Threads.call(getContext(), () -> {
-				final List<PatchTable.Row> r = new ArrayList<>();
-				for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
-					progress.progress(r.size(), count, "patch " + (r.size() + 1) + " of " + count);
-					final String name = out.name(d.patch(), false), labelName = out.name(d.patch(), true);
-					out.write(cut(d, in), d.patch(), name);
-					out.write(cut(d, labels), d.patch(), labelName);
-					r.add(new PatchTable.Row(d.patch(), name, labelName, d.center(), d.kind()));
-				}
-				return r;
-			}, progress);
-			final PatchTable table = new PatchTable(Grid.of(in), null, rows, out.history());
-			out.finish(table);
-			patches = PatchFolder.results(table);
-		}
-		catch (final RuntimeException e) {
-			throw out.failed(e);
-		}
+		patches = out.writeSet(null, () -> Threads.call(getContext(), () -> {
+			final List<PatchTable.Row> rows = new ArrayList<>();
+			for (final LabelBalancedSampler.Draw d : sampler.draw(map, count, new SplittableRandom(used))) {
+				progress.progress(rows.size(), count, "patch " + (rows.size() + 1) + " of " + count);
+				final String name = out.name(d.patch(), false), labelName = out.name(d.patch(), true);
+				out.write(cut(d, in), d.patch(), name);
+				out.write(cut(d, labels), d.patch(), labelName);
+				rows.add(new PatchTable.Row(d.patch(), name, labelName, d.center(), d.kind()));
+			}
+			return rows;
+		}, progress));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.StepRecord;
@@ -19,6 +20,7 @@ import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
 import org.medprep.core.patch.Patch;
+import org.medprep.core.patch.PatchGrid;
 import org.medprep.core.patch.PatchTable;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.SpatialPlan;
@@ -103,6 +105,25 @@ final class PatchFolder {
 			return csv;
 		}
 		catch (final IOException e) {
+			throw failed(e);
+		}
+	}
+
+	/**
+	 * Writes a whole set: {@code patches} writes each patch ({@link #write}) and
+	 * returns their rows, then the table goes last; if anything fails, what was
+	 * written is deleted.
+	 *
+	 * @param tiling the grid the patches tile, or null for patches drawn one by one
+	 * @return the table's rows as an ImageJ table
+	 */
+	ResultsTable writeSet(final PatchGrid tiling, final Supplier<List<PatchTable.Row>> patches) {
+		try {
+			final PatchTable table = new PatchTable(grid, tiling, patches.get(), history());
+			finish(table);
+			return results(table);
+		}
+		catch (final RuntimeException e) {
 			throw failed(e);
 		}
 	}

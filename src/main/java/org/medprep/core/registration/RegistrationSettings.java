@@ -1,6 +1,7 @@
 package org.medprep.core.registration;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * How a registration runs. The defaults are those of elastix's default affine
@@ -8,26 +9,21 @@ import java.util.Locale;
  * Mattes mutual information with 32 bins, 4 pyramid levels, 256 iterations per
  * level of adaptive stochastic gradient descent, 2048 new random points per
  * iteration; MedPrep adds an initialization by the centres of mass and an
- * explicit seed. Immutable; the {@code with*} methods return modified copies.
+ * explicit seed. Immutable; the {@code with*} methods return modified copies
+ * (the fields are set only on a copy that no one else has seen yet).
  */
 public final class RegistrationSettings {
 
-	private final TransformType transform;
-	private final MetricType metric;
-	private final int bins, levels, iterations, samples;
-	private final SamplingStrategy sampling;
-	private final Initialization initialization;
-	private final long seed;
+	private TransformType transform;
+	private MetricType metric;
+	private int bins, levels, iterations, samples;
+	private SamplingStrategy sampling;
+	private Initialization initialization;
+	private long seed;
 
 	private RegistrationSettings(final TransformType transform, final MetricType metric, final int bins, final int levels, final int iterations,
 		final int samples, final SamplingStrategy sampling, final Initialization initialization, final long seed)
 	{
-		if (transform == null || metric == null || sampling == null || initialization == null)
-			throw new IllegalArgumentException("transform, metric, sampling and initialization must not be null");
-		if (bins < 8 || bins > 256) throw new IllegalArgumentException("histogram bins must be within 8-256, got " + bins);
-		if (levels < 1 || levels > 8) throw new IllegalArgumentException("pyramid levels must be within 1-8, got " + levels);
-		if (iterations < 1 || iterations > 100_000) throw new IllegalArgumentException("iterations per level must be within 1-100000, got " + iterations);
-		if (samples < 64 || samples > 10_000_000) throw new IllegalArgumentException("samples per iteration must be within 64-10000000, got " + samples);
 		this.transform = transform;
 		this.metric = metric;
 		this.bins = bins;
@@ -37,6 +33,25 @@ public final class RegistrationSettings {
 		this.sampling = sampling;
 		this.initialization = initialization;
 		this.seed = seed;
+		checked();
+	}
+
+	/** This, after refusing settings out of range. */
+	private RegistrationSettings checked() {
+		if (transform == null || metric == null || sampling == null || initialization == null)
+			throw new IllegalArgumentException("transform, metric, sampling and initialization must not be null");
+		if (bins < 8 || bins > 256) throw new IllegalArgumentException("histogram bins must be within 8-256, got " + bins);
+		if (levels < 1 || levels > 8) throw new IllegalArgumentException("pyramid levels must be within 1-8, got " + levels);
+		if (iterations < 1 || iterations > 100_000) throw new IllegalArgumentException("iterations per level must be within 1-100000, got " + iterations);
+		if (samples < 64 || samples > 10_000_000) throw new IllegalArgumentException("samples per iteration must be within 64-10000000, got " + samples);
+		return this;
+	}
+
+	/** A copy with {@code change} made to it, checked. */
+	private RegistrationSettings with(final Consumer<RegistrationSettings> change) {
+		final RegistrationSettings copy = new RegistrationSettings(transform, metric, bins, levels, iterations, samples, sampling, initialization, seed);
+		change.accept(copy);
+		return copy.checked();
 	}
 
 	/** elastix's default affine map with MedPrep's initialization, seed 0. */
@@ -55,41 +70,15 @@ public final class RegistrationSettings {
 	public Initialization initialization() { return initialization; }
 	public long seed() { return seed; }
 
-	public RegistrationSettings withTransform(final TransformType t) {
-		return new RegistrationSettings(t, metric, bins, levels, iterations, samples, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withMetric(final MetricType m) {
-		return new RegistrationSettings(transform, m, bins, levels, iterations, samples, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withBins(final int b) {
-		return new RegistrationSettings(transform, metric, b, levels, iterations, samples, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withLevels(final int l) {
-		return new RegistrationSettings(transform, metric, bins, l, iterations, samples, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withIterations(final int i) {
-		return new RegistrationSettings(transform, metric, bins, levels, i, samples, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withSamples(final int s) {
-		return new RegistrationSettings(transform, metric, bins, levels, iterations, s, sampling, initialization, seed);
-	}
-
-	public RegistrationSettings withSampling(final SamplingStrategy s) {
-		return new RegistrationSettings(transform, metric, bins, levels, iterations, samples, s, initialization, seed);
-	}
-
-	public RegistrationSettings withInitialization(final Initialization i) {
-		return new RegistrationSettings(transform, metric, bins, levels, iterations, samples, sampling, i, seed);
-	}
-
-	public RegistrationSettings withSeed(final long s) {
-		return new RegistrationSettings(transform, metric, bins, levels, iterations, samples, sampling, initialization, s);
-	}
+	public RegistrationSettings withTransform(final TransformType t) { return with(copy -> copy.transform = t); }
+	public RegistrationSettings withMetric(final MetricType m) { return with(copy -> copy.metric = m); }
+	public RegistrationSettings withBins(final int b) { return with(copy -> copy.bins = b); }
+	public RegistrationSettings withLevels(final int l) { return with(copy -> copy.levels = l); }
+	public RegistrationSettings withIterations(final int i) { return with(copy -> copy.iterations = i); }
+	public RegistrationSettings withSamples(final int s) { return with(copy -> copy.samples = s); }
+	public RegistrationSettings withSampling(final SamplingStrategy s) { return with(copy -> copy.sampling = s); }
+	public RegistrationSettings withInitialization(final Initialization i) { return with(copy -> copy.initialization = i); }
+	public RegistrationSettings withSeed(final long s) { return with(copy -> copy.seed = s); }
 
 	@Override
 	public String toString() {

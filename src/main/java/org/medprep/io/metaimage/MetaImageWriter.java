@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.medprep.io.storage.CountingOutputStream;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
 import org.medprep.io.storage.AtomicFiles;
@@ -75,9 +76,9 @@ public final class MetaImageWriter {
 		files.put(file.resolveSibling(dataName), out -> {
 			if (!compress) RawVolumes.write(data, type, ByteOrder.LITTLE_ENDIAN, out);
 			else {
-				final CountingStream counted = new CountingStream(out);
+				final CountingOutputStream counted = new CountingOutputStream(out);
 				writeCompressed(data, type, counted);
-				compressedSize[0] = counted.count;
+				compressedSize[0] = counted.count();
 			}
 		});
 		// written after the data file, so the compressed size is known
@@ -148,23 +149,5 @@ public final class MetaImageWriter {
 	static String number(final double d) {
 		if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
 		return Double.toString(d);
-	}
-
-	private static final class CountingStream extends java.io.FilterOutputStream {
-		long count;
-
-		CountingStream(final OutputStream out) { super(out); }
-
-		@Override
-		public void write(final int b) throws IOException {
-			out.write(b);
-			count++;
-		}
-
-		@Override
-		public void write(final byte[] b, final int off, final int len) throws IOException {
-			out.write(b, off, len);
-			count += len;
-		}
 	}
 }

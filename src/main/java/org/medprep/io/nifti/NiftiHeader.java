@@ -39,8 +39,10 @@ public final class NiftiHeader {
 	String descrip = "";
 	int qformCode;
 	int sformCode;
-	double quaternB, quaternC, quaternD;
-	double qoffsetX, qoffsetY, qoffsetZ;
+	/** quatern_b, quatern_c, quatern_d. */
+	final double[] quatern = new double[3];
+	/** qoffset_x, qoffset_y, qoffset_z. */
+	final double[] qoffset = new double[3];
 	final double[][] srow = new double[3][4];
 	int intentCode;
 
@@ -61,8 +63,8 @@ public final class NiftiHeader {
 	public String description() { return descrip; }
 	public int qformCode() { return qformCode; }
 	public int sformCode() { return sformCode; }
-	public double[] quaternion() { return new double[] { quaternB, quaternC, quaternD }; }
-	public double[] qoffset() { return new double[] { qoffsetX, qoffsetY, qoffsetZ }; }
+	public double[] quaternion() { return quatern.clone(); }
+	public double[] qoffset() { return qoffset.clone(); }
 	/** srow_x, srow_y, srow_z. */
 	public double[][] srow() { return new double[][] { srow[0].clone(), srow[1].clone(), srow[2].clone() }; }
 	public int intentCode() { return intentCode; }
@@ -108,133 +110,63 @@ public final class NiftiHeader {
 	/** Decodes the rest of the header; {@code bytes} holds the whole header. */
 	void decode(final Path file, final byte[] bytes) throws ImageFormatException {
 		final ByteBuffer b = ByteBuffer.wrap(bytes).order(byteOrder);
-		if (version == 1) decode1(file, b);
-		else decode2(file, b);
-	}
-
-	private void decode1(final Path file, final ByteBuffer b) throws ImageFormatException {
-		final String magic = ascii(b, 344, 4);
-		if (magic.equals("n+1")) singleFile = true;
-		else if (magic.equals("ni1")) singleFile = false;
-		else throw new ImageFormatException(file, "not a NIfTI-1 file: magic is '" + printable(b, 344, 4)
-			+ "' (expected 'n+1' or 'ni1'; ANALYZE 7.5 headers are not supported)");
-		for (int i = 0; i < 8; i++) dim[i] = b.getShort(40 + 2 * i);
-		intentCode = b.getShort(68);
-		datatype = b.getShort(70);
-		bitpix = b.getShort(72);
-		for (int i = 0; i < 8; i++) pixdim[i] = b.getFloat(76 + 4 * i);
-		voxOffset = b.getFloat(108);
-		sclSlope = b.getFloat(112);
-		sclInter = b.getFloat(116);
-		xyztUnits = b.get(123) & 0xff;
-		calMax = b.getFloat(124);
-		calMin = b.getFloat(128);
-		descrip = ascii(b, 148, 80);
-		qformCode = b.getShort(252);
-		sformCode = b.getShort(254);
-		quaternB = b.getFloat(256);
-		quaternC = b.getFloat(260);
-		quaternD = b.getFloat(264);
-		qoffsetX = b.getFloat(268);
-		qoffsetY = b.getFloat(272);
-		qoffsetZ = b.getFloat(276);
+		final NiftiLayout l = NiftiLayout.of(version);
+		final String magic = ascii(b, l.magicAt, 4);
+		if (magic.equals(l.magic(true))) singleFile = true;
+		else if (magic.equals(l.magic(false))) singleFile = false;
+		else throw new ImageFormatException(file, "not a NIfTI-" + version + " file: magic is '" + printable(b, l.magicAt, 4)
+			+ "' (expected '" + l.magic(true) + "' or '" + l.magic(false) + "'" + (version == 1 ? "; ANALYZE 7.5 headers are not supported)" : ")"));
+		if (l.signed)
+			for (int i = 0; i < NiftiLayout.SIGNATURE.length; i++)
+				if (b.get(l.magicAt + 4 + i) != NiftiLayout.SIGNATURE[i])
+					throw new ImageFormatException(file, "NIfTI-2 magic is not followed by \\r\\n\\032\\n: the file was altered by a text-mode transfer");
+		for (int i = 0; i < 8; i++) dim[i] = l.dim().getLong(b, i);
+		intentCode = (int) l.intentCode().getLong(b, 0);
+		datatype = (int) l.datatype().getLong(b, 0);
+		bitpix = (int) l.bitpix().getLong(b, 0);
+		for (int i = 0; i < 8; i++) pixdim[i] = l.pixdim().getDouble(b, i);
+		voxOffset = l.voxOffset().getDouble(b, 0);
+		sclSlope = l.sclSlope().getDouble(b, 0);
+		sclInter = l.sclInter().getDouble(b, 0);
+		xyztUnits = (int) l.xyztUnits().getLong(b, 0);
+		calMax = l.calMax().getDouble(b, 0);
+		calMin = l.calMin().getDouble(b, 0);
+		descrip = ascii(b, l.descripAt, 80);
+		qformCode = (int) l.qformCode().getLong(b, 0);
+		sformCode = (int) l.sformCode().getLong(b, 0);
+		for (int i = 0; i < 3; i++) quatern[i] = l.quatern().getDouble(b, i);
+		for (int i = 0; i < 3; i++) qoffset[i] = l.qoffset().getDouble(b, i);
 		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 4; c++) srow[r][c] = b.getFloat(280 + 16 * r + 4 * c);
-	}
-
-	private void decode2(final Path file, final ByteBuffer b) throws ImageFormatException {
-		final String magic = ascii(b, 4, 4);
-		if (magic.equals("n+2")) singleFile = true;
-		else if (magic.equals("ni2")) singleFile = false;
-		else throw new ImageFormatException(file, "not a NIfTI-2 file: magic is '" + printable(b, 4, 4) + "' (expected 'n+2' or 'ni2')");
-		if (b.get(8) != 0x0D || b.get(9) != 0x0A || b.get(10) != 0x1A || b.get(11) != 0x0A)
-			throw new ImageFormatException(file, "NIfTI-2 magic is not followed by \\r\\n\\032\\n: the file was altered by a text-mode transfer");
-		datatype = b.getShort(12);
-		bitpix = b.getShort(14);
-		for (int i = 0; i < 8; i++) dim[i] = b.getLong(16 + 8 * i);
-		for (int i = 0; i < 8; i++) pixdim[i] = b.getDouble(104 + 8 * i);
-		voxOffset = b.getLong(168);
-		sclSlope = b.getDouble(176);
-		sclInter = b.getDouble(184);
-		calMax = b.getDouble(192);
-		calMin = b.getDouble(200);
-		descrip = ascii(b, 240, 80);
-		qformCode = b.getInt(344);
-		sformCode = b.getInt(348);
-		quaternB = b.getDouble(352);
-		quaternC = b.getDouble(360);
-		quaternD = b.getDouble(368);
-		qoffsetX = b.getDouble(376);
-		qoffsetY = b.getDouble(384);
-		qoffsetZ = b.getDouble(392);
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 4; c++) srow[r][c] = b.getDouble(400 + 32 * r + 8 * c);
-		xyztUnits = b.getInt(500);
-		intentCode = b.getInt(504);
+			for (int c = 0; c < 4; c++) srow[r][c] = l.srow().getDouble(b, 4 * r + c);
 	}
 
 	/** The header bytes followed by the 4-byte extension flag (all zero: no extensions). */
 	byte[] encode() {
-		final int size = headerSize();
-		final ByteBuffer b = ByteBuffer.allocate(size + 4).order(byteOrder);
-		if (version == 1) encode1(b);
-		else encode2(b);
+		final NiftiLayout l = NiftiLayout.of(version);
+		final ByteBuffer b = ByteBuffer.allocate(l.size + 4).order(byteOrder);
+		b.putInt(0, l.size);
+		putAscii(b, l.magicAt, 4, l.magic(singleFile));
+		if (l.signed)
+			for (int i = 0; i < NiftiLayout.SIGNATURE.length; i++) b.put(l.magicAt + 4 + i, NiftiLayout.SIGNATURE[i]);
+		for (int i = 0; i < 8; i++) l.dim().putLong(b, i, dim[i]);
+		l.intentCode().putLong(b, 0, intentCode);
+		l.datatype().putLong(b, 0, datatype);
+		l.bitpix().putLong(b, 0, bitpix);
+		for (int i = 0; i < 8; i++) l.pixdim().putDouble(b, i, pixdim[i]);
+		l.voxOffset().putDouble(b, 0, voxOffset);
+		l.sclSlope().putDouble(b, 0, sclSlope);
+		l.sclInter().putDouble(b, 0, sclInter);
+		l.xyztUnits().putLong(b, 0, xyztUnits);
+		l.calMax().putDouble(b, 0, calMax);
+		l.calMin().putDouble(b, 0, calMin);
+		putAscii(b, l.descripAt, 80, descrip);
+		l.qformCode().putLong(b, 0, qformCode);
+		l.sformCode().putLong(b, 0, sformCode);
+		for (int i = 0; i < 3; i++) l.quatern().putDouble(b, i, quatern[i]);
+		for (int i = 0; i < 3; i++) l.qoffset().putDouble(b, i, qoffset[i]);
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 4; c++) l.srow().putDouble(b, 4 * r + c, srow[r][c]);
 		return b.array();
-	}
-
-	private void encode1(final ByteBuffer b) {
-		b.putInt(0, NIFTI1_SIZE);
-		for (int i = 0; i < 8; i++) b.putShort(40 + 2 * i, (short) dim[i]);
-		b.putShort(68, (short) intentCode);
-		b.putShort(70, (short) datatype);
-		b.putShort(72, (short) bitpix);
-		for (int i = 0; i < 8; i++) b.putFloat(76 + 4 * i, (float) pixdim[i]);
-		b.putFloat(108, (float) voxOffset);
-		b.putFloat(112, (float) sclSlope);
-		b.putFloat(116, (float) sclInter);
-		b.put(123, (byte) xyztUnits);
-		b.putFloat(124, (float) calMax);
-		b.putFloat(128, (float) calMin);
-		putAscii(b, 148, 80, descrip);
-		b.putShort(252, (short) qformCode);
-		b.putShort(254, (short) sformCode);
-		b.putFloat(256, (float) quaternB);
-		b.putFloat(260, (float) quaternC);
-		b.putFloat(264, (float) quaternD);
-		b.putFloat(268, (float) qoffsetX);
-		b.putFloat(272, (float) qoffsetY);
-		b.putFloat(276, (float) qoffsetZ);
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 4; c++) b.putFloat(280 + 16 * r + 4 * c, (float) srow[r][c]);
-		putAscii(b, 344, 4, singleFile ? "n+1" : "ni1");
-	}
-
-	private void encode2(final ByteBuffer b) {
-		b.putInt(0, NIFTI2_SIZE);
-		putAscii(b, 4, 4, singleFile ? "n+2" : "ni2");
-		b.put(8, (byte) 0x0D).put(9, (byte) 0x0A).put(10, (byte) 0x1A).put(11, (byte) 0x0A);
-		b.putShort(12, (short) datatype);
-		b.putShort(14, (short) bitpix);
-		for (int i = 0; i < 8; i++) b.putLong(16 + 8 * i, dim[i]);
-		for (int i = 0; i < 8; i++) b.putDouble(104 + 8 * i, pixdim[i]);
-		b.putLong(168, (long) voxOffset);
-		b.putDouble(176, sclSlope);
-		b.putDouble(184, sclInter);
-		b.putDouble(192, calMax);
-		b.putDouble(200, calMin);
-		putAscii(b, 240, 80, descrip);
-		b.putInt(344, qformCode);
-		b.putInt(348, sformCode);
-		b.putDouble(352, quaternB);
-		b.putDouble(360, quaternC);
-		b.putDouble(368, quaternD);
-		b.putDouble(376, qoffsetX);
-		b.putDouble(384, qoffsetY);
-		b.putDouble(392, qoffsetZ);
-		for (int r = 0; r < 3; r++)
-			for (int c = 0; c < 4; c++) b.putDouble(400 + 32 * r + 8 * c, srow[r][c]);
-		b.putInt(500, xyztUnits);
-		b.putInt(504, intentCode);
 	}
 
 	private static String ascii(final ByteBuffer b, final int offset, final int length) {

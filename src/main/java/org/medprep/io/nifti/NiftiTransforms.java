@@ -91,7 +91,7 @@ final class NiftiTransforms {
 	/** The qform affine (nifti1.h method 2). Refuses voxel sizes that are not positive and finite. */
 	static double[][] qform(final Path file, final NiftiHeader h) throws ImageFormatException {
 		final double[] size = voxelSizes(file, h);
-		double b = h.quaternB, c = h.quaternC, d = h.quaternD;
+		double b = h.quatern[0], c = h.quatern[1], d = h.quatern[2];
 		if (!Double.isFinite(b) || !Double.isFinite(c) || !Double.isFinite(d))
 			throw new ImageFormatException(file, "qform quaternion is not finite: " + b + ", " + c + ", " + d);
 		double a = 1 - (b * b + c * c + d * d);
@@ -113,9 +113,7 @@ final class NiftiTransforms {
 		final double[][] m = new double[4][4];
 		for (int i = 0; i < 3; i++)
 			for (int j = 0; j < 3; j++) m[i][j] = r[i][j] * scale[j];
-		m[0][3] = h.qoffsetX;
-		m[1][3] = h.qoffsetY;
-		m[2][3] = h.qoffsetZ;
+		for (int i = 0; i < 3; i++) m[i][3] = h.qoffset[i];
 		m[3][3] = 1;
 		for (int i = 0; i < 3; i++)
 			if (!Double.isFinite(m[i][3])) throw new ImageFormatException(file, "qform offset is not finite: " + m[i][3]);
@@ -172,12 +170,8 @@ final class NiftiTransforms {
 			for (int i = 0; i < 3; i++) r[i][2] = -r[i][2];
 		}
 		final double[] q = quaternion(r);
-		h.quaternB = q[1];
-		h.quaternC = q[2];
-		h.quaternD = q[3];
-		h.qoffsetX = a[0][3];
-		h.qoffsetY = a[1][3];
-		h.qoffsetZ = a[2][3];
+		System.arraycopy(q, 1, h.quatern, 0, 3);
+		for (int i = 0; i < 3; i++) h.qoffset[i] = a[i][3];
 		h.pixdim[0] = qfac;
 		for (int i = 0; i < 3; i++) h.pixdim[i + 1] = g.spacing(i);
 	}

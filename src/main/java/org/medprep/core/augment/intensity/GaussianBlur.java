@@ -3,7 +3,6 @@ package org.medprep.core.augment.intensity;
 import org.medprep.core.Labelled;
 import java.util.Locale;
 
-import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -99,9 +98,7 @@ public final class GaussianBlur implements IntensityDraw {
 
 	@Override
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> image) {
-		final PlanarImg<FloatType, FloatArray> out = Planes.toFloat(image.data(), (z, in, o) -> {
-			for (int i = 0; i < o.length; i++) o[i] = (float) in[i];
-		});
+		final PlanarImg<FloatType, FloatArray> out = IntensityPlanes.floatCopy(image.data());
 		final float[][] planes = IntensityPlanes.planes(out);
 		final int nx = (int) out.dimension(0), ny = (int) out.dimension(1), nz = (int) out.dimension(2);
 		if (sigma[0] > 0 || sigma[1] > 0) {

@@ -3,7 +3,6 @@ package org.medprep.core.augment.intensity;
 import java.util.Collections;
 import java.util.Locale;
 
-import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.fft.KSpaceLineFilter;
 
@@ -60,9 +59,7 @@ public final class Ghosting implements IntensityDraw {
 
 	@Override
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> image) {
-		final net.imglib2.img.planar.PlanarImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray> copy = Planes.toFloat(image.data(), (z, in, o) -> {
-			for (int i = 0; i < o.length; i++) o[i] = (float) in[i];
-		});
+		final net.imglib2.img.planar.PlanarImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray> copy = IntensityPlanes.floatCopy(image.data());
 		if (numGhosts == 0 || intensity == 0) return image.withData(copy);
 		final int[] size = KSpaceLineFilter.size(image.data());
 		return image.withData(KSpaceLineFilter.filter(Collections.singletonList(KSpaceLineFilter.planes(copy)), size, axis,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.fft.KSpaceLineFilter;
@@ -103,9 +102,7 @@ public final class Motion implements IntensityDraw {
 		final double fill = IntensityStatistics.of(image.data(), VoxelSelection.all()).min();
 		final Sampling sampling = Sampling.of(Interpolation.LINEAR, BoundaryMode.BOX, fill);
 		final List<float[][]> spectra = new ArrayList<>();
-		spectra.add(KSpaceLineFilter.planes(Planes.toFloat(image.data(), (z, in, o) -> {
-			for (int i = 0; i < o.length; i++) o[i] = (float) in[i];
-		})));
+		spectra.add(KSpaceLineFilter.planes(IntensityPlanes.floatCopy(image.data())));
 		for (int i = 0; i < times.length; i++) {
 			final PlanarImg<FloatType, FloatArray> moved = Resampler.resample(image.data(), grid, grid, movement(i, center), null, sampling);
 			spectra.add(KSpaceLineFilter.planes(moved));

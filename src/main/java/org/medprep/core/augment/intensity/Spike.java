@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
 import org.medprep.core.fft.KSpaceLineFilter;
@@ -50,9 +49,7 @@ public final class Spike implements IntensityDraw {
 
 	@Override
 	public Volume<FloatType> apply(final Volume<? extends RealType<?>> image) {
-		final PlanarImg<FloatType, FloatArray> copy = Planes.toFloat(image.data(), (z, in, o) -> {
-			for (int i = 0; i < o.length; i++) o[i] = (float) in[i];
-		});
+		final PlanarImg<FloatType, FloatArray> copy = IntensityPlanes.floatCopy(image.data());
 		if (intensity == 0 || positions.length == 0) return image.withData(copy);
 		final int[] n = KSpaceLineFilter.size(image.data());
 		// distinct unshifted frequencies, and which one each spike hits

@@ -37,24 +37,15 @@ final class JpegDctDecoder {
 		int precision = -1;
 		int tq = -1;
 		int componentId = -1;
-		int p = 2;
+		final JpegSegments segments = new JpegSegments(d, "JPEG");
 		while (true) {
-			if (p + 4 > d.length) throw new CodecException("JPEG codestream ends before its scan");
-			if ((d[p] & 0xFF) != 0xFF) throw new CodecException("JPEG marker expected at byte " + p);
-			final int m = d[p + 1] & 0xFF;
-			if (m == 0xFF) {
-				p++;
-				continue;
-			}
-			final int len = (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
-			final int end = p + 2 + len;
-			if (len < 2 || end > d.length) throw new CodecException("JPEG marker segment FF" + JpegHeader.hex(m) + " runs past the data");
-			final int s = p + 4;
+			segments.next();
+			final int m = segments.marker(), len = segments.length(), s = segments.start(), end = segments.end();
 			if (m == 0xDB) readQuantTables(d, s, end, quant);
 			else if (m == 0xC4) readHuffmanTables(d, s, end, dc, ac);
 			else if (m == 0xDD) {
 				if (len != 4) throw new CodecException("JPEG restart interval segment has length " + len);
-				restart = (d[s] & 0xFF) << 8 | (d[s + 1] & 0xFF);
+				restart = JpegSegments.u16(d, s);
 			}
 			else if (m == 0xC0 || m == 0xC1) {
 				precision = d[s] & 0xFF;
@@ -79,7 +70,6 @@ final class JpegDctDecoder {
 			else if (m == 0xD9) throw new CodecException("JPEG codestream ends (EOI) before its scan");
 			else if (m >= 0xC2 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
 				throw new CodecException("JPEG process SOF" + (m - 0xC0) + " is not sequential DCT with Huffman coding");
-			p = end;
 		}
 	}
 

@@ -23,24 +23,15 @@ public final class JpegLsDecoder implements FrameDecoder {
 		int t2 = 0;
 		int t3 = 0;
 		int reset = 0;
-		int p = 2;
+		final JpegSegments segments = new JpegSegments(d, "JPEG-LS");
 		while (true) {
-			if (p + 4 > d.length) throw new CodecException("JPEG-LS codestream ends before its scan");
-			if ((d[p] & 0xFF) != 0xFF) throw new CodecException("JPEG-LS marker expected at byte " + p);
-			final int m = d[p + 1] & 0xFF;
-			if (m == 0xFF) {
-				p++;
-				continue;
-			}
-			final int len = (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
-			final int end = p + 2 + len;
-			if (len < 2 || end > d.length) throw new CodecException("JPEG-LS marker segment FF" + JpegHeader.hex(m) + " runs past the data");
-			final int s = p + 4;
+			segments.next();
+			final int m = segments.marker(), len = segments.length(), s = segments.start(), end = segments.end();
 			if (m == 0xF7) {
 				if (len < 11) throw new CodecException("JPEG-LS frame header too short");
 				precision = d[s] & 0xFF;
-				final int rows = u16(d, s + 1);
-				final int cols = u16(d, s + 3);
+				final int rows = JpegSegments.u16(d, s + 1);
+				final int cols = JpegSegments.u16(d, s + 3);
 				final int comps = d[s + 5] & 0xFF;
 				if (comps != 1) throw new CodecException("JPEG-LS image has " + comps + " components; a grayscale frame needs one");
 				if (rows != spec.rows() || cols != spec.columns())
@@ -53,11 +44,11 @@ public final class JpegLsDecoder implements FrameDecoder {
 				final int id = d[s] & 0xFF;
 				if (id != 1) throw new CodecException("JPEG-LS extension segment type " + id + " (mapping tables or oversize images) is not supported");
 				if (len < 13) throw new CodecException("JPEG-LS preset parameters segment too short");
-				maxVal = u16(d, s + 1);
-				t1 = u16(d, s + 3);
-				t2 = u16(d, s + 5);
-				t3 = u16(d, s + 7);
-				reset = u16(d, s + 9);
+				maxVal = JpegSegments.u16(d, s + 1);
+				t1 = JpegSegments.u16(d, s + 3);
+				t2 = JpegSegments.u16(d, s + 5);
+				t3 = JpegSegments.u16(d, s + 7);
+				reset = JpegSegments.u16(d, s + 9);
 			}
 			else if (m == 0xDD) throw new CodecException("JPEG-LS restart intervals are not supported");
 			else if (m == 0xDA) {
@@ -72,12 +63,7 @@ public final class JpegLsDecoder implements FrameDecoder {
 			else if (m == 0xD9) throw new CodecException("JPEG-LS codestream ends (EOI) before its scan");
 			else if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
 				throw new CodecException("a JPEG (not JPEG-LS) frame header SOF" + (m - 0xC0) + " in JPEG-LS pixel data");
-			p = end;
 		}
-	}
-
-	private static int u16(final byte[] d, final int o) {
-		return (d[o] & 0xFF) << 8 | (d[o + 1] & 0xFF);
 	}
 
 	/** The state of one scan: coding parameters, contexts, bit reader. */

@@ -351,15 +351,13 @@ public final class DicomDeidentifier {
 	private DicomElement apply(final DicomElement e, final DeidAction action, final DicomDataset container, final FileContext ctx)
 		throws DicomException, DeidException
 	{
-		if (isUnparsedSequence(e)) {
+		// X, or a sequence that cannot be walked: removed, element or sequence alike
+		if (action == DeidAction.REMOVE || isUnparsedSequence(e)) {
 			ctx.count(DeidCount.REMOVED);
 			return null;
 		}
 		if (e.isSequence()) {
 			switch (action) {
-				case REMOVE:
-					ctx.count(DeidCount.REMOVED);
-					return null;
 				case ZERO:
 					ctx.count(DeidCount.ZEROED);
 					return DicomElement.ofItems(e.tag(), e.vr(), e.vrCode(), e.isExplicitVr(), e.isBigEndian(), 0, -1,
@@ -375,9 +373,6 @@ public final class DicomDeidentifier {
 		}
 		final Vr vr = vrOf(e);
 		switch (action) {
-			case REMOVE:
-				ctx.count(DeidCount.REMOVED);
-				return null;
 			case ZERO:
 				ctx.count(DeidCount.ZEROED);
 				return e.length() == 0 ? e : withBytes(e, container, new byte[0]);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
+import org.medprep.io.storage.CountingOutputStream;
 import org.medprep.io.storage.AtomicFiles;
 import org.medprep.io.dicom.DicomDataset;
 import org.medprep.io.dicom.DicomElement;
@@ -73,7 +74,7 @@ public final class DicomFileWriter {
 		throws IOException
 	{
 		final Counter counter = new Counter();
-		final CountingStream file = new CountingStream(out);
+		final CountingOutputStream file = new CountingOutputStream(out);
 		file.write(new byte[128]);
 		file.write("DICM".getBytes(StandardCharsets.US_ASCII));
 		// group 0002: explicit VR little endian, group length first
@@ -95,11 +96,11 @@ public final class DicomFileWriter {
 			finally {
 				deflater.end();
 			}
-			if (file.count % 2 == 1) file.write(0); // PS3.5 A.5: pad the deflated stream to even length
+			if (file.count() % 2 == 1) file.write(0); // PS3.5 A.5: pad the deflated stream to even length
 		}
 		else writeDataset(dataset, file, counter);
 		file.flush();
-		return new Result(counter.padded, file.count);
+		return new Result(counter.padded, file.count());
 	}
 
 	private static void writeDataset(final DicomDataset ds, final OutputStream out, final Counter counter) throws IOException {
@@ -231,26 +232,6 @@ public final class DicomFileWriter {
 
 	private static final class Counter {
 		int padded;
-	}
-
-	private static final class CountingStream extends FilterOutputStream {
-		long count;
-
-		CountingStream(final OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(final int b) throws IOException {
-			out.write(b);
-			count++;
-		}
-
-		@Override
-		public void write(final byte[] b, final int off, final int len) throws IOException {
-			out.write(b, off, len);
-			count += len;
-		}
 	}
 
 	/** Lets the deflater finish without closing the file stream under it. */
