@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -43,9 +42,9 @@ public final class FloatOrderStatistics {
 		this.selection = selection;
 		this.mask = mask;
 		this.canonical = canonical;
-		this.buckets = tally(BUCKETS, (t, z) -> {
+		this.buckets = tally(BUCKETS, (bins, z) -> {
 			final float[] a = (float[]) stored.plane(z);
-			forEachSelected(z, a, (from, to) -> countHigh(a, from, to, canonical, t.bins));
+			forEachSelected(z, a, (from, to) -> countHigh(a, from, to, canonical, bins));
 		});
 		long total = 0;
 		for (final long b : buckets) total += b;
@@ -104,9 +103,9 @@ public final class FloatOrderStatistics {
 			// slot + 1 of each bucket counted in this pass, 0 for the others: one small table read per voxel
 			final byte[] slot = new byte[BUCKETS];
 			for (int t = 0; t < pass.size(); t++) slot[pass.get(t)] = (byte) (t + 1);
-			final long[] low = tally(pass.size() * BUCKETS, (t, z) -> {
+			final long[] low = tally(pass.size() * BUCKETS, (bins, z) -> {
 				final float[] a = (float[]) stored.plane(z);
-				forEachSelected(z, a, (from, to) -> countLow(a, from, to, slot, canonical, t.bins));
+				forEachSelected(z, a, (from, to) -> countLow(a, from, to, slot, canonical, bins));
 			});
 			for (int r = 0; r < ranks.length; r++) {
 				final int t = pass.indexOf(bucketOf[r]);
@@ -165,52 +164,8 @@ public final class FloatOrderStatistics {
 		return Float.intBitsToFloat(key < 0 ? key ^ 0x80000000 : ~key);
 	}
 
-	/** One worker thread's counts: int bins while counting, moved into long totals before they could overflow. */
-	private static final class Tally {
-		final int[] bins;
-		final long[] total;
-		long counted;
-
-		Tally(final int size) {
-			bins = new int[size];
-			total = new long[size];
-		}
-
-		void flush() {
-			for (int b = 0; b < bins.length; b++) {
-				total[b] += bins[b];
-				bins[b] = 0;
-			}
-			counted = 0;
-		}
-	}
-
-	@FunctionalInterface
-	private interface PlaneCount {
-		void count(Tally t, int z);
-	}
-
-	/** Every plane counted by {@code count} into its worker thread's tally; the tallies added up (integers: in any order). */
-	private long[] tally(final int size, final PlaneCount count) {
-		final List<Tally> tallies = new ArrayList<>();
-		final ThreadLocal<Tally> tally = ThreadLocal.withInitial(() -> {
-			final Tally t = new Tally(size);
-			synchronized (tallies) {
-				tallies.add(t);
-			}
-			return t;
-		});
-		Parallelization.getTaskExecutor().forEach(Planes.zIndices(nz), z -> {
-			final Tally t = tally.get();
-			if (t.counted > Integer.MAX_VALUE - n) t.flush(); // an int bin cannot overflow before the flush
-			count.count(t, z);
-			t.counted += n;
-		});
-		final long[] sum = new long[size];
-		for (final Tally t : tallies) {
-			t.flush();
-			for (int b = 0; b < size; b++) sum[b] += t.total[b];
-		}
-		return sum;
+	/** Every plane counted by {@code count} into {@code size} bins (integers: in any order). */
+	private long[] tally(final int size, final PlaneTallies.PlaneCount count) {
+		return PlaneTallies.count(size, nz, n, count);
 	}
 }

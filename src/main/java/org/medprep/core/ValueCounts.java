@@ -1,11 +1,8 @@
 package org.medprep.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -35,57 +32,17 @@ public final class ValueCounts {
 		final RandomAccessibleInterval<? extends RealType<?>> mask = selection.maskImage();
 		if (mask != null) Planes.requireSameSize(image, mask);
 		final int size = stored.tableSize(), n = Planes.planeSize(image);
-		// one table per worker thread, added up once at the end (not once per plane: 65536 bins per
-		// plane cost as much as counting a 512x512 plane); integer sums, so the order does not matter
-		final List<Tally> tallies = new ArrayList<>();
-		final ThreadLocal<Tally> tally = ThreadLocal.withInitial(() -> {
-			final Tally t = new Tally(size);
-			synchronized (tallies) {
-				tallies.add(t);
-			}
-			return t;
-		});
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < image.dimension(2); z++) zs.add(z);
 		final Planes.MaskRuns maskRuns = mask == null ? null : new Planes.MaskRuns(mask);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
-			final Tally t = tally.get();
-			if (t.counted > Integer.MAX_VALUE - n) t.flush(); // an int bin cannot overflow before the flush
+		final long[] counts = PlaneTallies.count(size, (int) image.dimension(2), n, (bins, z) -> {
 			final Object plane = stored.plane(z);
-			if (maskRuns == null) count(plane, 0, n, t.bins);
-			else maskRuns.forEachSelected(z, (from, to) -> count(plane, from, to, t.bins));
-			t.counted += n;
+			if (maskRuns == null) count(plane, 0, n, bins);
+			else maskRuns.forEachSelected(z, (from, to) -> count(plane, from, to, bins));
 		});
-		final long[] counts = new long[size];
-		for (final Tally t : tallies) {
-			t.flush();
-			for (int b = 0; b < size; b++) counts[b] += t.total[b];
-		}
 		final double[] values = stored.tableValues();
 		if (selection.kind() == VoxelSelection.Kind.NON_ZERO)
 			for (int b = 0; b < size; b++)
 				if (values[b] == 0) counts[b] = 0;
 		return Optional.of(new ValueCounts(values, counts));
-	}
-
-	/** One thread's counts: int bins while counting (half the cache of longs), moved into long totals before they could overflow. */
-	private static final class Tally {
-		final int[] bins;
-		final long[] total;
-		long counted;
-
-		Tally(final int size) {
-			bins = new int[size];
-			total = new long[size];
-		}
-
-		void flush() {
-			for (int b = 0; b < bins.length; b++) {
-				total[b] += bins[b];
-				bins[b] = 0;
-			}
-			counted = 0;
-		}
 	}
 
 	private static void count(final Object plane, final int from, final int to, final int[] h) {
