@@ -3,6 +3,7 @@ package org.medprep.core.stats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongToDoubleFunction;
 
 import org.medprep.core.FloatOrderStatistics;
 import org.medprep.core.Planes;
@@ -98,6 +99,18 @@ public final class Percentiles {
 		return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 	}
 
+	/** numpy's linear percentiles of n values, given their k-th smallest (0-based) for any k. */
+	private static double[] interpolated(final long n, final double[] percents, final LongToDoubleFunction orderStatistic) {
+		final double[] result = new double[percents.length];
+		for (int p = 0; p < percents.length; p++) {
+			final double index = virtualIndex(n, percents[p]);
+			final long lo = (long) Math.floor(index);
+			final long hi = Math.min(lo + 1, n - 1);
+			result[p] = lerp(orderStatistic.applyAsDouble(lo), orderStatistic.applyAsDouble(hi), index - lo);
+		}
+		return result;
+	}
+
 	/** Position of percentile q among n sorted values: lower index and weight of the next one. */
 	private static double virtualIndex(final long n, final double q) {
 		return (n - 1) * (q / 100.0);
@@ -122,14 +135,7 @@ public final class Percentiles {
 			}
 			return null;
 		});
-		final double[] result = new double[percents.length];
-		for (int p = 0; p < percents.length; p++) {
-			final double index = virtualIndex(n, percents[p]);
-			final long lo = (long) Math.floor(index);
-			final long hi = Math.min(lo + 1, n - 1);
-			result[p] = lerp(orderStatistic(histogram, offset, lo), orderStatistic(histogram, offset, hi), index - lo);
-		}
-		return result;
+		return interpolated(n, percents, k -> orderStatistic(histogram, offset, k));
 	}
 
 	/** From counted stored values (8- and 16-bit images): the distinct values in order, then the order statistics. */
@@ -150,14 +156,7 @@ public final class Percentiles {
 			sorted[j] = n; // voxels at or below values[j]
 		}
 		if (n == 0) throw new IllegalArgumentException("no voxels selected: " + selection.describe() + " is empty");
-		final double[] result = new double[percents.length];
-		for (int p = 0; p < percents.length; p++) {
-			final double index = virtualIndex(n, percents[p]);
-			final long lo = (long) Math.floor(index);
-			final long hi = Math.min(lo + 1, n - 1);
-			result[p] = lerp(orderStatistic(values, sorted, lo), orderStatistic(values, sorted, hi), index - lo);
-		}
-		return result;
+		return interpolated(n, percents, k -> orderStatistic(values, sorted, k));
 	}
 
 	/** The k-th smallest value (0-based), given distinct values in order and the running counts up to each. */
