@@ -2,10 +2,9 @@ package org.medprep.commands;
 
 import ij.ImagePlus;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
@@ -27,11 +26,7 @@ public final class MaskOption {
 
 	/** Offers the rules and the titles of the images that can serve as a mask (not {@code self}). */
 	public static void offerChoices(final MutableModuleItem<String> item, final ImageTitleService titles, final ImagePlus self) {
-		final List<String> choices = new ArrayList<>(Labels.of(MaskRule.class));
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (self == null || !t.equals(self.getTitle())) choices.add(t);
-		item.setChoices(choices);
+		item.setChoices(ImageTitleChoices.of(Labels.of(MaskRule.class), titles, self));
 	}
 
 	/** The rule {@code choice} names, or null for an image title. */

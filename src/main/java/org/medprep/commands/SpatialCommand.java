@@ -2,11 +2,9 @@ package org.medprep.commands;
 
 import ij.ImagePlus;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.Interpolation;
@@ -43,12 +41,7 @@ public abstract class SpatialCommand extends VolumeCommand {
 	protected ImagePlus label_result;
 
 	protected void initLabel() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(NO_LABEL);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("label", String.class).setChoices(choices);
+		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, NO_LABEL));
 	}
 
 	/** The step for a subject on its current grid; record drawn values in {@code record} (the plan is recorded by this class). */

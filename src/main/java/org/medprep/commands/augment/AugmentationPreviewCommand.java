@@ -24,6 +24,7 @@ import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.commands.imagej.SubjectImages;
@@ -100,12 +101,7 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	private ImagePlus preview;
 
 	protected void initLabel() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(AugmentCommand.NO_LABEL);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("label", String.class).setChoices(choices);
+		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, AugmentCommand.NO_LABEL));
 	}
 
 	static RandomSpatialTransform byName(final String name) {

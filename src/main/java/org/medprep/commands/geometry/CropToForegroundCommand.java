@@ -1,8 +1,6 @@
 package org.medprep.commands.geometry;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.CropToForeground;
@@ -36,12 +34,7 @@ public class CropToForegroundCommand extends GeometryCommand {
 	private double margin = 0;
 
 	protected void initForeground() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(THIS_IMAGE);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("foreground", String.class).setChoices(choices);
+		getInfo().getMutableInput("foreground", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
 	}
 
 	@Override

@@ -1,11 +1,9 @@
 package org.medprep.commands.geometry;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
@@ -39,12 +37,7 @@ public class InvertSpatialHistoryCommand extends VolumeCommand {
 	private double fill = 0;
 
 	protected void initReference() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(THIS_IMAGE);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("reference", String.class).setChoices(choices);
+		getInfo().getMutableInput("reference", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
 	}
 
 	@Override

@@ -1,9 +1,9 @@
 package org.medprep.commands.geometry;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.medprep.commands.engine.ChoicesOf;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
@@ -34,10 +34,7 @@ public class ResampleToReferenceCommand extends GeometryCommand {
 	private double fill = 0;
 
 	protected void initReference() {
-		final List<String> choices = new ArrayList<>();
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
+		final List<String> choices = ImageTitleChoices.of(titles, image);
 		if (!choices.isEmpty()) getInfo().getMutableInput("reference", String.class).setChoices(choices);
 	}
 

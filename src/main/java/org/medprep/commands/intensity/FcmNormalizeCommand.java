@@ -7,6 +7,7 @@ import org.medprep.commands.MaskOption;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -66,12 +67,7 @@ public class FcmNormalizeCommand extends IntensityCommand {
 	}
 
 	protected void initReference() {
-		final java.util.List<String> choices = new java.util.ArrayList<>();
-		choices.add(NONE);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("t1_reference", String.class).setChoices(choices);
+		getInfo().getMutableInput("t1_reference", String.class).setChoices(ImageTitleChoices.of(titles, image, NONE));
 	}
 
 	@Override

@@ -3,14 +3,12 @@ package org.medprep.commands.labels;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.labels.LabelMap;
@@ -55,12 +53,7 @@ public class LabelStatisticsCommand extends DynamicCommand {
 	private ResultsTable statistics;
 
 	protected void initLabel() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(THIS_IMAGE);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("label", String.class).setChoices(choices);
+		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
 	}
 
 	@Override

@@ -1,11 +1,10 @@
 package org.medprep.commands.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.StepRecord;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.BodyMask;
@@ -40,13 +39,7 @@ public class ApplyMaskCommand extends VolumeCommand {
 	private double outside = 0;
 
 	protected void initMask() {
-		final List<String> choices = new ArrayList<>();
-		choices.add(CT_BODY);
-		choices.add(CT_LUNGS);
-		if (titles != null)
-			for (final String t : titles.titles())
-				if (image == null || !t.equals(image.getTitle())) choices.add(t);
-		getInfo().getMutableInput("mask", String.class).setChoices(choices);
+		getInfo().getMutableInput("mask", String.class).setChoices(ImageTitleChoices.of(titles, image, CT_BODY, CT_LUNGS));
 	}
 
 	@Override
