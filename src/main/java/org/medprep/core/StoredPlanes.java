@@ -196,24 +196,19 @@ final class StoredPlanes {
 	/** Physical values of voxels {@code from .. from + n} of a plane into {@code out[0 .. n)}. */
 	void read(final Object plane, final int from, final int n, final double[] out) {
 		switch (stored) {
-			case SHORT: {
-				final short[] a = (short[]) plane;
-				for (int i = 0; i < n; i++) out[i] = a[from + i];
-				break;
-			}
+			// one loop for signed and unsigned: the mask drops the sign extension of unsigned values (-1 keeps it)
+			case SHORT:
 			case UNSIGNED_SHORT: {
 				final short[] a = (short[]) plane;
-				for (int i = 0; i < n; i++) out[i] = a[from + i] & 0xffff;
+				final int bits = stored == Stored.UNSIGNED_SHORT ? 0xffff : -1;
+				for (int i = 0; i < n; i++) out[i] = a[from + i] & bits;
 				break;
 			}
-			case BYTE: {
-				final byte[] a = (byte[]) plane;
-				for (int i = 0; i < n; i++) out[i] = a[from + i];
-				break;
-			}
+			case BYTE:
 			case UNSIGNED_BYTE: {
 				final byte[] a = (byte[]) plane;
-				for (int i = 0; i < n; i++) out[i] = a[from + i] & 0xff;
+				final int bits = stored == Stored.UNSIGNED_BYTE ? 0xff : -1;
+				for (int i = 0; i < n; i++) out[i] = a[from + i] & bits;
 				break;
 			}
 			case INT: {
