@@ -42,7 +42,7 @@ public final class TiffPlaneWriter {
 	{
 		if (pixels.length != (long) width * height) throw new IllegalArgumentException("expected " + width + "x" + height + " values, got " + pixels.length);
 		final byte[] description = "ImageJ=1.54p\nunit=mm\n\0".getBytes(StandardCharsets.US_ASCII);
-		final int entries = 15;
+		final int entries = TiffEntries.GRAYSCALE_PLANE;
 		final int ifdOffset = 8;
 		final int ifdSize = 2 + entries * 12 + 4;
 		final int descriptionOffset = ifdOffset + ifdSize;
@@ -52,26 +52,13 @@ public final class TiffPlaneWriter {
 		final ByteBuffer b = ByteBuffer.allocate(dataOffset).order(ByteOrder.LITTLE_ENDIAN);
 		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifdOffset);
 		b.putShort((short) entries);
-		entry(b, 254, 4, 1, 0); // NewSubfileType
-		entry(b, 256, 4, 1, width);
-		entry(b, 257, 4, 1, height);
-		entry(b, 258, 3, 1, sample.bits); // BitsPerSample
-		entry(b, 259, 3, 1, 1); // no compression
-		entry(b, 262, 3, 1, 1); // BlackIsZero
-		entry(b, 270, 2, description.length, descriptionOffset); // ImageDescription
-		entry(b, 273, 4, 1, dataOffset); // StripOffsets
-		entry(b, 277, 3, 1, 1); // SamplesPerPixel
-		entry(b, 278, 4, 1, height); // RowsPerStrip
-		entry(b, 279, 4, 1, dataBytes); // StripByteCounts
-		entry(b, 282, 5, 1, resolutionOffset); // XResolution: pixels per mm
-		entry(b, 283, 5, 1, resolutionOffset + 8); // YResolution
-		entry(b, 296, 3, 1, 1); // ResolutionUnit none: the unit is in the ImageJ description
-		entry(b, 339, 3, 1, sample.format); // SampleFormat (tags stay in ascending order)
+		TiffEntries.grayscalePlane(b, width, height, sample, description.length, descriptionOffset, dataOffset, dataBytes, resolutionOffset,
+			1); // ResolutionUnit none: the unit is in the ImageJ description
 		b.putInt(0); // no next IFD
 		b.put(description);
 		if ((description.length & 1) == 1) b.put((byte) 0);
-		rational(b, 1 / pixelWidth);
-		rational(b, 1 / pixelHeight);
+		TiffEntries.rational(b, 1 / pixelWidth);
+		TiffEntries.rational(b, 1 / pixelHeight);
 		out.write(b.array());
 		final ByteBuffer row = ByteBuffer.allocate(width * sample.bytes()).order(ByteOrder.LITTLE_ENDIAN);
 		for (int y = 0; y < height; y++) {
@@ -87,16 +74,5 @@ public final class TiffPlaneWriter {
 			}
 			out.write(row.array());
 		}
-	}
-
-	private static void entry(final ByteBuffer b, final int tag, final int type, final int count, final int value) {
-		b.putShort((short) tag).putShort((short) type).putInt(count);
-		if (type == 3 && count == 1) b.putShort((short) value).putShort((short) 0);
-		else b.putInt(value);
-	}
-
-	/** A positive rational with a denominator of 1e6 (micro-precision). */
-	private static void rational(final ByteBuffer b, final double v) {
-		b.putInt((int) Math.min(Integer.MAX_VALUE, Math.round(v * 1_000_000))).putInt(1_000_000);
 	}
 }

@@ -179,7 +179,7 @@ public final class TiffStackWriter implements AutoCloseable {
 		final boolean meta = !entries.isEmpty();
 
 		final long first = pixelsEnd + (pixelsEnd & 1);
-		final int firstEntries = meta ? 17 : 15;
+		final int firstEntries = TiffEntries.GRAYSCALE_PLANE + (meta ? 2 : 0);
 		final long firstEnd = first + 2 + 12L * firstEntries + 4;
 		final long descAt = firstEnd;
 		final long resAt = descAt + desc.length + (desc.length & 1);
@@ -193,30 +193,16 @@ public final class TiffStackWriter implements AutoCloseable {
 		final ByteBuffer b = ByteBuffer.allocate((int) (total - first)).order(ByteOrder.LITTLE_ENDIAN);
 
 		b.putShort((short) firstEntries);
-		entry(b, 254, 4, 1, 0); // NewSubfileType
-		entry(b, 256, 4, 1, width);
-		entry(b, 257, 4, 1, height);
-		entry(b, 258, 3, 1, sample.bits);
-		entry(b, 259, 3, 1, 1); // no compression
-		entry(b, 262, 3, 1, 1); // BlackIsZero
-		entry(b, 270, 2, desc.length, descAt);
-		entry(b, 273, 4, 1, HEADER); // StripOffsets
-		entry(b, 277, 3, 1, 1); // SamplesPerPixel
-		entry(b, 278, 4, 1, height); // RowsPerStrip
-		entry(b, 279, 4, 1, planeBytes); // StripByteCounts
-		entry(b, 282, 5, 1, resAt);
-		entry(b, 283, 5, 1, resAt + 8);
-		entry(b, 296, 3, 1, resolutionUnit);
-		entry(b, 339, 3, 1, sample.format); // SampleFormat
+		TiffEntries.grayscalePlane(b, width, height, sample, desc.length, descAt, HEADER, planeBytes, resAt, resolutionUnit);
 		if (meta) {
-			entry(b, META_DATA_BYTE_COUNTS, 4, entries.size() + 1, countsAt);
-			entry(b, META_DATA, 1, metaBytes, metaAt);
+			TiffEntries.entry(b, META_DATA_BYTE_COUNTS, 4, entries.size() + 1, countsAt);
+			TiffEntries.entry(b, META_DATA, 1, metaBytes, metaAt);
 		}
 		b.putInt(depth > 1 ? (int) firstDataEnd : 0);
 		b.put(desc);
 		if ((desc.length & 1) == 1) b.put((byte) 0);
-		rational(b, xResolution);
-		rational(b, yResolution);
+		TiffEntries.rational(b, xResolution);
+		TiffEntries.rational(b, yResolution);
 		if (meta) {
 			b.putInt(metaHeader);
 			for (final String e : entries) b.putInt(2 * e.length());
@@ -229,16 +215,16 @@ public final class TiffStackWriter implements AutoCloseable {
 		for (int z = 1; z < depth; z++) {
 			final long at = first + b.position();
 			b.putShort((short) laterEntries);
-			entry(b, 254, 4, 1, 0);
-			entry(b, 256, 4, 1, width);
-			entry(b, 257, 4, 1, height);
-			entry(b, 258, 3, 1, sample.bits);
-			entry(b, 259, 3, 1, 1);
-			entry(b, 262, 3, 1, 1);
-			entry(b, 273, 4, 1, HEADER + z * planeBytes);
-			entry(b, 277, 3, 1, 1);
-			entry(b, 278, 4, 1, height);
-			entry(b, 279, 4, 1, planeBytes);
+			TiffEntries.entry(b, 254, 4, 1, 0);
+			TiffEntries.entry(b, 256, 4, 1, width);
+			TiffEntries.entry(b, 257, 4, 1, height);
+			TiffEntries.entry(b, 258, 3, 1, sample.bits);
+			TiffEntries.entry(b, 259, 3, 1, 1);
+			TiffEntries.entry(b, 262, 3, 1, 1);
+			TiffEntries.entry(b, 273, 4, 1, HEADER + z * planeBytes);
+			TiffEntries.entry(b, 277, 3, 1, 1);
+			TiffEntries.entry(b, 278, 4, 1, height);
+			TiffEntries.entry(b, 279, 4, 1, planeBytes);
 			// SampleFormat is left to its default on later planes, as ImageJ does; readers take it from the first
 			b.putInt(z + 1 < depth ? (int) (at + laterSize) : 0);
 		}
@@ -258,17 +244,6 @@ public final class TiffStackWriter implements AutoCloseable {
 
 	private void write(final ByteBuffer b, final long at) throws IOException {
 		while (b.hasRemaining()) ch.write(b, at + b.position());
-	}
-
-	private static void entry(final ByteBuffer b, final int tag, final int type, final long count, final long value) {
-		b.putShort((short) tag).putShort((short) type).putInt((int) count);
-		if (type == 3 && count == 1) b.putShort((short) value).putShort((short) 0);
-		else b.putInt((int) value);
-	}
-
-	/** A positive rational with a denominator of 1e6 (micro-precision), as {@link TiffPlaneWriter} writes it. */
-	private static void rational(final ByteBuffer b, final double v) {
-		b.putInt((int) Math.min(Integer.MAX_VALUE, Math.round(v * 1_000_000))).putInt(1_000_000);
 	}
 
 	@Override
