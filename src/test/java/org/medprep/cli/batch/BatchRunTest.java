@@ -190,13 +190,16 @@ class BatchRunTest {
 		Files.write(in.resolve("f.nii"), "io".getBytes(StandardCharsets.UTF_8));
 		Files.delete(out.resolve("b.txt"));
 		ran.clear();
-		final java.util.concurrent.CountDownLatch bDone = new java.util.concurrent.CountDownLatch(1);
+		// b waits for c to finish, and c for b to have started: the two run at the same time whichever thread comes first
+		final java.util.concurrent.CountDownLatch bStarted = new java.util.concurrent.CountDownLatch(1), bDone = new java.util.concurrent.CountDownLatch(1);
 		final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(), most = new java.util.concurrent.atomic.AtomicInteger();
 		final CaseTask overlapping = new CaseTask() {
 			@Override
 			public CaseOutput run(final CaseRef c) throws Exception {
 				most.accumulateAndGet(running.incrementAndGet(), Math::max);
 				try {
+					if (c.name().equals("b")) bStarted.countDown();
+					if (c.name().equals("c") && !bStarted.await(20, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("b never started beside c");
 					if (c.name().equals("b") && !bDone.await(20, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("c never ran beside b");
 					synchronized (ran) {
 						return copy.run(c);
