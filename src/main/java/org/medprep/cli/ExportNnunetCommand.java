@@ -1,19 +1,19 @@
 package org.medprep.cli;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import org.medprep.commands.engine.Threads;
-import org.medprep.io.nnunet.NnUnetDataset;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.commands.io.ExportNnunetDatasetCommand;
+import org.medprep.io.nnunet.NnUnetCases;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code medprep export-nnunet --id 501 --name Lungs --channel CT=ct/ --labels seg/ --label background=0 --label lung=1 -o nnUNet_raw/}:
- * an nnU-Net v2 raw dataset from folders of cases paired by base name.
+ * an nnU-Net v2 raw dataset from folders of cases paired by base name. Runs the "Export nnU-Net Dataset" command,
+ * the repeated flags joined into its ';'-separated lists. A bad input is a usage error (exit code 2); a case that
+ * cannot be exported stops the export with one line (exit code 1) and leaves no dataset folder.
  */
 @Command(name = "export-nnunet", description = "Write an nnU-Net v2 raw dataset (imagesTr/labelsTr/imagesTs, dataset.json) from folders of cases paired "
 	+ "by base name, after checking that each case's channels and label map share one space and hold only declared labels.")
@@ -57,92 +59,43 @@ final class ExportNnunetCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Override
-	public Integer call() throws IOException {
+	public Integer call() {
 		CliContext.checkThreads(threads);
-		final List<String> channelNames = new ArrayList<>();
-		final List<Path> folders = new ArrayList<>();
+		// the flags are checked here first, so that their problems are named as the flags (--channel, --label)
 		for (final String c : channels) {
-			final int eq = c.indexOf('=');
-			if (eq <= 0 || eq == c.length() - 1) throw new IllegalArgumentException("--channel takes NAME=FOLDER, got '" + c + "'");
-			channelNames.add(c.substring(0, eq));
-			folders.add(Path.of(c.substring(eq + 1)));
+			NnUnetCases.nameAndValue(c, "--channel", "NAME=FOLDER");
+			if (c.contains(ExportNnunetDatasetCommand.SEPARATOR))
+				throw new IllegalArgumentException("--channel " + c + ": a folder name with '" + ExportNnunetDatasetCommand.SEPARATOR + "' is not supported");
 		}
-		final Map<String, Integer> labels = new LinkedHashMap<>();
-		for (final String l : labelNames) {
-			final int eq = l.indexOf('=');
-			if (eq <= 0 || eq == l.length() - 1) throw new IllegalArgumentException("--label takes NAME=VALUE, got '" + l + "'");
-			final int value;
-			try {
-				value = Integer.parseInt(l.substring(eq + 1).trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("--label " + l + ": the value must be a whole number");
-			}
-			if (labels.put(l.substring(0, eq).trim(), value) != null) throw new IllegalArgumentException("--label " + l.substring(0, eq) + " is given twice");
+		for (final String l : labelNames)
+			if (l.contains(ExportNnunetDatasetCommand.SEPARATOR))
+				throw new IllegalArgumentException("--label " + l + ": a name with '" + ExportNnunetDatasetCommand.SEPARATOR + "' is not supported");
+		NnUnetCases.labels(labelNames, "--label");
+		final Map<String, Object> values = new LinkedHashMap<>();
+		values.put("dataset_id", id);
+		values.put("dataset_name", name);
+		values.put("channels", String.join(ExportNnunetDatasetCommand.SEPARATOR, channels));
+		values.put("label_folder", labelFolder.toFile());
+		values.put("labels", String.join(ExportNnunetDatasetCommand.SEPARATOR, labelNames));
+		values.put("output_folder", out.toFile());
+		final CommandInvocation.Result r;
+		try (Context context = CliContext.create(threads)) {
+			r = new CommandInvocation(context).run(context.service(CommandService.class).getCommand(ExportNnunetDatasetCommand.class), values);
 		}
-		final NnUnetDataset dataset = new NnUnetDataset(id, name, channelNames, labels);
-		final List<NnUnetDataset.Case> cases = cases(folders);
-		final Path written;
-		try {
-			written = Threads.call(threads == null ? Runtime.getRuntime().availableProcessors() : threads, () -> {
-				try {
-					return dataset.write(cases, out);
+		catch (final CommandFailedException e) {
+			// bad inputs are usage errors; a case that cannot be exported stops the export (exit code 1)
+			for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+				if (t instanceof IllegalArgumentException) throw new IllegalArgumentException(t.getMessage(), t);
+				if (t instanceof UncheckedIOException) {
+					spec.commandLine().getErr().println("medprep: " + t.getCause().getMessage());
+					spec.commandLine().getErr().flush();
+					return MedPrepCli.EXIT_FAILURES;
 				}
-				catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
+			}
+			throw e;
 		}
-		catch (final UncheckedIOException e) {
-			spec.commandLine().getErr().println("medprep: " + e.getCause().getMessage());
-			spec.commandLine().getErr().flush();
-			return MedPrepCli.EXIT_FAILURES;
-		}
-		final long training = cases.stream().filter(NnUnetDataset.Case::isTraining).count();
-		spec.commandLine().getOut().println(written + ": " + training + " training case(s), " + (cases.size() - training) + " test case(s), "
-			+ channelNames.size() + " channel(s)");
+		spec.commandLine().getOut().println(r.outputs().get("summary"));
 		spec.commandLine().getOut().flush();
 		return 0;
-	}
-
-	/** Cases by base name of the first channel's folder; the other channels and the label map are paired by that name. */
-	private List<NnUnetDataset.Case> cases(final List<Path> folders) throws IOException {
-		for (final Path f : folders) if (!Files.isDirectory(f)) throw new IllegalArgumentException(f + ": not a folder");
-		if (!Files.isDirectory(labelFolder)) throw new IllegalArgumentException(labelFolder + ": not a folder");
-		final List<Map<String, Path>> byChannel = new ArrayList<>();
-		for (final Path f : folders) byChannel.add(images(f));
-		final Map<String, Path> labelFiles = images(labelFolder);
-		if (byChannel.get(0).isEmpty()) throw new IllegalArgumentException(folders.get(0) + ": no image files (" + ImageFiles.EXTENSIONS + ")");
-		final List<NnUnetDataset.Case> cases = new ArrayList<>();
-		for (final String base : byChannel.get(0).keySet()) {
-			final List<Path> files = new ArrayList<>();
-			for (int k = 0; k < folders.size(); k++) {
-				final Path p = byChannel.get(k).get(base);
-				if (p == null) throw new IllegalArgumentException(folders.get(k) + ": no image for case '" + base + "' (channel " + channels.get(k) + ")");
-				files.add(p);
-			}
-			cases.add(new NnUnetDataset.Case(base, files, labelFiles.get(base)));
-		}
-		for (final String base : labelFiles.keySet())
-			if (!byChannel.get(0).containsKey(base)) throw new IllegalArgumentException(labelFiles.get(base) + ": a label map without an image in " + folders.get(0));
-		return cases;
-	}
-
-	/**
-	 * The image files of a folder by base name (subfolders, such as the label folders medprep run writes beside
-	 * its images, are not cases).
-	 * @throws IllegalArgumentException for two files of one case, or a TIFF (nnU-Net's cases here are NIfTI or MetaImage)
-	 */
-	private static Map<String, Path> images(final Path folder) throws IOException {
-		final Map<String, Path> m = new TreeMap<>();
-		try (Stream<Path> s = Files.list(folder)) {
-			s.filter(ImageFiles::isImageFile).sorted().forEach(p -> {
-				if (ImageFiles.isTiff(ImageFiles.extensionOf(p.getFileName().toString())))
-					throw new IllegalArgumentException(p + ": export-nnunet reads NIfTI and MetaImage; write the cases as nii.gz (medprep run --format nii.gz)");
-				if (m.put(ImageFiles.baseName(p), p) != null)
-					throw new IllegalArgumentException(folder + ": two files for case '" + ImageFiles.baseName(p) + "'");
-			});
-		}
-		return m;
 	}
 }
