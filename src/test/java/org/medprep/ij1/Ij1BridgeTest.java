@@ -155,7 +155,7 @@ class Ij1BridgeTest {
 
 	/** Commands that need a file, folder or earlier state to do anything: OK on their defaults must say so in one line. */
 	private static final java.util.Set<String> NEED_INPUT_FILES = java.util.Set.of("CT Dataset Fingerprint", "CT Dataset Normalize", "DICOM Anonymize",
-		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Import DICOM SEG", "Import DICOM Series", "Import NIfTI/MetaImage",
+		"DICOM Series Info", "Export 2D Slices", "Export NIfTI/MetaImage", "Export nnU-Net Dataset", "Import DICOM SEG", "Import DICOM Series", "Import NIfTI/MetaImage",
 		"Import RTSTRUCT", "Intensity Histograms", "Invert Spatial History", "Nyul Apply", "Nyul Train", "Grid Aggregator", "Grid Sampler",
 		"Label-Balanced Patches", "Remap Labels", "Remove Labels", "Apply Transform");
 
