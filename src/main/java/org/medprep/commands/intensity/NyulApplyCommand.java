@@ -40,10 +40,6 @@ public class NyulApplyCommand extends IntensityCommand {
 		description = "Voxels whose percentiles are the landmarks: voxels > 0, all voxels, non-zero voxels, Otsu threshold, or the title of a mask image (non-zero inside).")
 	private String mask = MaskRule.POSITIVE.label();
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
