@@ -120,7 +120,10 @@ final class ImageFiles {
 			return;
 		}
 		// the display range is set by the writer, from the values it writes
-		final ImagePlus imp = ImagePlusVolumes.toImagePlusWithoutDisplayRange(volume, path.getFileName().toString(), null);
+		// a result not computed yet is computed plane by plane as the TIFF writer encodes it
+		final ImagePlus streamed = ImagePlusVolumes.toImagePlusToWrite(volume, path.getFileName().toString());
+		final ImagePlus imp = TiffStackSaving.supports(streamed) ? streamed
+			: ImagePlusVolumes.toImagePlusWithoutDisplayRange(volume, path.getFileName().toString(), null);
 		HistoryStore.put(imp, history);
 		PhaseTimes.mark("volume to ImagePlus");
 		if (TiffStackSaving.supports(imp)) {

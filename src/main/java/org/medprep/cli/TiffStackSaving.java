@@ -8,6 +8,8 @@ import ij.measure.Calibration;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.medprep.commands.imagej.ComputedStack;
+import org.medprep.core.ComputedPlanes;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.io.tiff.TiffPlaneWriter;
 import org.medprep.io.tiff.TiffStackWriter;
@@ -38,7 +40,7 @@ final class TiffStackSaving {
 		final TiffPlaneWriter.Sample sample = sampleOf(imp);
 		final ImageStack stack = imp.getStack();
 		try (TiffStackWriter w = new TiffStackWriter(path, imp.getWidth(), imp.getHeight(), imp.getStackSize(), sample)) {
-			final double[] stored = w.writePlanes(z -> stack.getPixels(z + 1));
+			final double[] stored = w.writePlanes(planesOf(stack, imp.getWidth() * imp.getHeight()));
 			final boolean signed16 = imp.getType() == ImagePlus.GRAY16 && imp.getCalibration().isSigned16Bit();
 			final double offset = signed16 ? -32768 : 0;
 			ImagePlusVolumes.setDisplayRange(imp, new double[] { stored[0] + offset, stored[1] + offset });
@@ -48,6 +50,18 @@ final class TiffStackSaving {
 			w.finish(new FileSaver(imp).getDescriptionString(), imp.getInfoProperty(), stack.getSliceLabels(), imp.getPropertiesAsArray(),
 				1 / cal.pixelWidth, 1 / cal.pixelHeight, resolutionUnit);
 		}
+	}
+
+	/** The stack's planes; those of a {@link ComputedStack} computed into one buffer per writing thread. */
+	private static TiffStackWriter.Planes planesOf(final ImageStack stack, final int voxels) {
+		if (!(stack instanceof ComputedStack)) return z -> stack.getPixels(z + 1);
+		final ComputedPlanes.Pending pending = ((ComputedStack) stack).pending();
+		final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[voxels]);
+		return z -> {
+			final float[] plane = buffers.get();
+			pending.fill(z, plane);
+			return plane;
+		};
 	}
 
 	private static TiffPlaneWriter.Sample sampleOf(final ImagePlus imp) {

@@ -150,8 +150,9 @@ public final class Planes {
 	 * MedPrep's readers), rescaled or not, are read straight from their primitive
 	 * arrays: 8- and 16-bit integers through a table of {@code f} over every
 	 * stored value (the same bits as computing each voxel, at the speed of a
-	 * lookup), other types in short runs that stay in cache. Output planes are
-	 * allocated by the threads that fill them.
+	 * lookup), other types in short runs that stay in cache. The planes are
+	 * computed when the result is first read, all at once and in parallel, or
+	 * one by one into a writer's buffers ({@link ComputedPlanes}).
 	 */
 	public static PlanarImg<FloatType, FloatArray> mapFloats(final RandomAccessibleInterval<? extends RealType<?>> image, final FloatRun f) {
 		requireThreeD(image);
@@ -160,14 +161,10 @@ public final class Planes {
 		final float[] table = stored == null || stored.tableSize() == 0 ? null : new float[stored.tableSize()];
 		if (table != null) f.write(stored.tableValues(), table.length, table, 0);
 		final RunSource source = new RunSource(image);
-		final FloatArray[] planes = new FloatArray[(int) image.dimension(2)];
-		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
-			final float[] out = new float[n];
+		return ComputedPlanes.floats(image, (z, out) -> {
 			if (table != null) stored.lookup(stored.plane(z), table, out);
 			else source.forEachRun(z, (values, other, len, at) -> f.write(values, len, out, at));
-			planes[z] = new FloatArray(out);
 		});
-		return planar(planes, image, new FloatType());
 	}
 
 	/** Element-wise work on a whole plane of float32 values: {@code out[i]} from {@code in[i]}. */
@@ -189,14 +186,7 @@ public final class Planes {
 		requireThreeD(image);
 		final StoredPlanes stored = StoredPlanes.of(image).orElse(null);
 		if (stored == null || !stored.holdsFloats()) return mapFloats(image, f);
-		final int n = planeSize(image);
-		final FloatArray[] planes = new FloatArray[(int) image.dimension(2)];
-		Parallelization.getTaskExecutor().forEach(planeIndices(image), z -> {
-			final float[] out = new float[n];
-			onFloats.write((float[]) stored.plane(z), out);
-			planes[z] = new FloatArray(out);
-		});
-		return planar(planes, image, new FloatType());
+		return ComputedPlanes.floats(image, (z, out) -> onFloats.write((float[]) stored.plane(z), out));
 	}
 
 	/** Element-wise work on a whole plane of float32 values into unsigned bytes: {@code out[i]} from {@code in[i]}. */

@@ -28,8 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.core.ComputedPlanes;
 import org.medprep.core.History;
 import org.medprep.core.Volume;
+import org.medprep.core.intensity.HuWindow;
+import org.medprep.core.intensity.WindowOutput;
 import org.medprep.testutil.TestVolumes;
 
 import net.imglib2.type.numeric.RealType;
@@ -129,6 +132,33 @@ class TiffStackFilesTest {
 		assertEquals(history.lines(), HistoryStore.of(b).lines());
 		assertArrayEquals(values, TestVolumes.values(ImageFiles.readVolume(ours).data()), 0);
 		assertEquals(ImagePlusVolumes.geometryOf(a).toString(), ImagePlusVolumes.geometryOf(b).toString());
+	}
+
+	/**
+	 * The result of an element-wise step is written plane by plane as it is computed, never held
+	 * whole: the file has the same bytes as the one written from the computed result.
+	 */
+	@Test
+	void aResultNotYetComputedIsWrittenAsItIsComputedToTheSameBytes() throws IOException {
+		final double[] values = new double[5 * 4 * 3];
+		for (int i = 0; i < values.length; i++) values[i] = i * 37 - 900;
+		final Volume<? extends RealType<?>> ct = TestVolumes.shorts(new long[] { 5, 4, 3 }, values);
+		final History history = History.parse("run(\"HU Window\", \"level=40 width=400\");\n");
+		final Volume<? extends RealType<?>> streamed = new HuWindow(40, 400).apply(ct, WindowOutput.FLOAT_UNIT);
+		final Volume<? extends RealType<?>> computed = new HuWindow(40, 400).apply(ct, WindowOutput.FLOAT_UNIT);
+		ComputedPlanes.computeAll(computed.data());
+		assertTrue(ComputedPlanes.pending(streamed.data()).isPresent());
+		assertFalse(ComputedPlanes.pending(computed.data()).isPresent());
+		final Path a = dir.resolve("streamed.tif"), b = dir.resolve("computed.tif");
+		ImageFiles.write(streamed, history, a);
+		ImageFiles.write(computed, history, b);
+		assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a));
+		assertTrue(ComputedPlanes.pending(streamed.data()).isPresent(), "writing kept none of its planes");
+		final ImagePlus back = new Opener().openImage(a.toString());
+		assertEquals(ImagePlus.GRAY32, back.getType());
+		assertEquals((float) new HuWindow(40, 400).unit(values[37]), ((float[]) back.getStack().getPixels(2))[17]);
+		assertEquals(0.0, back.getDisplayRangeMin(), 0);
+		assertEquals(1.0, back.getDisplayRangeMax(), 0);
 	}
 
 	/** A 5 x 4 x 3 stack of ImageJ's unsigned 16-bit or 8-bit type, 1 mm voxels. */

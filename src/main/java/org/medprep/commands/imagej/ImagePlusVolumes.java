@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.medprep.core.ComputedPlanes;
 import org.medprep.core.Geometry;
 import org.medprep.core.LinearRescale;
 import org.medprep.core.Volume;
@@ -199,8 +200,28 @@ public final class ImagePlusVolumes {
 	 * writer that gathers the range as it writes, or sets it with {@link #setDisplayRange} otherwise.
 	 */
 	public static ImagePlus toImagePlusWithoutDisplayRange(final Volume<? extends RealType<?>> volume, final String title, final ImagePlus template) {
+		return imagePlusOf(volume, title, template, false);
+	}
+
+	/**
+	 * {@link #toImagePlusWithoutDisplayRange} for a writer that reads each plane once: a result whose
+	 * planes are not computed yet ({@link ComputedPlanes}) gets a {@link ComputedStack}, which computes
+	 * a plane each time it is read and keeps none, so the result is never held whole.
+	 */
+	public static ImagePlus toImagePlusToWrite(final Volume<? extends RealType<?>> volume, final String title) {
+		return imagePlusOf(volume, title, null, true);
+	}
+
+	private static ImagePlus imagePlusOf(final Volume<? extends RealType<?>> volume, final String title, final ImagePlus template,
+		final boolean computeAsRead)
+	{
 		final boolean[] signed16 = { false };
-		final ImagePlus imp = new ImagePlus(title, stackOf(volume, signed16));
+		final ComputedPlanes.Pending pending = computeAsRead && volume.data().min(0) == 0 && volume.data().min(1) == 0 && volume.data().min(2) == 0
+			? ComputedPlanes.pending(volume.data()).orElse(null) : null;
+		final ImageStack stack = pending != null
+			? new ComputedStack((int) volume.dimension(0), (int) volume.dimension(1), (int) volume.dimension(2), pending)
+			: stackOf(volume, signed16);
+		final ImagePlus imp = new ImagePlus(title, stack);
 		final Calibration cal = imp.getCalibration();
 		if (signed16[0]) cal.setSigned16BitCalibration();
 		final Geometry g = volume.geometry();

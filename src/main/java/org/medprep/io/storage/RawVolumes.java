@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.core.ComputedPlanes;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.converter.RealTypeConverters;
@@ -142,16 +144,23 @@ public final class RawVolumes {
 		final int ny = (int) data.dimension(1);
 		final long nz = data.dimension(2);
 		final int planeVoxels = Math.multiplyExact(nx, ny);
-		final PrimitiveBlocks<?> blocks = blocks(data, type);
 		final long[] min = data.minAsLongArray();
 		final Object plane = type.newArray(planeVoxels);
 		final int chunkVoxels = Math.min(planeVoxels, CHUNK / type.bytes());
 		final ByteBuffer buf = ByteBuffer.allocate(chunkVoxels * type.bytes()).order(order);
 		// planes of a planar image of the right type are written straight from their arrays
 		final PlanarImg<?, ?> planar = data instanceof PlanarImg && VoxelType.of(data.getType()).orElse(null) == type ? (PlanarImg<?, ?>) data : null;
+		// (ImgLib2's block reader opens a cursor, which would compute a pending result whole)
+		final PrimitiveBlocks<?> blocks = planar == null ? blocks(data, type) : null;
+		// a float result not computed yet is computed plane by plane into the one buffer, never held whole
+		final ComputedPlanes.Pending pending = planar != null && plane instanceof float[] ? ComputedPlanes.pending(data).orElse(null) : null;
 		for (long z = 0; z < nz; z++) {
 			final Object source;
-			if (planar != null) source = ((ArrayDataAccess<?>) planar.getPlane((int) z)).getCurrentStorageArray();
+			if (pending != null) {
+				pending.fill((int) z, (float[]) plane);
+				source = plane;
+			}
+			else if (planar != null) source = ((ArrayDataAccess<?>) planar.getPlane((int) z)).getCurrentStorageArray();
 			else {
 				blocks.copy(new long[] { min[0], min[1], min[2] + z }, plane, new int[] { nx, ny, 1 });
 				source = plane;

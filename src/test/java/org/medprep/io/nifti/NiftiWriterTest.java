@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.medprep.core.ComputedPlanes;
 import org.medprep.core.Geometry;
 import org.medprep.core.Volume;
+import org.medprep.core.intensity.HuWindow;
+import org.medprep.core.intensity.WindowOutput;
 import org.medprep.io.Fixtures;
 import org.medprep.io.storage.RasAffine;
 import org.medprep.io.storage.StoredType;
@@ -160,5 +163,28 @@ class NiftiWriterTest {
 		try (Stream<Path> s = Files.list(dir)) {
 			return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
 		}
+	}
+
+	/** A float result not computed yet is written plane by plane as it is computed: same bytes, nothing kept. */
+	@Test
+	void aResultNotYetComputedIsWrittenAsItIsComputedToTheSameBytes() throws IOException {
+		final PlanarImg<ShortType, ?> ct = PlanarImgs.shorts(6, 5, 4);
+		int v = -1200;
+		for (final ShortType t : ct) t.set((short) (v += 23));
+		final Volume<ShortType> input = Volume.of(ct, Geometry.of(new double[] { 0.7, 0.7, 2.5 }, new double[] { -3, 4, 5 }));
+		final Volume<?> streamed = new HuWindow(40, 400).apply(input, WindowOutput.FLOAT_UNIT);
+		final Volume<?> computed = new HuWindow(40, 400).apply(input, WindowOutput.FLOAT_UNIT);
+		ComputedPlanes.computeAll(computed.data());
+		for (final String name : new String[] { "v.nii", "v.nii.gz" }) {
+			final Path a = dir.resolve("streamed-" + name), b = dir.resolve("computed-" + name);
+			NiftiWriter.write(streamed, a);
+			NiftiWriter.write(computed, b);
+			assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a), name);
+		}
+		assertTrue(ComputedPlanes.pending(streamed.data()).isPresent(), "writing kept none of its planes");
+		final float[] back = new float[120];
+		int k = 0;
+		for (final Object t : Views.flatIterable(NiftiReader.read(dir.resolve("streamed-v.nii.gz")).volume(0).data())) back[k++] = ((FloatType) t).get();
+		assertEquals((float) new HuWindow(40, 400).unit(-1200 + 23 * 31), back[30]);
 	}
 }
