@@ -4,7 +4,6 @@ import ij.ImagePlus;
 
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
-import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.Interpolation;
@@ -41,7 +40,7 @@ public abstract class SpatialCommand extends VolumeCommand {
 	protected ImagePlus label_result;
 
 	protected void initLabel() {
-		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, NO_LABEL));
+		offerImageTitles("label", NO_LABEL);
 	}
 
 	/** The step for a subject on its current grid; record drawn values in {@code record} (the plan is recorded by this class). */

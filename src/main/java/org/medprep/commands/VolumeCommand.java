@@ -14,6 +14,7 @@ import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
+import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.commands.imagej.SubjectImages;
@@ -176,6 +177,20 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 	protected ImagePlus imageTitled(final String title) {
 		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + title + "'");
 		return titles.find(title);
+	}
+
+	/**
+	 * Sets the choices of {@code key}, an option that names a second image (a
+	 * mask, a reference, a label map): {@code first}, then the titles of the
+	 * other open images. The work of such an option's initializer.
+	 */
+	protected final void offerImageTitles(final String key, final String... first) {
+		getInfo().getMutableInput(key, String.class).setChoices(ImageTitleChoices.of(titles, image, first));
+	}
+
+	/** The initializer of a {@code mask} option ({@link MaskOption}): the mask rules, then the other open images. */
+	protected void initMask() {
+		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
 	}
 
 	/** The members of {@code subject} this step's options name (its mask, its reference): inputs of the step, not transformed by it. */

@@ -211,6 +211,9 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertEquals("Random Flip: seed must be a whole number, got 'abc'", s.getMessage());
 		final CommandFailedException z = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_x=0", ct()));
 		assertEquals("Resample to Spacing: spacing_x must be > 0, got 0", z.getMessage());
+		// the three spacings share one check: the first bad axis in x, y, z order is the one named
+		final CommandFailedException yz = assertThrows(CommandFailedException.class, () -> run(ResampleToSpacingCommand.class, "spacing_y=-1 spacing_z=0", ct()));
+		assertEquals("Resample to Spacing: spacing_y must be > 0, got -1", yz.getMessage());
 	}
 
 	@Test

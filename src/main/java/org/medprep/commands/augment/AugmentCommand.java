@@ -1,13 +1,12 @@
 package org.medprep.commands.augment;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
-import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.RandomSpatialTransform;
 import org.medprep.core.augment.SpatialDraw;
 import org.medprep.core.spatial.BoundaryMode;
@@ -52,13 +51,9 @@ public abstract class AugmentCommand extends SpatialCommand {
 		final RandomSpatialTransform t = transform();
 		final Sampling sampling = Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
 		final Interpolation labels = labelInterpolation();
-		final long used = Seeds.resolve(seed);
-		record.seed(used);
-		final SplittableRandom random = new SplittableRandom(used);
-		final Chance chance = Chance.draw(p, random);
-		chance.drawn().forEach(record::drawn);
-		if (!chance.applied()) return SpatialStep.identity(in.grid(), sampling, labels);
-		final SpatialDraw draw = t.draw(in, random);
+		final Optional<SplittableRandom> random = RandomRun.start(seed, p, record);
+		if (!random.isPresent()) return SpatialStep.identity(in.grid(), sampling, labels);
+		final SpatialDraw draw = t.draw(in, random.get());
 		record.draw(draw);
 		return RandomSpatialTransform.step(in.grid(), draw, sampling, labels);
 	}

@@ -1,14 +1,13 @@
 package org.medprep.commands.augment;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.medprep.commands.IntensityCommand;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
-import org.medprep.core.augment.Chance;
 import org.medprep.core.augment.intensity.IntensityDraw;
 import org.medprep.core.augment.intensity.RandomIntensityTransform;
 import org.scijava.plugin.Parameter;
@@ -43,12 +42,9 @@ public abstract class IntensityAugmentCommand extends IntensityCommand {
 	@Override
 	protected final ImageStep imageStep(final Subject in, final StepRecord record) {
 		final RandomIntensityTransform t = transform();
-		final long used = Seeds.resolve(seed);
-		record.seed(used);
-		final SplittableRandom random = new SplittableRandom(used);
-		final Chance chance = Chance.draw(p, random);
-		chance.drawn().forEach(record::drawn);
-		if (!chance.applied()) return null;
+		final Optional<SplittableRandom> started = RandomRun.start(seed, p, record);
+		if (!started.isPresent()) return null;
+		final SplittableRandom random = started.get();
 		final String main = in.mainName();
 		return (name, image) -> {
 			final IntensityDraw draw = t.draw(image, random);

@@ -1,6 +1,5 @@
 package org.medprep.commands.geometry;
 
-import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.spatial.CropToForeground;
@@ -34,7 +33,7 @@ public class CropToForegroundCommand extends GeometryCommand {
 	private double margin = 0;
 
 	protected void initForeground() {
-		getInfo().getMutableInput("foreground", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
+		offerImageTitles("foreground", THIS_IMAGE);
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package org.medprep.commands.geometry;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
-import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
@@ -37,7 +36,7 @@ public class InvertSpatialHistoryCommand extends VolumeCommand {
 	private double fill = 0;
 
 	protected void initReference() {
-		getInfo().getMutableInput("reference", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
+		offerImageTitles("reference", THIS_IMAGE);
 	}
 
 	@Override

@@ -21,27 +21,23 @@ import org.scijava.plugin.Plugin;
 	description = "Resample to a voxel spacing in mm covering the same physical box (the result overlays the input); Gaussian anti-aliasing when downsampling.")
 public class ResampleToSpacingCommand extends GeometryCommand {
 
-	@Parameter(label = "Spacing x (mm)", validater = "checkSpacingX", description = "Target voxel size along x in mm (> 0).")
+	@Parameter(label = "Spacing x (mm)", validater = "checkSpacing", description = "Target voxel size along x in mm (> 0).")
 	private double spacing_x = 1;
 
-	/** A spacing is a length. */
-	private void checkSpacingX() {
-		InputChecks.refuse(this, InputChecks.positive("spacing_x", spacing_x));
-	}
-
-	@Parameter(label = "Spacing y (mm)", validater = "checkSpacingY", description = "Target voxel size along y in mm (> 0).")
+	@Parameter(label = "Spacing y (mm)", validater = "checkSpacing", description = "Target voxel size along y in mm (> 0).")
 	private double spacing_y = 1;
 
-	/** A spacing is a length. */
-	private void checkSpacingY() {
-		InputChecks.refuse(this, InputChecks.positive("spacing_y", spacing_y));
-	}
-
-	@Parameter(label = "Spacing z (mm)", validater = "checkSpacingZ", description = "Target voxel size along z in mm (> 0).")
+	@Parameter(label = "Spacing z (mm)", validater = "checkSpacing", description = "Target voxel size along z in mm (> 0).")
 	private double spacing_z = 1;
 
-	/** A spacing is a length. */
-	private void checkSpacingZ() {
+	/**
+	 * A spacing is a length, along every axis. The validater of all three
+	 * options: the first axis in x, y, z order that is not > 0 is the one named,
+	 * as when each option had a check of its own.
+	 */
+	private void checkSpacing() {
+		InputChecks.refuse(this, InputChecks.positive("spacing_x", spacing_x));
+		InputChecks.refuse(this, InputChecks.positive("spacing_y", spacing_y));
 		InputChecks.refuse(this, InputChecks.positive("spacing_z", spacing_z));
 	}
 

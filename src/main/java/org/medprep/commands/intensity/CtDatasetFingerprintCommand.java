@@ -3,7 +3,6 @@ package org.medprep.commands.intensity;
 import ij.ImagePlus;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,12 +86,7 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 				if (status != null) status.showStatus((int) done, (int) total, message);
 			});
 		});
-		try {
-			CtFingerprintFile.write(fp, fingerprint.toPath());
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot write " + fingerprint + ": " + e.getMessage(), e);
-		}
+		ModelFiles.write(fp, fingerprint, CtFingerprintFile::write);
 		summary = fp.toString();
 	}
 }

@@ -8,7 +8,6 @@ import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtDatasetNormalization;
-import org.medprep.io.models.ModelFileException;
 import org.medprep.io.models.CtFingerprintFile;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -33,13 +32,7 @@ public class CtDatasetNormalizeCommand extends IntensityCommand {
 
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
-		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
-		try {
-			return CtDatasetNormalization.apply(in, CtFingerprintFile.read(fingerprint.toPath()));
-		}
-		catch (final ModelFileException e) {
-			throw new IllegalArgumentException(e.getMessage(), e);
-		}
+		return CtDatasetNormalization.apply(in, ModelFiles.read(fingerprint, "fingerprint file", CtFingerprintFile::read));
 	}
 
 	@Override

@@ -7,7 +7,6 @@ import org.medprep.commands.MaskOption;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Planes;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -62,12 +61,8 @@ public class FcmNormalizeCommand extends IntensityCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Tissue membership")
 	private ImagePlus membership;
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	protected void initReference() {
-		getInfo().getMutableInput("t1_reference", String.class).setChoices(ImageTitleChoices.of(titles, image, NONE));
+		offerImageTitles("t1_reference", NONE);
 	}
 
 	@Override

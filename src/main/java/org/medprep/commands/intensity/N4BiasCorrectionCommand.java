@@ -56,10 +56,6 @@ public class N4BiasCorrectionCommand extends IntensityCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Bias field")
 	private ImagePlus bias_field;
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final N4BiasFieldCorrection.Options options = N4BiasFieldCorrection.Options.defaults().withShrinkFactor(shrink_factor)

@@ -12,7 +12,6 @@ import org.medprep.core.Volume;
 import org.medprep.core.normalize.NyulNormalization;
 import org.medprep.core.normalize.NyulStandardScale;
 import org.medprep.core.segment.MaskRule;
-import org.medprep.io.models.ModelFileException;
 import org.medprep.io.models.NyulScaleFile;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -40,20 +39,9 @@ public class NyulApplyCommand extends IntensityCommand {
 		description = "Voxels whose percentiles are the landmarks: voxels > 0, all voxels, non-zero voxels, Otsu threshold, or the title of a mask image (non-zero inside).")
 	private String mask = MaskRule.POSITIVE.label();
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
-		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
-		final NyulStandardScale scale;
-		try {
-			scale = NyulScaleFile.read(standard_scale.toPath());
-		}
-		catch (final ModelFileException e) {
-			throw new IllegalArgumentException(e.getMessage(), e);
-		}
+		final NyulStandardScale scale = ModelFiles.read(standard_scale, "standard scale file", NyulScaleFile::read);
 		return NyulNormalization.apply(in, MaskOption.resolve(mask, in, title -> named(subject, title)), scale);
 	}
 

@@ -3,7 +3,6 @@ package org.medprep.commands.intensity;
 import ij.ImagePlus;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,12 +100,7 @@ public class NyulTrainCommand extends DynamicCommand {
 			}
 			return NyulNormalization.train(data, fg, percentiles, output_min, output_max);
 		});
-		try {
-			NyulScaleFile.write(learned, standard_scale.toPath());
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("cannot write " + standard_scale + ": " + e.getMessage(), e);
-		}
+		ModelFiles.write(learned, standard_scale, NyulScaleFile::write);
 		scale = learned.toString();
 	}
 }

@@ -41,10 +41,6 @@ public class PercentileClipCommand extends IntensityCommand {
 		description = "Voxels whose percentiles are used: all voxels, non-zero voxels, voxels > 0, Otsu threshold, or the title of a mask image (non-zero inside).")
 	private String mask = MaskRule.ALL.label();
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final PercentileClip clip = new PercentileClip(low, high);

@@ -28,10 +28,6 @@ public class WhiteStripeNormalizeCommand extends IntensityCommand {
 	@Parameter(label = "Stripe width (tau)", min = "0.001", max = "0.5", description = "Half-width of the stripe in quantiles around the white-matter mode, in (0, 1).")
 	private double width = WhiteStripe.DEFAULT_WIDTH;
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		return WhiteStripe.normalize(in, MaskOption.resolve(mask, in, title -> named(subject, title)), width);

@@ -24,10 +24,6 @@ public class ZScoreNormalizeCommand extends IntensityCommand {
 		description = "Voxels whose mean and std are used: all voxels, non-zero voxels, voxels > 0, Otsu threshold, or the title of a mask image (non-zero inside).")
 	private String mask = MaskRule.ALL.label();
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
 	protected Volume<? extends RealType<?>> processImage(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		return ZScoreNormalization.apply(in, MaskOption.resolve(mask, in, title -> named(subject, title)));

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.StepRecord;
-import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.BodyMask;
@@ -38,8 +37,10 @@ public class ApplyMaskCommand extends VolumeCommand {
 	@Parameter(label = "Value outside", description = "What voxels outside the mask become (e.g. -1000 HU, or 0).")
 	private double outside = 0;
 
+	/** This mask option offers the masks computed here, not the rules of the statistics' mask option. */
+	@Override
 	protected void initMask() {
-		getInfo().getMutableInput("mask", String.class).setChoices(ImageTitleChoices.of(titles, image, CT_BODY, CT_LUNGS));
+		offerImageTitles("mask", CT_BODY, CT_LUNGS);
 	}
 
 	@Override

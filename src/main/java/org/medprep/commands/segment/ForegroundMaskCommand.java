@@ -1,10 +1,7 @@
 package org.medprep.commands.segment;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.AutoNumber;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.StepRecord;
-import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.ForegroundMask;
 import org.medprep.core.segment.ForegroundMethod;
@@ -21,7 +18,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>Foreground Mask",
 	description = "Premask = voxels above a threshold (Otsu's by default); then the knee-MRI study's row fill, or the largest "
 		+ "6-connected 3D component with holes filled slice by slice.")
-public class ForegroundMaskCommand extends VolumeCommand {
+public class ForegroundMaskCommand extends MaskCommand {
 
 	@ChoicesOf(ForegroundMethod.class)
 	@Parameter(label = "Method", choices = { "row fill", "largest component + fill holes" },
@@ -32,10 +29,9 @@ public class ForegroundMaskCommand extends VolumeCommand {
 	private String threshold = AutoNumber.AUTO;
 
 	@Override
-	protected Subject process(final Subject subject, final StepRecord record) {
-		final Volume<? extends RealType<?>> in = subject.main();
+	protected PlanarImg<UnsignedByteType, ByteArray> mask(final Volume<? extends RealType<?>> image) {
 		final double premask = AutoNumber.parse("threshold", threshold);
-		return replaceMain(subject, Subject.Kind.LABEL, in.withData(to255(ForegroundMask.compute(in.data(), ForegroundMethod.fromLabel(method), premask))));
+		return to255(ForegroundMask.compute(image.data(), ForegroundMethod.fromLabel(method), premask));
 	}
 
 	/** ImageJ's binary convention: 255 inside (in place; the 0/1 mask is ours). */

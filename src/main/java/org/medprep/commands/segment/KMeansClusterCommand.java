@@ -3,7 +3,6 @@ package org.medprep.commands.segment;
 import ij.measure.ResultsTable;
 
 import org.medprep.commands.MaskOption;
-import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
@@ -24,7 +23,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>K-Means Cluster",
 	description = "k-means of the standardized intensities of all voxels, the non-zero voxels or a mask (scikit-learn 1.2 semantics); "
 		+ "labels 1..K by increasing intensity, 0 outside the selection.")
-public class KMeansClusterCommand extends VolumeCommand {
+public class KMeansClusterCommand extends ClusterCommand {
 
 	@Parameter(label = "Clusters (K)", min = "1", max = "255", description = "Number of clusters (at most the number of distinct intensities).")
 	private int k = 4;
@@ -50,14 +49,9 @@ public class KMeansClusterCommand extends VolumeCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Clusters")
 	private ResultsTable clusters;
 
-	protected void initMask() {
-		MaskOption.offerChoices(getInfo().getMutableInput("mask", String.class), titles, image);
-	}
-
 	@Override
-	protected void publish(final Subject out) {
-		super.publish(out);
-		SegmentOutputs.asLabels(result, k);
+	protected int clusterCount() {
+		return k;
 	}
 
 	@Override

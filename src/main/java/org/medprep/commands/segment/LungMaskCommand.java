@@ -1,24 +1,24 @@
 package org.medprep.commands.segment;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Labels;
-import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.medprep.core.segment.LungMask;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** {@code run("Lung Mask", "threshold=-320 fill_structures=true components=2 second_fraction=0.1 dilation=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>Lung Mask",
 	description = "CT lung mask of the Kaggle DSB 2017 preprocessing tutorial: air at or below -320 HU not connected to the sides of the volume, "
 		+ "vessels filled slice by slice, the largest one or two air components, optional dilation in mm. Axial slices must be the z planes. "
 		+ "1 in the lungs, 0 elsewhere.")
-public class LungMaskCommand extends VolumeCommand {
+public class LungMaskCommand extends MaskCommand {
 
 	@Parameter(label = "Threshold (HU)", description = "Air = at or below this (the tutorial's -320).")
 	private double threshold = LungMask.TUTORIAL_THRESHOLD;
@@ -39,10 +39,9 @@ public class LungMaskCommand extends VolumeCommand {
 	private double dilation = 0;
 
 	@Override
-	protected Subject process(final Subject subject, final StepRecord record) {
-		final Volume<? extends RealType<?>> in = subject.main();
+	protected PlanarImg<UnsignedByteType, ByteArray> mask(final Volume<? extends RealType<?>> ct) {
 		final int n = Labels.parse(LungComponents.class, components, "number of components").count();
-		return replaceMain(subject, Subject.Kind.LABEL, in.withData(new LungMask(threshold, fill_structures, n, second_fraction, dilation).apply(in)));
+		return new LungMask(threshold, fill_structures, n, second_fraction, dilation).apply(ct);
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package org.medprep.commands.segment;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.AutoNumber;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.Seeds;
@@ -35,7 +34,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>NMF K-Means Segment",
 	description = "NMF basis of the slice stack (one column per slice), foreground mask, k-means of the standardized foreground intensities, "
 		+ "label image keeping clusters kmin..kmax (scikit-learn 1.2 semantics).")
-public class NmfKMeansSegmentCommand extends VolumeCommand {
+public class NmfKMeansSegmentCommand extends ClusterCommand {
 
 	@Parameter(label = "NMF components", min = "1", description = "n_components: basis images (at most the number of slices).")
 	private int n_components = 3;
@@ -111,9 +110,8 @@ public class NmfKMeansSegmentCommand extends VolumeCommand {
 	private ResultsTable nmf;
 
 	@Override
-	protected void publish(final Subject out) {
-		super.publish(out);
-		SegmentOutputs.asLabels(result, k);
+	protected int clusterCount() {
+		return k;
 	}
 
 	@Override
