@@ -19,7 +19,7 @@ import net.imglib2.util.Fraction;
  * image is first read: the result of an element-wise map whose input does not
  * change afterwards (Volumes never change).
  * <p>
- * Why: a writer that knows this image ({@link #fill}) computes each plane into a
+ * Why: a writer that knows this image ({@link Pending#fill}) computes each plane into a
  * buffer of its own just before it encodes it, so the result of the last step of
  * a run never has to be held whole. Allocating fresh memory is what such a map
  * costs most: the 315 MB float result of a 512x512x300 CT costs more to allocate
@@ -47,7 +47,7 @@ public final class ComputedPlanes {
 		return img;
 	}
 
-	/** The image's planes when it is one of these and some are not computed yet: a writer may then {@link #fill} them. */
+	/** The image's planes when it is one of these and some are not computed yet: a writer may then {@link Pending#fill} them. */
 	public static Optional<Pending> pending(final RandomAccessibleInterval<?> image) {
 		if (!(image instanceof Computed)) return Optional.empty();
 		final PlaneList planes = ((Computed) image).planes;
