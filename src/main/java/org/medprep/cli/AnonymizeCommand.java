@@ -10,13 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.medprep.commands.dicom.DicomAnonymizeCommand;
-import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.imagej.CommandInvocation;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.io.dicom.deid.DeidKeySource;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 import picocli.CommandLine;
@@ -97,17 +94,7 @@ final class AnonymizeCommand implements Callable<Integer> {
 			final Object v = parsed.matchedOptionValue(name, null);
 			values.put(item.getName(), v instanceof Path ? ((Path) v).toFile() : v);
 		}
-		final CommandInvocation.Result r;
-		try (Context context = CliContext.create(threads)) {
-			final CommandInfo info = context.service(CommandService.class).getCommand(DicomAnonymizeCommand.class);
-			r = new CommandInvocation(context).run(info, values);
-		}
-		catch (final CommandFailedException e) {
-			// the command refuses bad parameters with IllegalArgumentException: a usage error here too
-			for (Throwable t = e.getCause(); t != null; t = t.getCause())
-				if (t instanceof IllegalArgumentException) throw new IllegalArgumentException(t.getMessage(), t);
-			throw e;
-		}
+		final CommandInvocation.Result r = CliContext.runCommand(DicomAnonymizeCommand.class, values, threads);
 		final PrintWriter w = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
 		final String problems = String.valueOf(r.outputs().get("problems"));

@@ -1,9 +1,14 @@
 package org.medprep.cli;
 
+import java.util.Map;
+
 import org.medprep.commands.engine.FailureCauses;
 import org.medprep.commands.engine.ThreadCount;
 import org.medprep.commands.imagej.ImageTitleService;
+import org.medprep.commands.engine.CommandFailedException;
+import org.medprep.commands.imagej.CommandInvocation;
 import org.scijava.Context;
+import org.scijava.command.Command;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
@@ -56,5 +61,21 @@ final class CliContext {
 	/** Refuses a --threads below 1 before anything runs. */
 	static void checkThreads(final Integer threads) {
 		if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+	}
+
+	/**
+	 * Runs a MedPrep command in a context of its own with {@code threads} threads. The commands refuse bad
+	 * parameters with IllegalArgumentException: that is rethrown as one, a usage error (exit code 2) here too.
+	 * @throws CommandFailedException when the command failed for another reason
+	 */
+	static CommandInvocation.Result runCommand(final Class<? extends Command> command, final Map<String, Object> values, final Integer threads) {
+		try (Context context = create(threads)) {
+			return new CommandInvocation(context).run(context.service(CommandService.class).getCommand(command), values);
+		}
+		catch (final CommandFailedException e) {
+			for (Throwable t = e.getCause(); t != null; t = t.getCause())
+				if (t instanceof IllegalArgumentException) throw new IllegalArgumentException(t.getMessage(), t);
+			throw e;
+		}
 	}
 }

@@ -12,8 +12,6 @@ import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.imagej.CommandInvocation;
 import org.medprep.commands.io.ExportNnunetDatasetCommand;
 import org.medprep.io.nnunet.NnUnetCases;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,19 +77,17 @@ final class ExportNnunetCommand implements Callable<Integer> {
 		values.put("labels", String.join(ExportNnunetDatasetCommand.SEPARATOR, labelNames));
 		values.put("output_folder", out.toFile());
 		final CommandInvocation.Result r;
-		try (Context context = CliContext.create(threads)) {
-			r = new CommandInvocation(context).run(context.service(CommandService.class).getCommand(ExportNnunetDatasetCommand.class), values);
+		try {
+			r = CliContext.runCommand(ExportNnunetDatasetCommand.class, values, threads);
 		}
 		catch (final CommandFailedException e) {
-			// bad inputs are usage errors; a case that cannot be exported stops the export (exit code 1)
-			for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-				if (t instanceof IllegalArgumentException) throw new IllegalArgumentException(t.getMessage(), t);
+			// bad inputs are usage errors (rethrown above); a case that cannot be exported stops the export (exit code 1)
+			for (Throwable t = e.getCause(); t != null; t = t.getCause())
 				if (t instanceof UncheckedIOException) {
 					spec.commandLine().getErr().println("medprep: " + t.getCause().getMessage());
 					spec.commandLine().getErr().flush();
 					return MedPrepCli.EXIT_FAILURES;
 				}
-			}
 			throw e;
 		}
 		spec.commandLine().getOut().println(r.outputs().get("summary"));

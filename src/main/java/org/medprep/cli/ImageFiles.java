@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.medprep.commands.imagej.ComputedStack;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.core.History;
@@ -122,7 +123,7 @@ final class ImageFiles {
 		// the display range is set by the writer, from the values it writes
 		// a result not computed yet is computed plane by plane as the TIFF writer encodes it
 		final ImagePlus streamed = ImagePlusVolumes.toImagePlusToWrite(volume, path.getFileName().toString());
-		final ImagePlus imp = TiffStackSaving.supports(streamed) ? streamed
+		final ImagePlus imp = TiffStackSaving.supports(streamed) || !(streamed.getStack() instanceof ComputedStack) ? streamed
 			: ImagePlusVolumes.toImagePlusWithoutDisplayRange(volume, path.getFileName().toString(), null);
 		HistoryStore.put(imp, history);
 		PhaseTimes.mark("volume to ImagePlus");
