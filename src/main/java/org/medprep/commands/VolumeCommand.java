@@ -5,8 +5,6 @@ import ij.ImagePlus;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.RecordsHistory;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.engine.Threads;
@@ -14,16 +12,12 @@ import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleChoices;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.core.History;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
 import org.scijava.module.ModuleItem;
 import org.scijava.plugin.Parameter;
 
@@ -47,7 +41,7 @@ import net.imglib2.type.numeric.RealType;
  * {@link IllegalArgumentException} before any output exists. Nothing of a
  * run is kept in fields but the outputs and its {@link #progress}.
  */
-public abstract class VolumeCommand extends DynamicCommand implements RecordsHistory {
+public abstract class VolumeCommand extends OpenImagesCommand implements RecordsHistory {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to process (the active image in ImageJ).")
 	protected ImagePlus image;
@@ -60,32 +54,19 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	protected ImagePlus result;
 
-	@Parameter(required = false)
-	protected StatusService status;
-
-	@Parameter(required = false)
-	protected ImageTitleService titles;
-
 	/**
-	 * Progress and stop requests of this run (a command instance runs once), set
-	 * by {@link #run} or {@link #apply}: core algorithms that report progress get
-	 * it in {@link #process}.
+	 * In ImageJ and Fiji: the active image (and the images the options name) as
+	 * a subject, the step, the result published as images.
 	 */
-	protected CommandProgress progress;
-
 	@Override
-	public void run() {
+	protected void execute() {
 		final String label = label();
-		progress = CommandProgress.of(this, status, label);
-		// a bad input or a stop request cancels the command with one line (Failures)
-		Failures.run(this, label, () -> {
-			showStatus(label + " on " + image.getTitle() + "...");
-			// resampling is lazy: the result is materialized here, with the thread setting in effect
-			// and every parallel task a checkpoint for a stop request
-			final Subject out = Threads.call(getContext(), () -> apply(subjectOf(image)).materialize(), progress);
-			publish(out);
-			showStatus(label + " done");
-		});
+		showStatus(label + " on " + image.getTitle() + "...");
+		// resampling is lazy: the result is materialized here, with the thread setting in effect
+		// and every parallel task a checkpoint for a stop request
+		final Subject out = Threads.call(getContext(), () -> apply(subjectOf(image)).materialize(), progress);
+		publish(out);
+		showStatus(label + " done");
 	}
 
 	/**
@@ -139,11 +120,6 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 		return output;
 	}
 
-	/** The command's menu label (its macro name). */
-	protected String label() {
-		return getInfo() == null ? getClass().getSimpleName() : CommandCatalog.label(getInfo());
-	}
-
 	protected String outputTitle() {
 		return baseTitle(image == null ? "image" : image.getTitle()) + "-" + titleSuffix();
 	}
@@ -173,19 +149,13 @@ public abstract class VolumeCommand extends DynamicCommand implements RecordsHis
 		return HistoryStore.of(imageTitled(title));
 	}
 
-	/** The image named by {@code title} (a macro names secondary inputs by title). */
-	protected ImagePlus imageTitled(final String title) {
-		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + title + "'");
-		return titles.find(title);
-	}
-
 	/**
 	 * Sets the choices of {@code key}, an option that names a second image (a
 	 * mask, a reference, a label map): {@code first}, then the titles of the
 	 * other open images. The work of such an option's initializer.
 	 */
 	protected final void offerImageTitles(final String key, final String... first) {
-		getInfo().getMutableInput(key, String.class).setChoices(ImageTitleChoices.of(titles, image, first));
+		offerImageTitles(key, image, first);
 	}
 
 	/** The initializer of a {@code mask} option ({@link MaskOption}): the mask rules, then the other open images. */

@@ -13,9 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Pipeline;
 import org.medprep.commands.engine.RecordsHistory;
 import org.medprep.commands.engine.Seeds;
@@ -24,8 +23,6 @@ import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
-import org.medprep.commands.imagej.ImageTitleChoices;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.commands.imagej.SubjectImages;
 import org.medprep.commands.imagej.SubjectPipeline;
@@ -45,9 +42,7 @@ import org.medprep.core.spatial.FloatVolumes;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.Sampling;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -63,7 +58,7 @@ import net.imglib2.type.numeric.RealType;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Augment>Augmentation Preview",
 	description = "A grid of N random draws of a transform (axial middle slices), the label outline drawn in red, to check an augmentation by eye.")
-public class AugmentationPreviewCommand extends DynamicCommand implements RecordsHistory {
+public class AugmentationPreviewCommand extends OpenImagesCommand implements RecordsHistory {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The case to augment (the active image in ImageJ).")
 	private ImagePlus image;
@@ -91,17 +86,11 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		description = "A pipeline file (run lines, One Of / Some Of groups) to preview whole instead of one transform; its steps name the label map by the title above.")
 	private File pipeline;
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Preview")
 	private ImagePlus preview;
 
 	protected void initLabel() {
-		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, AugmentCommand.NO_LABEL));
+		offerImageTitles("label", image, AugmentCommand.NO_LABEL);
 	}
 
 	static RandomSpatialTransform byName(final String name) {
@@ -117,12 +106,8 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 	}
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input or a stop request cancels with one line
-	}
-
-	private void execute() {
-		final String name = CommandCatalog.label(getInfo());
+	protected void execute() {
+		final String name = label();
 		final long s = Seeds.resolve(seed);
 		final StepRecord record = new StepRecord(name, CommandOptions.recorded(this)).seed(s);
 		Subject subject = SubjectImages.of(image);
@@ -133,7 +118,6 @@ public class AugmentationPreviewCommand extends DynamicCommand implements Record
 		}
 		final Subject cases = subject;
 		final String outlined = withLabel ? label : null;
-		final CommandProgress progress = CommandProgress.of(this, status, name);
 		final AugmentationPreview.Result r;
 		if (!CommandOptions.isGiven(pipeline)) {
 			final double fill = minimum(subject.main());

@@ -3,7 +3,6 @@ package org.medprep.commands.augment;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.augment.Chance;
 
@@ -24,8 +23,7 @@ final class RandomRun {
 	 * @throws IllegalArgumentException for a seed that is not a whole number or p outside [0, 1]
 	 */
 	static Optional<SplittableRandom> start(final String seed, final double p, final StepRecord record) {
-		final long used = Seeds.resolve(seed);
-		record.seed(used);
+		final long used = record.resolveSeed(seed);
 		final SplittableRandom random = new SplittableRandom(used);
 		final Chance chance = Chance.draw(p, random);
 		chance.drawn().forEach(record::drawn);

@@ -43,6 +43,18 @@ public final class StepRecord {
 		return option("seed", Long.toString(seed));
 	}
 
+	/**
+	 * The seed a random step uses: its seed option, or a seed drawn when the
+	 * option is empty; recorded either way, so the step's line replays the same draws.
+	 *
+	 * @throws IllegalArgumentException if the option is not a whole number
+	 */
+	public long resolveSeed(final String seedOption) {
+		final long used = Seeds.resolve(seedOption);
+		seed(used);
+		return used;
+	}
+
 	/** Records a drawn parameter (a value without spaces). */
 	public StepRecord drawn(final String name, final String value) {
 		records.add(s -> s.withDrawn(name, value));

@@ -6,18 +6,15 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medprep.commands.engine.Failures;
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Volume;
 import org.medprep.core.normalize.CtFingerprint;
 import org.medprep.io.models.CtFingerprintFile;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -28,7 +25,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>CT Dataset Fingerprint",
 	description = "nnU-Net's dataset fingerprint for CT: foreground (label > 0) intensities sampled across a cohort, their 0.5/99.5 percentiles, mean and"
 		+ " std, the median spacing and nnU-Net's target spacing, written to a JSON file for CT Dataset Normalize.")
-public class CtDatasetFingerprintCommand extends DynamicCommand {
+public class CtDatasetFingerprintCommand extends OpenImagesCommand {
 
 	@Parameter(label = "Images", required = false, description = "Comma-separated titles of open CT images; leave empty to use the image folder.")
 	private String images = "";
@@ -56,21 +53,11 @@ public class CtDatasetFingerprintCommand extends DynamicCommand {
 	@Parameter(label = "Seed", description = "Seed of the sampling.")
 	private long seed = CtFingerprint.DEFAULT_SEED;
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Fingerprint")
 	private String summary;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (fingerprint == null) throw new IllegalArgumentException("no fingerprint file given");
 		final List<ImagePlus> imageImps = ImageLists.resolve(images, image_folder, titles, "CT images");
 		final List<ImagePlus> labelImps = ImageLists.resolve(labels, label_folder, titles, "label maps");

@@ -7,11 +7,10 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
@@ -19,7 +18,6 @@ import org.medprep.core.normalize.IntensityHistograms;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -31,7 +29,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Intensity Histograms",
 	description = "Foreground histograms of several images overlaid (one colour each, as densities), and optionally a second panel with the same"
 		+ " images after normalization: the cohort figure of the MR synthesis example.")
-public class IntensityHistogramsCommand extends DynamicCommand {
+public class IntensityHistogramsCommand extends OpenImagesCommand {
 
 	@Parameter(label = "Images", required = false, description = "Comma-separated titles of open images; leave empty to use the folder.")
 	private String images = "";
@@ -58,18 +56,11 @@ public class IntensityHistogramsCommand extends DynamicCommand {
 	@Parameter(label = "Panel height", min = "120", description = "Height of each panel in pixels.")
 	private int height = 400;
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Histograms")
 	private ImagePlus plot;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		final MaskRule rule = Labels.parse(MaskRule.class, mask, "mask");
 		final List<ImagePlus> before = ImageLists.resolve(images, folder, titles, "images");
 		final boolean hasAfter = (images_after != null && !images_after.isBlank()) || (folder_after != null && !folder_after.getPath().isEmpty());

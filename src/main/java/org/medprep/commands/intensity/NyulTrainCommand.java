@@ -6,11 +6,10 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
@@ -21,7 +20,6 @@ import org.medprep.io.models.NyulScaleFile;
 import org.medprep.core.segment.MaskRule;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -33,7 +31,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Intensity>Nyul Train",
 	description = "Learns a Nyul & Udupa standard histogram scale from a set of images (landmarks at foreground percentiles, each image's end landmarks"
 		+ " mapped to the output range, averaged) and writes it to a JSON file for Nyul Apply.")
-public class NyulTrainCommand extends DynamicCommand {
+public class NyulTrainCommand extends OpenImagesCommand {
 
 	@Parameter(label = "Images", required = false, description = "Comma-separated titles of open training images; leave empty to use the folder.")
 	private String images = "";
@@ -74,18 +72,11 @@ public class NyulTrainCommand extends DynamicCommand {
 	@Parameter(label = "Output maximum", description = "Where the highest landmark is mapped.")
 	private double output_max = NyulNormalization.DEFAULT_OUTPUT_MAX;
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Standard scale")
 	private String scale;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		if (standard_scale == null) throw new IllegalArgumentException("no standard scale file given");
 		final double[] percentiles = NyulStandardScale.percentiles(min_percentile, max_percentile, percentile_after_min, percentile_before_max, percentile_step);
 		final MaskRule rule = Labels.parse(MaskRule.class, mask, "mask");

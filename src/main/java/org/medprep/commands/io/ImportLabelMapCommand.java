@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.CommandCatalog;
 import org.medprep.commands.engine.Failures;
@@ -15,7 +16,6 @@ import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.LabelMaps;
 import org.medprep.core.Volume;
 import org.medprep.io.dicom.DicomException;
@@ -23,8 +23,6 @@ import org.medprep.io.dicom.DicomMetadata;
 import org.medprep.io.dicom.label.DicomLabelMap;
 import org.medprep.io.dicom.label.LabelEntry;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 
 import net.imglib2.type.numeric.RealType;
@@ -37,7 +35,7 @@ import net.imglib2.type.numeric.RealType;
  * gives it); when it also carries its Series Instance UID, the annotation must
  * refer to that series.
  */
-public abstract class ImportLabelMapCommand extends DynamicCommand {
+public abstract class ImportLabelMapCommand extends OpenImagesCommand {
 
 	@Parameter(label = "File", style = "open",
 		description = "The DICOM file to import: an RT Structure Set for Import RTSTRUCT, a Segmentation for Import DICOM SEG.")
@@ -46,12 +44,6 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 	@Parameter(label = "Image", initializer = "initImage", persist = false,
 		description = "Title of the image the annotation was drawn on; the label map gets its grid.")
 	protected String image = "";
-
-	@Parameter(required = false)
-	protected ImageTitleService titles;
-
-	@Parameter(required = false)
-	protected StatusService status;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Label map")
 	protected ImagePlus label_map;
@@ -85,8 +77,7 @@ public abstract class ImportLabelMapCommand extends DynamicCommand {
 	private void execute() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (image == null || image.trim().isEmpty()) throw new IllegalArgumentException("no image given: name the image the annotation was drawn on");
-		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + image + "'");
-		final ImagePlus ref = titles.find(image);
+		final ImagePlus ref = imageTitled(image);
 		final Volume<? extends RealType<?>> reference = ImagePlusVolumes.toVolume(ref);
 		final DicomLabelMap map;
 		try {

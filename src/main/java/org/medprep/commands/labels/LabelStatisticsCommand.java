@@ -3,22 +3,16 @@ package org.medprep.commands.labels;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.Threads;
-import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleChoices;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.labels.LabelMap;
 import org.medprep.core.labels.LabelStatistics;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.app.StatusService;
 
 /**
  * {@code run("Label Statistics", "")}: one row per label of the image, or of
@@ -27,7 +21,7 @@ import org.scijava.app.StatusService;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Labels>Label Statistics",
 	description = "A table with one row per label: voxel count, volume in mm3, centroid in mm (patient LPS coordinates) and bounding box in voxels.")
-public class LabelStatisticsCommand extends DynamicCommand {
+public class LabelStatisticsCommand extends OpenImagesCommand {
 
 	public static final String THIS_IMAGE = "this image";
 
@@ -43,27 +37,15 @@ public class LabelStatisticsCommand extends DynamicCommand {
 		description = "'this image', or the title of a label map (in a pipeline: a --label member of the case).")
 	private String label = THIS_IMAGE;
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Statistics")
 	private ResultsTable statistics;
 
 	protected void initLabel() {
-		getInfo().getMutableInput("label", String.class).setChoices(ImageTitleChoices.of(titles, image, THIS_IMAGE));
+		offerImageTitles("label", image, THIS_IMAGE);
 	}
 
 	@Override
-	public void run() {
-		final String name = CommandCatalog.label(getInfo());
-		// a bad input or a stop request cancels with one line
-		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
-	}
-
-	private void execute(final CommandProgress progress) {
+	protected void execute() {
 		final ImagePlus labels = labelImage();
 		final LabelMap map = LabelMapCommand.read(labels.getTitle(), ImagePlusVolumes.toVolume(labels));
 		final ResultsTable t = new ResultsTable();
@@ -84,7 +66,6 @@ public class LabelStatisticsCommand extends DynamicCommand {
 
 	private ImagePlus labelImage() {
 		if (label == null || label.isEmpty() || THIS_IMAGE.equals(label)) return image;
-		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
-		return titles.find(label);
+		return imageTitled(label);
 	}
 }

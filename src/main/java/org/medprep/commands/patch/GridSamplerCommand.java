@@ -7,11 +7,9 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
-import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.InputChecks;
@@ -25,11 +23,9 @@ import org.medprep.io.ImageFileNames;
 import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.app.StatusService;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -42,7 +38,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Patches>Grid Sampler",
 	description = "Cut the image into patches that tile it (TorchIO's GridSampler) and write one file per patch plus <image>_patches.csv "
 		+ "(grid, overlap, padding, positions) into a folder, for inference; Grid Aggregator puts the predictions back.")
-public class GridSamplerCommand extends DynamicCommand {
+public class GridSamplerCommand extends OpenImagesCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to cut (the active image in ImageJ).")
 	private ImagePlus image;
@@ -93,17 +89,8 @@ public class GridSamplerCommand extends DynamicCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Patches")
 	private ResultsTable patches;
 
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		final String name = CommandCatalog.label(getInfo());
-		// a bad input or a stop request cancels with one line (what was written is removed)
-		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
-	}
-
-	private void execute(final CommandProgress progress) {
+	protected void execute() {
 		final PatchGrid grid = new PatchGrid(new long[] { patch_x, patch_y, patch_z }, new long[] { overlap_x, overlap_y, overlap_z },
 			PaddingMode.fromLabel(padding));
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);

@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.Threads;
-import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.HistoryStore;
 import org.medprep.commands.imagej.ImagePlusVolumes;
-import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.imagej.InputChecks;
 import org.medprep.core.Labels;
 import org.medprep.core.Volume;
@@ -28,11 +25,9 @@ import org.medprep.core.spatial.Grid;
 import org.medprep.io.ImageFormat;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.app.StatusService;
 
 import net.imglib2.type.numeric.RealType;
 
@@ -44,7 +39,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Patches>Label-Balanced Patches",
 	description = "Draw N training patches of the image and its label map, centred on foreground or background voxels (MONAI's RandCropByPosNegLabel) "
 		+ "or on voxels of each class by ratio (RandCropByLabelClasses); writes image and label patch files and <image>_patches.csv into a folder.")
-public class LabelBalancedPatchesCommand extends DynamicCommand {
+public class LabelBalancedPatchesCommand extends OpenImagesCommand {
 
 	public static final String POS_NEG = "pos/neg", CLASSES = "classes";
 
@@ -100,30 +95,17 @@ public class LabelBalancedPatchesCommand extends DynamicCommand {
 	@Parameter(label = "Format", choices = { "nii.gz", "nii", "mha" }, description = "File format of the patches.")
 	private String format = "nii.gz";
 
-	@Parameter(required = false)
-	private ImageTitleService titles;
-
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Patches")
 	private ResultsTable patches;
 
 	@Override
-	public void run() {
-		final String name = CommandCatalog.label(getInfo());
-		// a bad input or a stop request cancels with one line (what was written is removed)
-		Failures.run(this, name, () -> execute(CommandProgress.of(this, status, name)));
-	}
-
-	private void execute(final CommandProgress progress) {
+	protected void execute() {
 		final long[] size = { patch_x, patch_y, patch_z };
 		final LabelBalancedSampler sampler = Labels.parse(BalanceMode.class, mode, "mode") == BalanceMode.CLASSES
 			? LabelBalancedSampler.classes(size, LabelBalancedSampler.parseRatios(ratios)) : LabelBalancedSampler.posNeg(size, pos, neg);
 		if (label == null || label.trim().isEmpty()) throw new IllegalArgumentException("name the label map (label=<title>)");
-		if (titles == null) throw new IllegalStateException("no image lookup available to find '" + label + "'");
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
-		final Volume<? extends RealType<?>> labels = ImagePlusVolumes.toVolume(titles.find(label));
+		final Volume<? extends RealType<?>> labels = ImagePlusVolumes.toVolume(imageTitled(label));
 		if (!Grid.of(labels).sameSpace(Grid.of(in)))
 			throw new IllegalArgumentException("label map '" + label + "' is not in the image's space: " + Grid.of(labels) + " vs " + Grid.of(in));
 		final LabelMap map;

@@ -10,8 +10,6 @@ import java.util.Locale;
 
 import org.medprep.commands.SpatialCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Failures;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.ImagePlusVolumes;
@@ -151,20 +149,18 @@ public class RegisterImagesCommand extends SpatialCommand {
 	 * is the case; the transform file, if named, is written once the step succeeded.
 	 */
 	@Override
-	public void run() {
+	protected void execute() {
 		// a moving image that is not open, or a transform file that cannot be written, cancels with one line, as the step's own failures do
-		Failures.run(this, label(), () -> {
-			if (!THIS_IMAGE.equals(moving) && moving != null && !moving.trim().isEmpty() && (image == null || !moving.equals(image.getTitle())))
-				image = imageTitled(moving);
-			super.run();
-			if (isCanceled() || result == null || registration == null || !hasTransformFile()) return;
-			try {
-				registration.write(transform_file.toPath());
-			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
-			}
-		});
+		if (!THIS_IMAGE.equals(moving) && moving != null && !moving.trim().isEmpty() && (image == null || !moving.equals(image.getTitle())))
+			image = imageTitled(moving);
+		super.execute();
+		if (isCanceled() || result == null || registration == null || !hasTransformFile()) return;
+		try {
+			registration.write(transform_file.toPath());
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("cannot write the transform to " + transform_file + ": " + e.getMessage(), e);
+		}
 	}
 
 	@Override
@@ -184,8 +180,7 @@ public class RegisterImagesCommand extends SpatialCommand {
 		final Interpolation resampling = Interpolation.fromLabel(interpolation);
 		if (resampling == Interpolation.LABEL) throw new IllegalArgumentException("the image is resampled with nearest, linear or cubic B-spline interpolation");
 		final String extension = extension();
-		final long used = Seeds.resolve(seed);
-		record.seed(used);
+		final long used = record.resolveSeed(seed);
 		final RegistrationSettings settings = RegistrationSettings.defaults().withTransform(TransformType.fromLabel(transform))
 			.withMetric(MetricType.fromLabel(metric)).withBins(bins).withLevels(levels).withIterations(iterations).withSamples(samples)
 			.withSampling(SamplingStrategy.fromLabel(sampling)).withInitialization(Initialization.fromLabel(initialization)).withSeed(used);

@@ -4,7 +4,6 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.MaskOption;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -57,8 +56,7 @@ public class KMeansClusterCommand extends ClusterCommand {
 	@Override
 	protected Subject process(final Subject subject, final StepRecord record) {
 		final Volume<? extends RealType<?>> in = subject.main();
-		final long usedSeed = Seeds.resolve(seed);
-		record.seed(usedSeed);
+		final long usedSeed = record.resolveSeed(seed);
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
 		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskOption.resolve(mask, in, title -> named(subject, title)), p, progress,
 			progress.stopFlag());

@@ -4,7 +4,6 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
 import org.medprep.core.Volume;
@@ -64,8 +63,7 @@ public class NmfBasisCommand extends VolumeCommand {
 	@Override
 	protected Subject process(final Subject subject, final StepRecord record) {
 		final Volume<? extends RealType<?>> in = subject.main();
-		final long usedSeed = Seeds.resolve(seed);
-		record.seed(usedSeed);
+		final long usedSeed = record.resolveSeed(seed);
 		final NmfResult r = Nmf.factorize(NmfKMeansSegmentation.sliceMatrix(in.data()),
 			SegmentOutputs.nmfParameters(n_components, init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed),
 			progress, progress.stopFlag());

@@ -5,7 +5,6 @@ import ij.measure.ResultsTable;
 
 import org.medprep.commands.engine.AutoNumber;
 import org.medprep.commands.engine.ChoicesOf;
-import org.medprep.commands.engine.Seeds;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.LabelMaps;
@@ -117,8 +116,7 @@ public class NmfKMeansSegmentCommand extends ClusterCommand {
 	@Override
 	protected Subject process(final Subject subject, final StepRecord record) {
 		final Volume<? extends RealType<?>> in = subject.main();
-		final long usedSeed = Seeds.resolve(seed);
-		record.seed(usedSeed);
+		final long usedSeed = record.resolveSeed(seed);
 		final SegmentationParameters p = SegmentationParameters.defaults()
 			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
 			.withForeground(ForegroundMethod.fromLabel(foreground)).withThreshold(AutoNumber.parse("threshold", threshold))
