@@ -2,9 +2,9 @@ package org.medprep.commands.geometry;
 
 import ij.ImagePlus;
 
+import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.AutoNumber;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.InputChecks;
@@ -12,7 +12,6 @@ import org.medprep.core.Volume;
 import org.medprep.core.spatial.OrthogonalMidSlices;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -21,7 +20,7 @@ import net.imglib2.type.numeric.RealType;
 /** {@code run("Orthogonal Mid-Slices", "background=auto")}: the tutorial's show_mid_slice. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Geometry>Orthogonal Mid-Slices",
 	description = "Sagittal, coronal and axial middle slices side by side at their physical aspect ratio (one 2D image).")
-public class OrthogonalMidSlicesCommand extends ContextCommand {
+public class OrthogonalMidSlicesCommand extends OpenImagesCommand {
 
 	@Parameter(label = "Image", persist = false, validater = "checkImage", description = "The image to show (the active image in ImageJ).")
 	private ImagePlus image;
@@ -38,11 +37,7 @@ public class OrthogonalMidSlicesCommand extends ContextCommand {
 	private ImagePlus midslices;
 
 	@Override
-	public void run() {
-		Failures.run(this, this::execute); // a bad input cancels with one line
-	}
-
-	private void execute() {
+	protected void execute() {
 		final double fill = AutoNumber.parse("background", background);
 		final Volume<? extends RealType<?>> in = ImagePlusVolumes.toVolume(image);
 		final Volume<? extends RealType<?>> picture = Threads.call(getContext(), () -> OrthogonalMidSlices.of(in, fill));

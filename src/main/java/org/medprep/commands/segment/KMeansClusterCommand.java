@@ -1,7 +1,5 @@
 package org.medprep.commands.segment;
 
-import ij.measure.ResultsTable;
-
 import org.medprep.commands.MaskOption;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
@@ -16,7 +14,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** {@code run("K-Means Cluster", "k=4 mask=[Non-zero voxels] n_init=10 seed=0")}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Segment>K-Means Cluster",
@@ -45,23 +46,19 @@ public class KMeansClusterCommand extends ClusterCommand {
 		description = "Seed of the k-means++ draws; empty: a seed is drawn and recorded.")
 	private String seed = "";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Clusters")
-	private ResultsTable clusters;
-
 	@Override
 	protected int clusterCount() {
 		return k;
 	}
 
 	@Override
-	protected Subject process(final Subject subject, final StepRecord record) {
-		final Volume<? extends RealType<?>> in = subject.main();
+	protected PlanarImg<UnsignedByteType, ByteArray> cluster(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final long usedSeed = record.resolveSeed(seed);
 		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
 		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskOption.resolve(mask, in, title -> named(subject, title)), p, progress,
 			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
-		return replaceMain(subject, Subject.Kind.LABEL, in.withData(c.labels()));
+		return c.labels();
 	}
 
 	@Override

@@ -23,7 +23,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
  * {@code run("NMF K-Means Segment", "n_components=3 k=4 kmin=2 kmax=4 ...")}: the knee-MRI study's pipeline.
@@ -102,9 +105,6 @@ public class NmfKMeansSegmentCommand extends ClusterCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Inverted image", required = false)
 	private ImagePlus inverted_image;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Clusters")
-	private ResultsTable clusters;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "NMF")
 	private ResultsTable nmf;
 
@@ -114,8 +114,7 @@ public class NmfKMeansSegmentCommand extends ClusterCommand {
 	}
 
 	@Override
-	protected Subject process(final Subject subject, final StepRecord record) {
-		final Volume<? extends RealType<?>> in = subject.main();
+	protected PlanarImg<UnsignedByteType, ByteArray> cluster(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
 		final long usedSeed = record.resolveSeed(seed);
 		final SegmentationParameters p = SegmentationParameters.defaults()
 			.withNmf(SegmentOutputs.nmfParameters(n_components, nmf_init, solver, max_iter, tol, alpha_w, alpha_h, l1_ratio, usedSeed))
@@ -128,7 +127,7 @@ public class NmfKMeansSegmentCommand extends ClusterCommand {
 		inverted_image = r.inverted().isPresent() ? ImagePlusVolumes.toImagePlus(in.withData(r.inverted().get()), baseTitle() + "-inverted", image) : null;
 		clusters = SegmentOutputs.clusterTable(r.clusters(), kmin, kmax);
 		nmf = SegmentOutputs.nmfTable(r.nmf());
-		return replaceMain(subject, Subject.Kind.LABEL, in.withData(r.labels()));
+		return r.labels();
 	}
 
 	/** The input's title without extension: "knee" for knee.tif. */
