@@ -43,22 +43,18 @@ public final class BatchRun {
 	public BatchRun(final CaseTask task, final Manifest manifest, final String pipeline, final Shard shard, final boolean force,
 		final BatchListener listener)
 	{
+		this(task, manifest, pipeline, shard, force, listener, 1);
+	}
+
+	private BatchRun(final CaseTask task, final Manifest manifest, final String pipeline, final Shard shard, final boolean force,
+		final BatchListener listener, final int casesAtOnce)
+	{
 		this.task = task;
 		this.manifest = manifest;
 		this.pipeline = pipeline;
 		this.shard = shard;
 		this.force = force;
 		this.listener = listener;
-		this.casesAtOnce = 1;
-	}
-
-	private BatchRun(final BatchRun run, final int casesAtOnce) {
-		this.task = run.task;
-		this.manifest = run.manifest;
-		this.pipeline = run.pipeline;
-		this.shard = run.shard;
-		this.force = run.force;
-		this.listener = run.listener;
 		this.casesAtOnce = casesAtOnce;
 	}
 
@@ -70,7 +66,7 @@ public final class BatchRun {
 	 */
 	public BatchRun casesAtOnce(final int cases) {
 		if (cases < 1) throw new IllegalArgumentException("cases at once must be at least 1, got " + cases);
-		return new BatchRun(this, cases);
+		return new BatchRun(task, manifest, pipeline, shard, force, listener, cases);
 	}
 
 	public BatchSummary run(final List<CaseRef> cases) {

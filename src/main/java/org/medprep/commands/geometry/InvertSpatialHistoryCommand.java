@@ -4,10 +4,8 @@ import org.medprep.commands.VolumeCommand;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.engine.StepRecord;
 import org.medprep.core.Subject;
-import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
-import org.medprep.core.spatial.Sampling;
 import org.medprep.core.spatial.SpatialChain;
 import org.medprep.core.spatial.SpatialPlan;
 import org.medprep.core.spatial.SpatialStep;
@@ -61,7 +59,7 @@ public class InvertSpatialHistoryCommand extends VolumeCommand {
 					+ source + " ends on a " + last.size(0) + "x" + last.size(1) + "x" + last.size(2) + " grid");
 		// a prediction rarely carries the preprocessed grid's geometry: it is placed on the recorded grid
 		record.plan(inverse);
-		return in.withGeometry(last.geometry()).transform(SpatialStep.of(inverse, Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill), Interpolation.NEAREST));
+		return in.withGeometry(last.geometry()).transform(SpatialStep.of(inverse, ResamplingOptions.ontoAnotherGrid(interpolation, fill), Interpolation.NEAREST));
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.util.List;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.commands.imagej.ImageTitleChoices;
 import org.medprep.core.Subject;
-import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Grid;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResampleToGrid;
@@ -46,7 +45,7 @@ public class ResampleToReferenceCommand extends GeometryCommand {
 
 	@Override
 	protected Sampling sampling() {
-		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.BOX, fill);
+		return ResamplingOptions.ontoAnotherGrid(interpolation, fill);
 	}
 
 	@Override

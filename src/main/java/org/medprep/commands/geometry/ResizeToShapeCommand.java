@@ -3,7 +3,6 @@ package org.medprep.commands.geometry;
 import org.medprep.commands.engine.ChoicesOf;
 import org.medprep.core.Subject;
 import org.medprep.core.spatial.SpatialPlan;
-import org.medprep.core.spatial.BoundaryMode;
 import org.medprep.core.spatial.Interpolation;
 import org.medprep.core.spatial.ResizeToShape;
 import org.medprep.core.spatial.Sampling;
@@ -28,7 +27,7 @@ public class ResizeToShapeCommand extends ToShapeCommand {
 
 	@Override
 	protected Sampling sampling() {
-		return Sampling.of(Interpolation.fromLabel(interpolation), BoundaryMode.CONSTANT, 0);
+		return ResamplingOptions.zoom(interpolation);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
@@ -100,35 +101,18 @@ public final class TiffStackWriter implements AutoCloseable {
 
 	private double[] encode(final Object plane, final ByteBuffer buf) {
 		final int n = width * height;
-		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		switch (sample) {
 			case UINT8: {
 				final byte[] p = (byte[]) plane;
 				buf.put(p, 0, n);
-				int lo = 255, hi = 0;
-				for (int i = 0; i < n; i++) {
-					final int v = p[i] & 0xff;
-					lo = Math.min(lo, v);
-					hi = Math.max(hi, v);
-				}
-				min = lo;
-				max = hi;
-				break;
+				return unsignedRange(i -> p[i] & 0xff, n, 255);
 			}
 			case UINT16:
 			case INT16: {
 				final short[] p = (short[]) plane;
 				buf.asShortBuffer().put(p, 0, n);
 				buf.position(2 * n);
-				int lo = 65535, hi = 0;
-				for (int i = 0; i < n; i++) {
-					final int v = p[i] & 0xffff;
-					lo = Math.min(lo, v);
-					hi = Math.max(hi, v);
-				}
-				min = lo;
-				max = hi;
-				break;
+				return unsignedRange(i -> p[i] & 0xffff, n, 65535);
 			}
 			default: {
 				final float[] p = (float[]) plane;
@@ -141,11 +125,24 @@ public final class TiffStackWriter implements AutoCloseable {
 					if (v < lo) lo = v;
 					if (v > hi) hi = v;
 				}
-				min = lo;
-				max = hi;
+				return new double[] { lo, hi };
 			}
 		}
-		return new double[] { min, max };
+	}
+
+	/**
+	 * {min, max} of {@code n} unsigned samples, 8- or 16-bit alike: {largest, 0}
+	 * for none. Only the two plane types call it, so the JIT inlines the sample
+	 * read (within a few percent of a loop per type, measured).
+	 */
+	private static double[] unsignedRange(final IntUnaryOperator sample, final int n, final int largest) {
+		int lo = largest, hi = 0;
+		for (int i = 0; i < n; i++) {
+			final int v = sample.applyAsInt(i);
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		return new double[] { lo, hi };
 	}
 
 	/**
