@@ -10,11 +10,8 @@ import java.util.Set;
 
 import org.medprep.commands.OpenImagesCommand;
 import org.medprep.commands.VolumeCommand;
-import org.medprep.commands.engine.CommandCatalog;
-import org.medprep.commands.engine.Failures;
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
-import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.ImagePlusVolumes;
 import org.medprep.commands.imagej.LabelMaps;
 import org.medprep.core.Volume;
@@ -64,17 +61,15 @@ public abstract class ImportLabelMapCommand extends OpenImagesCommand {
 	protected abstract DicomLabelMap labelMap(Volume<? extends RealType<?>> reference) throws DicomException;
 
 	@Override
-	public void run() {
-		final String label = CommandCatalog.label(getInfo());
-		final CommandProgress progress = CommandProgress.of(this, status, label);
-		// a bad input or a stop request cancels the command with one line
-		Failures.run(this, label, () -> Threads.call(getContext(), () -> {
-			execute();
+	protected void execute() {
+		// read and rasterized with the thread setting in effect, every parallel task a checkpoint for a stop request
+		Threads.call(getContext(), () -> {
+			importLabelMap();
 			return null;
-		}, progress));
+		}, progress);
 	}
 
-	private void execute() {
+	private void importLabelMap() {
 		if (!CommandOptions.isGiven(file)) throw new IllegalArgumentException("no file given");
 		if (image == null || image.trim().isEmpty()) throw new IllegalArgumentException("no image given: name the image the annotation was drawn on");
 		final ImagePlus ref = imageTitled(image);
