@@ -8,6 +8,18 @@ package org.medprep.core.segment;
  * {@code svd_flip} (u-based: the largest-magnitude entry of each U column is
  * positive). Squaring the matrix loses accuracy only for the small singular
  * values, which NNDSVD does not use.
+ * <p>
+ * Why not EJML's SVD of X: measured against LAPACK's (gesdd) for the k = 3..10
+ * leading triplets of slice matrices (pixels x slices: 4096 x 16, 65536 x 32,
+ * 262144 x 300), this gives the singular values to 4e-12 relative and U, V to
+ * 3e-11 and 6e-10 (EJML 0.41: 7e-14, 2e-12, 6e-12), and a smaller residual
+ * ||X V^T - U S|| / s_1 (6e-15 against EJML's 1.4e-13), since u = X v / |X v|.
+ * The error grows as (s_1 / s_k)^2: with s_1 / s_10 = 1e6 the tenth triplet is
+ * off by 2e-7 (value) and 2e-5 (V) here, 2e-12 and 9e-12 with EJML. EJML took
+ * 107 s on 262144 x 300 where this takes 7 s (10 s on one thread), and 0.37 s
+ * against 0.06 s on 65536 x 32; EJML's V alone, with u = X v / |X v|, still
+ * 72 s. NNDSVD zeroes factor entries below 1e-6 and the solver then refines
+ * them, so digits beyond 1e-10 are not worth a tenfold slower initialisation.
  */
 public final class TruncatedSvd {
 
