@@ -40,8 +40,21 @@ final class TableFiles {
 		}
 	}
 
-	/** The table as CSV text; an empty table (no columns) is an empty text. */
+	/**
+	 * The table as CSV text; an empty table (no columns) is an empty text.
+	 * <p>
+	 * ImageJ formats table values with DecimalFormat objects kept in static
+	 * fields, made on first use and shared by every table: cases that write
+	 * their tables at once would see them half made (a null pointer) or mix
+	 * each other's digits, so one table is formatted at a time.
+	 */
 	static String csv(final ResultsTable table) {
+		synchronized (ResultsTable.class) {
+			return csvOf(table);
+		}
+	}
+
+	private static String csvOf(final ResultsTable table) {
 		final String[] headings = table.getHeadings();
 		if (headings.length == 0) return "";
 		final List<List<String>> rows = new ArrayList<>();

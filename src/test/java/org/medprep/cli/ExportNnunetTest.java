@@ -137,7 +137,7 @@ class ExportNnunetTest {
 		Files.write(dir.resolve("ct").resolve("case4.tif"), new byte[] { 0 });
 		final CliTest.Run r = export();
 		assertEquals(MedPrepCli.EXIT_USAGE, r.code);
-		assertTrue(r.err.contains("case4.tif: export-nnunet reads NIfTI and MetaImage"), r.err);
+		assertTrue(r.err.contains("case4.tif: a TIFF; the nnU-Net export reads NIfTI and MetaImage cases"), r.err);
 		assertFalse(Files.exists(dir.resolve("raw").resolve("Dataset501_Chest")));
 	}
 

@@ -41,6 +41,56 @@ class TableFilesTest {
 		assertEquals(List.of("t.csv"), List.of(dir.toFile().list()));
 	}
 
+	/**
+	 * Cases run at once write their tables at once. ImageJ makes its shared
+	 * number formats on first use and publishes the array before filling it:
+	 * the formats are dropped before each round (as in a fresh JVM), and four
+	 * threads released together must each get the text their table has alone.
+	 */
+	@Test
+	void tablesWrittenAtOnceKeepTheirDigits() throws Exception {
+		final int threads = 4;
+		final ResultsTable[] tables = new ResultsTable[threads];
+		final String[] alone = new String[threads];
+		for (int k = 0; k < threads; k++) {
+			tables[k] = new ResultsTable();
+			for (int r = 0; r < 50; r++) {
+				tables[k].incrementCounter();
+				tables[k].addValue("value", (k + 1) * 1234.5678 + r / 7.0);
+				tables[k].addValue("small", (r + 1) * 1e-9 * (k + 1)); // scientific notation: the other shared formats
+			}
+			alone[k] = TableFiles.csv(tables[k]);
+		}
+		assertTrue(alone[1].startsWith("value,small\n2469.136,2.000E-9\n"), alone[1].substring(0, 40));
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			for (int round = 0; round < 200; round++) {
+				dropImageJsNumberFormats();
+				final java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+				final List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();
+				for (int k = 0; k < threads; k++) {
+					final ResultsTable t = tables[k];
+					texts.add(pool.submit(() -> {
+						start.await();
+						return TableFiles.csv(t);
+					}));
+				}
+				for (int k = 0; k < threads; k++) assertEquals(alone[k], texts.get(k).get(), "round " + round + ", table " + k);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static void dropImageJsNumberFormats() throws ReflectiveOperationException {
+		for (final String name : new String[] { "df", "sf" }) {
+			final java.lang.reflect.Field f = ResultsTable.class.getDeclaredField(name);
+			f.setAccessible(true);
+			f.set(null, null);
+		}
+	}
+
 	@Test
 	void anEmptyTableIsAnEmptyFile() throws IOException {
 		final Path f = dir.resolve("e.csv");

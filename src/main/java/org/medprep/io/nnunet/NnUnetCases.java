@@ -88,7 +88,7 @@ public final class NnUnetCases {
 		try (Stream<Path> s = Files.list(folder)) {
 			s.filter(ImageFileNames::isImageFile).sorted().forEach(p -> {
 				if (ImageFileNames.isTiff(ImageFileNames.extensionOf(p.getFileName().toString())))
-					throw new IllegalArgumentException(p + ": export-nnunet reads NIfTI and MetaImage; write the cases as nii.gz (medprep run --format nii.gz)");
+					throw new IllegalArgumentException(p + ": a TIFF; the nnU-Net export reads NIfTI and MetaImage cases (save them as .nii.gz)");
 				if (m.put(ImageFileNames.baseName(p), p) != null)
 					throw new IllegalArgumentException(folder + ": two files for case '" + ImageFileNames.baseName(p) + "'");
 			});
