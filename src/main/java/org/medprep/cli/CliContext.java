@@ -37,14 +37,58 @@ final class CliContext {
 	private static final Class<?>[] SERVICES = { CommandService.class, ModuleService.class, PluginService.class, ConvertService.class,
 		ImageTitleService.class, StatusService.class, LogService.class, FailureCauses.class, ThreadCount.class };
 
+	/** The subcommands that run in a context: {@link #startEarly} is worth it for them. */
+	static final java.util.Set<String> RUN_IN_A_CONTEXT = new java.util.HashSet<>(
+		java.util.Arrays.asList("run", "exec", "demo", "list", "anonymize", "export-nnunet"));
+
+	/** A context being started while the command line is parsed ({@link #startEarly}), until a run takes it. */
+	private static java.util.concurrent.FutureTask<Context> early;
+
 	private CliContext() {}
+
+	/**
+	 * Starts the first run's context on a thread of its own, so that it starts
+	 * while picocli builds the command's model on another core: both are a tenth
+	 * of a second of one-time class and annotation work at every start of the
+	 * tool. The next {@link #create()} takes it; for a command that ends before
+	 * (a usage error, help) it is left to the process's exit.
+	 */
+	static synchronized void startEarly() {
+		if (early != null) return;
+		early = new java.util.concurrent.FutureTask<>(CliContext::newContext);
+		final Thread starter = new Thread(early, "medprep context start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
+	private static synchronized java.util.concurrent.FutureTask<Context> takeEarly() {
+		final java.util.concurrent.FutureTask<Context> started = early;
+		early = null;
+		return started;
+	}
 
 	/**
 	 * The CLI reports each failure in one line itself, so SciJava's own error log
 	 * (a stack trace per failed command) is silenced unless -Dmedprep.debug=true.
 	 */
-	@SuppressWarnings("unchecked")
 	static Context create() {
+		final java.util.concurrent.FutureTask<Context> started = takeEarly();
+		if (started != null) {
+			try {
+				return started.get();
+			}
+			catch (final java.util.concurrent.ExecutionException e) {
+				// started again below, on this thread, where its failure is reported as any other
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return newContext();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Context newContext() {
 		// (java.awt.headless is set by main(), for the process; not here, so the CLI can run inside a GUI JVM)
 		final Context context = new Context((Class<? extends org.scijava.service.Service>[]) SERVICES);
 		if (!Boolean.getBoolean("medprep.debug")) context.service(LogService.class).setLevel(LogLevel.NONE);
