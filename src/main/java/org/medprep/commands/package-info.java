@@ -1,7 +1,7 @@
 /**
- * The bases of MedPrep's SciJava commands ({@link org.medprep.commands.VolumeCommand},
- * {@link org.medprep.commands.IntensityCommand}, {@link org.medprep.commands.SpatialCommand}
- * and the mask option they share, {@link org.medprep.commands.MaskOption}); the commands
+ * The bases of MedPrep's SciJava commands ({@link org.medprep.commands.OpenImagesCommand},
+ * {@link org.medprep.commands.VolumeCommand}, {@link org.medprep.commands.IntensityCommand},
+ * {@link org.medprep.commands.SpatialCommand} and the mask option they share, {@link org.medprep.commands.MaskOption}); the commands
  * themselves, one per user operation, are in the subpackages of their menu group. The
  * root holds only these bases because they are what a new command extends and they
  * join both halves below it: the engine ({@link org.medprep.commands.engine}: pipelines,
@@ -32,11 +32,16 @@
  * {@link org.medprep.core.spatial.SpatialStep} from {@code step(in, record)};
  * the plan is recorded in the history and every member moves with it;</li>
  * <li>anything else (a label utility, a segmentation): {@code VolumeCommand}
- * itself, returning e.g. {@code in.withLabel(name, volume)}.</li>
+ * itself, returning e.g. {@code in.withLabel(name, volume)};</li>
+ * <li>a command on the open images that is not a step of a case (a table of
+ * statistics, a preview, a cohort's model, patch files):
+ * {@link org.medprep.commands.OpenImagesCommand}, the base of {@code VolumeCommand}
+ * too, implementing {@code execute()}.</li>
  * </ul>
  * What a run really used goes into its {@link org.medprep.commands.engine.StepRecord}:
- * a random command resolves its seed with {@link org.medprep.commands.engine.Seeds#resolve},
- * calls {@code record.seed(used)} (never writes it back into its option) and
+ * a random command resolves its seed with
+ * {@link org.medprep.commands.engine.StepRecord#resolveSeed} (a drawn seed is recorded,
+ * never written back into its option) and calls
  * {@code record.drawn(name, value)} for each drawn parameter; a command whose
  * options are overridden (a preset) calls {@code record.option(name, used)}.
  * Secondary inputs named in the options are found with {@code named(subject, title)}
@@ -48,12 +53,12 @@
  * history on an ImagePlus or a Volume (and so into TIFF, NIfTI and MetaImage
  * files) and reads it back.
  * <p>
- * What every host expects of a command, which {@code VolumeCommand} does for its
- * subclasses and any other command does itself: its {@code run()} body goes
+ * What every host expects of a command, which {@code OpenImagesCommand} does for its
+ * subclasses and any other command does itself: its work goes
  * through {@link org.medprep.commands.engine.Failures#run} (a bad option, an unreadable
  * file or a stop request ends it as cancelled with one line); long work runs
  * through {@link org.medprep.commands.engine.Threads#call(org.scijava.Context, java.util.concurrent.Callable, org.medprep.commands.engine.RunProgress)}
- * with a {@link org.medprep.commands.imagej.CommandProgress} (a {@code VolumeCommand}'s
+ * with a {@link org.medprep.commands.imagej.CommandProgress} (an {@code OpenImagesCommand}'s
  * {@code progress}), which core algorithms also get as their progress listener,
  * so the progress bar moves and Esc or cancel stops it; an image input is
  * {@code persist = false}; an output that is a label map comes out through
