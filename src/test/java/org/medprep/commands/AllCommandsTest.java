@@ -130,6 +130,7 @@ class AllCommandsTest extends HeadlessCommandTest {
 		assertEquals(InputChecks.EMPTY_IMAGE, reasons.get("Augmentation Preview"));
 		assertEquals("no image file given", reasons.get("Import NIfTI/MetaImage"));
 		assertEquals("no DICOM folder given", reasons.get("Import DICOM Series"));
+		assertEquals("no nnUNet_raw folder given", reasons.get("Export nnU-Net Dataset")); // not SciJava's "'output_folder' is required but unset"
 		assertTrue(cancelled.size() >= 60, "cancelled " + cancelled);
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
+import org.medprep.commands.imagej.InputChecks;
 import org.medprep.io.nnunet.NnUnetCases;
 import org.medprep.io.nnunet.NnUnetDataset;
 import org.scijava.ItemIO;
@@ -42,15 +43,25 @@ public class ExportNnunetDatasetCommand extends FileCommand {
 			+ "(CT selects nnU-Net's CT normalization) and the folder of its images.")
 	private String channels = "";
 
-	@Parameter(label = "Label folder", style = "directory",
+	@Parameter(label = "Label folder", style = "directory", validater = "checkLabelFolder",
 		description = "Folder of label maps, one per training case, named as the images (medprep run writes a --label seg member to OUT/seg/).")
 	private File label_folder;
 
 	@Parameter(label = "Labels", description = "The labels of dataset.json as NAME=VALUE separated by ';', e.g. background=0;lung=1 (background 0, values consecutive).")
 	private String labels = "";
 
-	@Parameter(label = "nnUNet_raw folder", style = "directory", description = "The nnUNet_raw folder; the dataset goes into DatasetXXX_NAME inside it.")
+	@Parameter(label = "nnUNet_raw folder", style = "directory", validater = "checkOutputFolder", description = "The nnUNet_raw folder; the dataset goes into DatasetXXX_NAME inside it.")
 	private File output_folder;
+
+	/** Refuses a missing label folder before any work, in the words of the other folder commands (not SciJava's "required but unset"). */
+	private void checkLabelFolder() {
+		InputChecks.refuse(this, InputChecks.existing("label folder", label_folder));
+	}
+
+	/** Refuses a run with nowhere to write, before any work. */
+	private void checkOutputFolder() {
+		InputChecks.refuse(this, InputChecks.given("nnUNet_raw folder", output_folder));
+	}
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Dataset folder")
 	private File dataset_folder;
