@@ -34,7 +34,7 @@ wants() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 echo "MedPrep $(basename "$jar"), $(java -version 2>&1 | head -n 1), $(nproc) cores"
 if wants 1; then
   section "1. in process, intensity operations vs numpy and the memory baseline (goal: ratio >= 2, x copy <= 1.5)"
-  "$PYTHON" "$bench/intensity_vs_numpy.py" "$jar" --dtype int16 --repeat "$repeat"
+  "$PYTHON" "$bench/intensity_vs_numpy.py" "$root/medprep" --dtype int16 --repeat "$repeat"
 fi
 if wants 2; then
   section "2. whole process vs numpy + tifffile (goal >= 2x) and nibabel + numpy (goal >= 3x)"
