@@ -53,8 +53,7 @@ public class KMeansClusterCommand extends ClusterCommand {
 
 	@Override
 	protected PlanarImg<UnsignedByteType, ByteArray> cluster(final Volume<? extends RealType<?>> in, final Subject subject, final StepRecord record) {
-		final long usedSeed = record.resolveSeed(seed);
-		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(usedSeed);
+		final KMeansParameters p = KMeansParameters.of(k).withNInit(n_init).withMaxIter(max_iter).withTol(tol).withSeed(record.resolveSeed(seed));
 		final IntensityClusters c = IntensityClustering.cluster(in.data(), MaskOption.resolve(mask, in, title -> named(subject, title)), p, progress,
 			progress.stopFlag());
 		clusters = SegmentOutputs.clusterTable(c, 1, k);
