@@ -2,6 +2,10 @@ package org.medprep.io.dicom.codec;
 
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
@@ -14,6 +18,14 @@ import javax.imageio.stream.ImageInputStream;
  * GPL. Without it, frames are refused with {@link #MISSING}. The image size in
  * the codestream's SIZ marker is checked against the frame before the add-on
  * decodes anything.
+ * <p>
+ * The add-on never returns on some corrupt codestreams (its packet header reader
+ * loops on CPU; see docs/fuzzing.md), so a frame is decoded on a thread of its
+ * own and refused when it takes far longer than JJ2000 ever needs (about two
+ * million voxels a second): the case fails with one line instead of hanging its
+ * run. The abandoned thread cannot be stopped (the loop reads no more input and
+ * checks no interrupt); it is a daemon, so it keeps one core busy until the
+ * process ends but never keeps the process alive.
  */
 final class Jpeg2000Decoder implements FrameDecoder {
 
@@ -24,7 +36,12 @@ final class Jpeg2000Decoder implements FrameDecoder {
 		+ "jai-imageio-core-1.4.0.jar) on the class path: in Fiji's jars/ folder, or beside the standalone jar with "
 		+ "java -cp; see MedPrep's docs/dicom.md for its licence";
 
+	/** The time any frame may take, plus {@link #MILLIS_PER_MEGAVOXEL}: a 512x512 frame decodes in a tenth of a second. */
+	static final long BASE_TIMEOUT_MILLIS = 30_000;
+	static final long MILLIS_PER_MEGAVOXEL = 5_000;
+
 	private final ImageReaderSpi spi;
+	private final long baseTimeoutMillis;
 
 	Jpeg2000Decoder() {
 		this(SPI_CLASS);
@@ -32,7 +49,13 @@ final class Jpeg2000Decoder implements FrameDecoder {
 
 	/** With the add-on's reader provider class named (tests name a missing one). */
 	Jpeg2000Decoder(final String spiClass) {
+		this(spiClass, BASE_TIMEOUT_MILLIS);
+	}
+
+	/** With the time any frame may take before its size is counted (tests give a short one). */
+	Jpeg2000Decoder(final String spiClass, final long baseTimeoutMillis) {
 		spi = findSpi(spiClass);
+		this.baseTimeoutMillis = baseTimeoutMillis;
 	}
 
 	boolean isAvailable() {
@@ -57,27 +80,7 @@ final class Jpeg2000Decoder implements FrameDecoder {
 		spec.checkPlane(plane);
 		if (spi == null) throw new CodecException(MISSING);
 		checkSize(data, spec);
-		final Raster raster;
-		try (ImageInputStream in = new StrictByteImageInputStream(data)) {
-			final ImageReader reader = spi.createReaderInstance();
-			try {
-				reader.setInput(in, true, true);
-				raster = reader.read(0).getRaster();
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (final IOException | RuntimeException e) {
-			throw new CodecException("corrupt JPEG 2000 data: " + e.getMessage(), e);
-		}
-		catch (final VirtualMachineError e) {
-			throw e;
-		}
-		catch (final Error e) {
-			// JJ2000 reports some corrupt codestreams with plain Errors
-			throw new CodecException("corrupt JPEG 2000 data: " + e.getMessage(), e);
-		}
+		final Raster raster = readWithin(data, spec, baseTimeoutMillis + MILLIS_PER_MEGAVOXEL * spec.rows() * spec.columns() / 1_000_000);
 		if (raster.getWidth() != spec.columns() || raster.getHeight() != spec.rows() || raster.getNumBands() != 1)
 			throw new CodecException("JPEG 2000 decoded to " + raster.getWidth() + "x" + raster.getHeight() + " with " + raster.getNumBands()
 				+ " components for a " + spec + " frame");
@@ -86,6 +89,46 @@ final class Jpeg2000Decoder implements FrameDecoder {
 		for (int y = 0; y < spec.rows(); y++) {
 			raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
 			FrameSpec.setRow(plane, y * w, row, 0, w);
+		}
+	}
+
+	/** The add-on's decoding of the frame on a thread of its own, refused after {@code timeoutMillis}. */
+	private Raster readWithin(final byte[] data, final FrameSpec spec, final long timeoutMillis) throws CodecException {
+		final FutureTask<Raster> read = new FutureTask<>(() -> read(data));
+		final Thread decoding = new Thread(read, "JPEG 2000 frame");
+		decoding.setDaemon(true);
+		decoding.start();
+		try {
+			return read.get(timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (final TimeoutException e) {
+			read.cancel(true);
+			throw new CodecException("the JPEG 2000 decoder gave no result for a " + spec + " frame within " + timeoutMillis / 1000
+				+ " s (the add-on loops on some corrupt codestreams)");
+		}
+		catch (final InterruptedException e) {
+			read.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CodecException("JPEG 2000 decoding was interrupted");
+		}
+		catch (final ExecutionException e) {
+			final Throwable cause = e.getCause();
+			if (cause instanceof VirtualMachineError) throw (VirtualMachineError) cause;
+			// JJ2000 reports some corrupt codestreams with plain Errors
+			throw new CodecException("corrupt JPEG 2000 data: " + cause.getMessage(), cause);
+		}
+	}
+
+	private Raster read(final byte[] data) throws IOException {
+		try (ImageInputStream in = new StrictByteImageInputStream(data)) {
+			final ImageReader reader = spi.createReaderInstance();
+			try {
+				reader.setInput(in, true, true);
+				return reader.read(0).getRaster();
+			}
+			finally {
+				reader.dispose();
+			}
 		}
 	}
 

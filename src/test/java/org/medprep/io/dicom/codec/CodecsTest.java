@@ -47,6 +47,29 @@ class CodecsTest {
 		assertEquals("JPEG 2000 image is 4096x4096 but the frame is 16x16", size.getMessage());
 	}
 
+	/**
+	 * The fuzzing finding on which the add-on never returns (valid headers, packet data a run of FF
+	 * bytes): the frame is refused with one line once its time is up, and the run goes on. In a JVM
+	 * of its own, whose exit ends the decoding thread that cannot be stopped.
+	 */
+	@Test
+	void aJpeg2000FrameTheAddOnNeverFinishesIsRefusedInTime() throws Exception {
+		final java.util.List<String> cmd = java.util.Arrays.asList(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			"-cp", System.getProperty("java.class.path"), Jpeg2000HangProbe.class.getName());
+		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+		final String out;
+		try (java.io.InputStream in = p.getInputStream()) {
+			assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the probe ended");
+			out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+		}
+		finally {
+			p.destroyForcibly();
+		}
+		assertEquals(0, p.exitValue(), out);
+		assertTrue(out.matches("refused after 1\\.\\d s: .*"), out);
+		assertTrue(out.endsWith(": the JPEG 2000 decoder gave no result for a 48x40 16/16-bit frame within 1 s (the add-on loops on some corrupt codestreams)"), out);
+	}
+
 	private static void put32(final byte[] b, final int o, final int v) {
 		b[o] = (byte) (v >>> 24); b[o + 1] = (byte) (v >>> 16); b[o + 2] = (byte) (v >>> 8); b[o + 3] = (byte) v;
 	}
