@@ -164,11 +164,8 @@ final class InfoCommand implements Callable<Integer> {
 		else {
 			out.println(String.join("\t", DicomSeriesSummary.columns()));
 			for (final DicomSeriesSummary r : rows) out.println(String.join("\t", r.row()));
-			for (final DicomAnnotation a : scan.annotations())
-				out.println(a.kind() + " " + a.file() + " of series " + (a.referencedSeries().isEmpty() ? "(none named)" : String.join(", ", a.referencedSeries())));
-			out.println(scan.series().size() + " series in " + scan.filesSeen() + " files; " + scan.skipped().size() + " files skipped"
-				+ (scan.errors().isEmpty() ? "" : " (" + scan.errors().size() + " unreadable)")
-				+ (scan.annotations().isEmpty() ? "" : "; " + scan.annotations().size() + " annotations (RTSTRUCT, SEG)"));
+			for (final DicomAnnotation a : scan.annotations()) out.println(a.describe());
+			out.println(scan.summary());
 		}
 		out.flush();
 		return scan.errors().isEmpty() ? 0 : MedPrepCli.EXIT_FAILURES;

@@ -9,6 +9,7 @@ import org.medprep.commands.engine.Threads;
 import org.medprep.commands.imagej.CommandOptions;
 import org.medprep.commands.imagej.CommandProgress;
 import org.medprep.commands.imagej.InputChecks;
+import org.medprep.io.dicom.DicomAnnotation;
 import org.medprep.io.dicom.DicomException;
 import org.medprep.io.dicom.DicomFolder;
 import org.medprep.io.dicom.DicomSeries;
@@ -22,10 +23,12 @@ import org.scijava.plugin.Plugin;
 /**
  * {@code run("DICOM Series Info", "folder=/data/study")}: a table of the series
  * in a folder (UID, number, modality, description, plane, size, spacing, files,
- * problems or warnings), from the headers only.
+ * problems or warnings), from the headers only; the RT Structure Sets and
+ * Segmentations found, the files that could not be read, and a one-line
+ * summary, as {@code medprep info} shows them.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>MedPrep>Import>DICOM Series Info",
-	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files.")
+	description = "List the series of a DICOM folder: UID, modality, description, plane, size, spacing and number of files; also its RTSTRUCTs and SEGs and the files that could not be read.")
 public class DicomSeriesInfoCommand extends FileCommand {
 
 	@Parameter(label = "Folder", validater = "checkFolder", style = "directory", description = "A folder of DICOM files (searched recursively), or one DICOM file.")
@@ -42,6 +45,15 @@ public class DicomSeriesInfoCommand extends FileCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Series")
 	private ResultsTable table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Annotations", required = false)
+	private ResultsTable annotations;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Unreadable files", required = false)
+	private ResultsTable unreadable;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
+	private String summary;
 
 	@Override
 	protected void execute() {
@@ -70,5 +82,25 @@ public class DicomSeriesInfoCommand extends FileCommand {
 			table.addValue("Index", index++);
 			for (int c = 0; c < columns.length; c++) table.addValue(columns[c], row[c]);
 		}
+		// tables only for what is there: an empty table in Fiji says nothing
+		if (!scan.annotations().isEmpty()) {
+			annotations = new ResultsTable();
+			for (final DicomAnnotation a : scan.annotations()) {
+				annotations.incrementCounter();
+				annotations.addValue("Kind", a.kind().toString());
+				annotations.addValue("File", a.file().toString());
+				annotations.addValue("Annotated series", a.annotatedSeries());
+			}
+		}
+		if (!scan.errors().isEmpty()) {
+			unreadable = new ResultsTable();
+			for (final DicomFolder.Skipped e : scan.errors()) {
+				unreadable.incrementCounter();
+				unreadable.addValue("File", e.file().toString());
+				unreadable.addValue("Problem", e.reason());
+			}
+		}
+		summary = scan.summary();
+		if (status() != null) status().showStatus(label() + ": " + summary);
 	}
 }

@@ -91,6 +91,16 @@ public final class DicomAnnotation {
 		if (!uid.isEmpty()) set.add(uid);
 	}
 
+	/** "RTSTRUCT /data/rs.dcm of series 1.2.3", as {@code medprep info} lists it. */
+	public String describe() {
+		return kind + " " + file + " of series " + annotatedSeries();
+	}
+
+	/** The UIDs of the series it names, ", "-separated, or "(none named)". */
+	public String annotatedSeries() {
+		return referencedSeries.isEmpty() ? "(none named)" : String.join(", ", referencedSeries);
+	}
+
 	public Path file() { return file; }
 	public Kind kind() { return kind; }
 	/** The annotation's own Series Instance UID. */

@@ -93,6 +93,17 @@ public final class DicomFolder {
 		public int filesSeen() { return filesSeen; }
 		/** RT Structure Sets and Segmentations found (they are not image series; each names the series it annotates). */
 		public List<DicomAnnotation> annotations() { return annotations; }
+		/**
+		 * One line on what the scan found, as {@code medprep info} and DICOM Series Info end:
+		 * "2 series in 7 files; 1 files skipped (1 unreadable); 1 annotations (RTSTRUCT, SEG)".
+		 */
+		public String summary() {
+			final int unreadable = errors().size();
+			return series.size() + " series in " + filesSeen + " files; " + skipped.size() + " files skipped"
+				+ (unreadable == 0 ? "" : " (" + unreadable + " unreadable)")
+				+ (annotations.isEmpty() ? "" : "; " + annotations.size() + " annotations (RTSTRUCT, SEG)");
+		}
+
 		/** The annotations of one series of this scan. */
 		public List<DicomAnnotation> annotationsOf(final DicomSeries s) throws DicomException {
 			final List<DicomAnnotation> out = new ArrayList<>();

@@ -118,4 +118,45 @@ class DicomCommandsTest extends HeadlessCommandTest {
 		assertEquals("sagittal", t.getStringValue("Plane", 1));
 		assertEquals("1.2.826.0.1.3680043.8.498.7731.7.1", t.getStringValue("SeriesInstanceUID", 1));
 	}
+
+	/** The annotations, the unreadable files and the summary line that medprep info also shows, as outputs. */
+	@Test
+	void seriesInfoNamesAnnotationsAndUnreadableFiles(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception {
+		final Path study = Paths.get(DicomCommandsTest.class.getResource("/org/medprep/io/dicom/labels/study/rs_ct.dcm").toURI()).getParent();
+		final Path copy = dir.resolve("study");
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(study)) {
+			for (final Path f : (Iterable<Path>) files::iterator) {
+				final Path to = copy.resolve(study.relativize(f).toString());
+				if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(to);
+				else java.nio.file.Files.copy(f, to);
+			}
+		}
+		final byte[] whole = java.nio.file.Files.readAllBytes(study.resolve("rs_ct.dcm"));
+		java.nio.file.Files.write(copy.resolve("cut.dcm"), java.util.Arrays.copyOf(whole, 400)); // DICOM, ending inside its header
+		final java.util.Map<String, Object> out = invocation.run(commands.getCommand(DicomSeriesInfoCommand.class.getName()),
+			"folder=[" + copy + "]", null).outputs();
+		assertEquals(2, ((ResultsTable) out.get("table")).size());
+		final ResultsTable annotations = (ResultsTable) out.get("annotations");
+		assertEquals(4, annotations.size());
+		final List<String> kinds = new java.util.ArrayList<>();
+		for (int r = 0; r < annotations.size(); r++) kinds.add(annotations.getStringValue("Kind", r));
+		java.util.Collections.sort(kinds);
+		assertEquals(List.of("RTSTRUCT", "RTSTRUCT", "SEG", "SEG"), kinds);
+		final ResultsTable unreadable = (ResultsTable) out.get("unreadable");
+		assertEquals(1, unreadable.size());
+		assertEquals(copy.resolve("cut.dcm").toString(), unreadable.getStringValue("File", 0));
+		assertTrue(!unreadable.getStringValue("Problem", 0).contains("cut.dcm"), "the problem does not repeat the file: " + unreadable.getStringValue("Problem", 0));
+		assertTrue(((String) out.get("summary")).matches("2 series in \\d+ files; 1 files skipped \\(1 unreadable\\); 4 annotations \\(RTSTRUCT, SEG\\)"),
+			(String) out.get("summary"));
+	}
+
+	/** Nothing to add: no annotation or unreadable table (an empty table in Fiji says nothing). */
+	@Test
+	void seriesInfoOfPlainSeriesHasOnlyTheSeriesTable() throws Exception {
+		final java.util.Map<String, Object> out = invocation.run(commands.getCommand(DicomSeriesInfoCommand.class.getName()),
+			"folder=[" + fixture("two_series") + "]", null).outputs();
+		assertEquals(null, out.get("annotations"));
+		assertEquals(null, out.get("unreadable"));
+		assertTrue(((String) out.get("summary")).startsWith("2 series in "), (String) out.get("summary"));
+	}
 }
