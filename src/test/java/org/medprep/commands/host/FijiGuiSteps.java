@@ -188,10 +188,23 @@ final class FijiGuiSteps {
 		}
 	}
 
+	/** The window as the screen shows it, once painted: an AWT message dialog is painted a while after it shows (a capture before is all black). */
 	private static void screenshot(final Window w, final Path png) throws Exception {
-		Thread.sleep(300);
-		final BufferedImage img = new java.awt.Robot().createScreenCapture(w.getBounds());
+		BufferedImage img = null;
+		for (int attempt = 0; attempt < 20 && (img == null || oneColour(img)); attempt++) {
+			Thread.sleep(150);
+			EventQueue.invokeAndWait(() -> {}); // the paints already queued run first
+			img = new java.awt.Robot().createScreenCapture(w.getBounds());
+		}
 		ImageIO.write(img, "png", png.toFile());
+	}
+
+	private static boolean oneColour(final BufferedImage img) {
+		final int first = img.getRGB(0, 0);
+		for (int y = 0; y < img.getHeight(); y++)
+			for (int x = 0; x < img.getWidth(); x++)
+				if (img.getRGB(x, y) != first) return false;
+		return true;
 	}
 
 	static void waitFor(final BooleanSupplier c, final String what) throws InterruptedException {
