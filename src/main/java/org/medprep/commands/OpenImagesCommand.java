@@ -19,7 +19,7 @@ import org.scijava.plugin.Parameter;
  * stop request cancels the command with one line that names the problem
  * ({@link Failures}).
  * <p>
- * Declares only services, which no dialog or macro shows, so a subclass's
+ * Its only parameters are services, which no dialog or macro shows, so a subclass's
  * options keep the order it declares them in. Both services are optional: a
  * command run without them (a bare context in a test) still runs, and only a
  * lookup by title fails, with a message.
@@ -34,7 +34,8 @@ public abstract class OpenImagesCommand extends DynamicCommand {
 
 	/**
 	 * Progress and stop requests of this run (a command instance runs once), set
-	 * by {@link #run}: core algorithms that report progress get it.
+	 * by {@link #run} (and, for a pipeline's step, by {@link VolumeCommand#apply}):
+	 * core algorithms that report progress get it.
 	 */
 	protected CommandProgress progress;
 
