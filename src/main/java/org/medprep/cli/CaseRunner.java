@@ -146,7 +146,7 @@ public final class CaseRunner {
 			final Subject start = subject.withFusion(fuse);
 			final Map<String, Object> extras = new LinkedHashMap<>();
 			final Map<String, Boolean> pictures = new LinkedHashMap<>();
-			final Subject end = steps(start, input.base, extras, pictures).materialize();
+			final Subject end = resampled(steps(start, input.base, extras, pictures));
 			// a spatial step of this run (a plan in the history) moved every member, even one that left the grid as it was
 			boolean moved = false;
 			for (final History.Step s : end.history().steps().subList(start.history().size(), end.history().size())) moved |= s.plan() != null;
@@ -157,6 +157,17 @@ public final class CaseRunner {
 		}
 		finally {
 			titles.clear();
+		}
+	}
+
+	/** The case with the spatial steps it ends on resampled; running out of memory there says so, as a step's failure names the step. */
+	private static Subject resampled(final Subject stepped) {
+		try {
+			return stepped.materialize();
+		}
+		catch (final OutOfMemoryError e) {
+			if (!stepped.isPending()) throw e;
+			throw new IllegalStateException("the resampling of the spatial steps the pipeline ends with: out of memory", e);
 		}
 	}
 

@@ -206,6 +206,18 @@ class CliTest {
 		assertEquals(List.of("a.nii.gz", "manifest.jsonl"), listing(dir.resolve("out")));
 	}
 
+	/** A pipeline whose last spatial step cannot be resampled in the heap: one line that says where, no output. */
+	@Test
+	void runningOutOfMemoryInTheLastResamplingIsNamed() throws IOException {
+		ct("a.tif");
+		final Run r = cli("run", "--step", "run(\"Resize to Shape\", \"size_x=46000 size_y=46000 size_z=1\");", "-i", dir.resolve("in").toString(), "-o",
+			dir.resolve("out").toString());
+		assertEquals(1, r.code, r.err);
+		assertTrue(r.err.contains("FAILED " + dir.resolve("in/a.tif") + ": the resampling of the spatial steps the pipeline ends with: out of memory (the Java heap holds at most"),
+			r.err);
+		assertEquals(List.of("manifest.jsonl"), listing(dir.resolve("out")));
+	}
+
 	@Test
 	void threadsReachTheRunWithoutChangingImageJsPreference() throws IOException {
 		ct("a.tif");

@@ -259,4 +259,20 @@ class SpatialCommandsTest extends HeadlessCommandTest {
 		assertEquals(expected.drawn(), step.drawn());
 		assertTrue(!step.drawn().containsKey("p_draw"), "p = 1 draws nothing: " + step.drawn());
 	}
+
+	/**
+	 * A step that runs out of memory is named, as any other failure of a step: here the HU window
+	 * after a resize too large for the heap, whose pending resampling it runs.
+	 */
+	@Test
+	void aStepThatRunsOutOfMemoryIsNamedWithThePendingResampling() {
+		final org.medprep.core.Subject in = org.medprep.core.Subject.of("ct", new CtPhantom(24, 20, 8, new double[] { 1, 1, 2 }, 0, 1).image());
+		final org.medprep.core.Subject resized = invocation.apply(commands.getCommand(org.medprep.commands.geometry.ResizeToShapeCommand.class.getName()),
+			"size_x=46000 size_y=46000 size_z=1", in).subject();
+		assertTrue(resized.isPending(), "resized when voxels are read");
+		final CommandFailedException e = assertThrows(CommandFailedException.class,
+			() -> invocation.apply(commands.getCommand(org.medprep.commands.intensity.HuWindowCommand.class.getName()), "level=40 width=400", resized));
+		assertEquals("HU Window (with the resampling of the spatial steps before it): out of memory", e.getMessage());
+		assertTrue(e.getCause() instanceof OutOfMemoryError, String.valueOf(e.getCause()));
+	}
 }

@@ -191,6 +191,11 @@ public final class CommandInvocation {
 		try {
 			out = ((VolumeCommand) delegate).apply(subject);
 		}
+		catch (final OutOfMemoryError e) {
+			// named, as any other failure of the step; pending spatial steps are resampled in the
+			// first step that reads voxels after them, so that memory may be theirs
+			throw new CommandFailedException(label + (subject.isPending() ? " (with the resampling of the spatial steps before it)" : "") + ": out of memory", e);
+		}
 		catch (final RuntimeException e) {
 			final Throwable cause = Failures.meaningful(e);
 			if (cause instanceof java.util.concurrent.CancellationException) throw new CommandFailedException(label + " was cancelled", cause);

@@ -52,6 +52,9 @@ class BatchRunTest {
 			final String content = new String(Files.readAllBytes(Path.of(c.location())), StandardCharsets.UTF_8);
 			// thrown as the JVM throws it (a real one is in BatchProcessTest, in a JVM with a small heap)
 			if (content.equals("oom")) throw new OutOfMemoryError("Java heap space");
+			// as a step's failure reaches the batch: the step's label, then the Error as the cause
+			if (content.equals("step-oom")) throw new IllegalStateException("HU Window (with the resampling of the spatial steps before it): out of memory",
+				new OutOfMemoryError("Java heap space"));
 			if (content.equals("io")) throw new IOException(c.location() + ": truncated after 12 bytes");
 			if (content.equals("npe")) throw new NullPointerException("Cannot invoke \"ij.ImagePlus.getTitle()\"");
 			if (content.equals("wrapped")) throw new UncheckedIOException("HU Window: java.io.IOException: disk full", new IOException("disk full"));
@@ -103,6 +106,15 @@ class BatchRunTest {
 		final BatchSummary s = run("p1", false, Shard.WHOLE);
 		assertEquals("internal error (null pointer); run with -Dmedprep.debug=true for details", s.failed().get(0).error());
 		assertEquals("HU Window: disk full", s.failed().get(1).error());
+	}
+
+	/** A step that ran out of memory is named in the case's line, before the heap figures. */
+	@Test
+	void aStepThatRunsOutOfMemoryIsNamedInTheCaseLine() throws IOException {
+		Files.write(in.resolve("b.nii"), "step-oom".getBytes(StandardCharsets.UTF_8));
+		final BatchSummary s = run("p1", false, Shard.WHOLE);
+		assertEquals("HU Window (with the resampling of the spatial steps before it): out of memory (the Java heap holds at most "
+			+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB: give Java more, e.g. JAVA_OPTS=-Xmx8g, or use fewer --threads)", s.failed().get(0).error());
 	}
 
 	@Test
