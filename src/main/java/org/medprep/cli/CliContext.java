@@ -1,6 +1,11 @@
 package org.medprep.cli;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.medprep.commands.engine.FailureCauses;
 import org.medprep.commands.engine.ThreadCount;
@@ -38,11 +43,11 @@ final class CliContext {
 		ImageTitleService.class, StatusService.class, LogService.class, FailureCauses.class, ThreadCount.class };
 
 	/** The subcommands that run in a context: {@link #startEarly} is worth it for them. */
-	static final java.util.Set<String> RUN_IN_A_CONTEXT = new java.util.HashSet<>(
-		java.util.Arrays.asList("run", "exec", "demo", "list", "anonymize", "export-nnunet"));
+	static final Set<String> RUN_IN_A_CONTEXT = new HashSet<>(
+		Arrays.asList("run", "exec", "demo", "list", "anonymize", "export-nnunet"));
 
 	/** A context being started while the command line is parsed ({@link #startEarly}), until a run takes it. */
-	private static java.util.concurrent.FutureTask<Context> early;
+	private static FutureTask<Context> early;
 
 	private CliContext() {}
 
@@ -55,14 +60,14 @@ final class CliContext {
 	 */
 	static synchronized void startEarly() {
 		if (early != null) return;
-		early = new java.util.concurrent.FutureTask<>(CliContext::newContext);
+		early = new FutureTask<>(CliContext::newContext);
 		final Thread starter = new Thread(early, "medprep context start");
 		starter.setDaemon(true);
 		starter.start();
 	}
 
-	private static synchronized java.util.concurrent.FutureTask<Context> takeEarly() {
-		final java.util.concurrent.FutureTask<Context> started = early;
+	private static synchronized FutureTask<Context> takeEarly() {
+		final FutureTask<Context> started = early;
 		early = null;
 		return started;
 	}
@@ -72,12 +77,12 @@ final class CliContext {
 	 * (a stack trace per failed command) is silenced unless -Dmedprep.debug=true.
 	 */
 	static Context create() {
-		final java.util.concurrent.FutureTask<Context> started = takeEarly();
+		final FutureTask<Context> started = takeEarly();
 		if (started != null) {
 			try {
 				return started.get();
 			}
-			catch (final java.util.concurrent.ExecutionException e) {
+			catch (final ExecutionException e) {
 				// started again below, on this thread, where its failure is reported as any other
 			}
 			catch (final InterruptedException e) {
