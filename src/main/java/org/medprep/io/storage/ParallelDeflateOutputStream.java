@@ -25,6 +25,12 @@ import net.imglib2.parallel.TaskExecutor;
  * are the same whatever the number of threads. Threads come from ImgLib2's
  * current {@link Parallelization} executor.
  * <p>
+ * Where ISA-L's native deflate is {@linkplain NativeGzipDeflater#available() available}, a level-1 gzip
+ * stream is instead written as one gzip member per block, each deflated on its own (ISA-L takes no
+ * dictionary and no sync flush). Concatenated members are one gzip file to every gzip reader (RFC 1952,
+ * section 2.2; zlib's gzread, Python's gzip, Java's GZIPInputStream, BGZF's readers all read them). The
+ * blocks are the same, so these bytes do not depend on the thread count either.
+ * <p>
  * {@link #close()} writes the trailer and flushes, but does not close the
  * stream below (its owner does).
  */
@@ -37,11 +43,16 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private static final int DICTIONARY = 1 << 15;
 	/** Room for a deflated full block: deflate's worst case is a little over the input. */
 	private static final int OUTPUT = BLOCK + (BLOCK >> 6) + 128;
+	/** A gzip member's header: deflate, no flags, no time, unknown system. */
+	private static final byte[] GZIP_HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
+	private static final int GZIP_TRAILER = 8;
 
 	private final OutputStream out;
 	private final Wrapper wrapper;
 	private final int level;
 	private final Checksum checksum;
+	/** One gzip member per block, deflated by ISA-L; else one zlib-deflated stream. */
+	private final boolean members;
 	private final TaskExecutor executor;
 	private final int batch;
 	private final List<byte[]> pending = new ArrayList<>();
@@ -63,13 +74,20 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private boolean closed;
 
 	public ParallelDeflateOutputStream(final OutputStream out, final Wrapper wrapper, final int level) throws IOException {
+		this(out, wrapper, level, NativeGzipDeflater.available());
+	}
+
+	/** {@code nativeDeflate}: whether ISA-L may be used (tests pass false to get zlib's stream where ISA-L loads). */
+	ParallelDeflateOutputStream(final OutputStream out, final Wrapper wrapper, final int level, final boolean nativeDeflate) throws IOException {
 		this.out = out;
 		this.wrapper = wrapper;
 		this.level = level;
 		this.checksum = wrapper == Wrapper.GZIP ? new CRC32() : new Adler32();
+		this.members = wrapper == Wrapper.GZIP && level == 1 && nativeDeflate;
 		this.executor = Parallelization.getTaskExecutor();
 		this.batch = Math.max(2, 4 * executor.getParallelism());
-		if (wrapper == Wrapper.GZIP) out.write(new byte[] { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff });
+		if (members) return;
+		if (wrapper == Wrapper.GZIP) out.write(GZIP_HEADER);
 		else out.write(new byte[] { 0x78, 0x01 });
 	}
 
@@ -81,7 +99,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	@Override
 	public void write(final byte[] b, int off, int len) throws IOException {
 		if (closed) throw new IOException("stream closed");
-		checksum.update(b, off, len);
+		if (!members) checksum.update(b, off, len);
 		total += len;
 		while (len > 0) {
 			final int n = Math.min(len, BLOCK - fill);
@@ -105,6 +123,10 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		compressPending(true);
 		closed = true;
 		for (Deflater d; (d = deflaters.poll()) != null;) d.end();
+		if (members) {
+			out.flush();
+			return;
+		}
 		final long sum = checksum.getValue();
 		if (wrapper == Wrapper.GZIP) {
 			out.write(littleEndian(sum));
@@ -122,26 +144,36 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		final byte[] firstDictionary = previousTail;
 		final List<byte[]> blocks = new ArrayList<>(pending);
 		final List<Chunk> compressed = executor.forEachApply(indices, i -> {
+			if (members) return member(blocks.get(i));
 			final byte[] dict = i == 0 ? firstDictionary : tail(blocks.get(i - 1));
 			return deflate(blocks.get(i), dict, last && i == n - 1);
 		});
 		for (final Chunk c : compressed) {
-			out.write(c.bytes, 0, c.length);
+			c.writeTo(out);
 			if (c.bytes.length == OUTPUT) freeOutputs.offer(c.bytes);
 		}
 		if (n > 0) previousTail = tail(blocks.get(n - 1));
 		for (final byte[] b : blocks) if (b.length == BLOCK) freeBlocks.push(b);
-		if (last && n == 0) {
-			final Chunk end = deflate(new byte[0], previousTail, true);
-			out.write(end.bytes, 0, end.length);
+		if (last && n == 0 && !(members && total > 0)) {
+			// nothing left to finish the stream with (or, in members, no member at all): an empty last block or member
+			final Chunk end = members ? member(new byte[0]) : deflate(new byte[0], previousTail, true);
+			end.writeTo(out);
 		}
 		pending.clear();
 	}
 
-	/** Deflated bytes: {@code length} bytes of {@code bytes}. */
+	/** Deflated bytes: {@code length} bytes of {@code bytes}, inside a gzip member's header and trailer where it is one. */
 	private static final class Chunk {
 		byte[] bytes;
 		int length;
+		byte[] header;
+		byte[] trailer;
+
+		void writeTo(final OutputStream out) throws IOException {
+			if (header != null) out.write(header);
+			out.write(bytes, 0, length);
+			if (trailer != null) out.write(trailer);
+		}
 	}
 
 	private Chunk deflate(final byte[] block, final byte[] dictionary, final boolean finish) {
@@ -149,25 +181,76 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		if (d == null) d = new Deflater(level, true);
 		else d.reset();
 		try {
-			if (dictionary != null) d.setDictionary(dictionary);
-			d.setInput(block);
-			if (finish) d.finish();
-			// deflate's worst case is a little over the input; start there so one call usually does it
-			final Chunk c = new Chunk();
-			final byte[] reused = block.length == BLOCK ? freeOutputs.poll() : null;
-			c.bytes = reused != null ? reused : new byte[block.length + (block.length >> 6) + 128];
-			while (true) {
-				final int room = c.bytes.length - c.length;
-				final int k = finish ? d.deflate(c.bytes, c.length, room) : d.deflate(c.bytes, c.length, room, Deflater.SYNC_FLUSH);
-				c.length += k;
-				if (finish ? d.finished() : k < room && d.needsInput()) break;
-				if (c.length == c.bytes.length) c.bytes = Arrays.copyOf(c.bytes, c.bytes.length * 2);
-			}
-			return c;
+			return zlib(d, block, dictionary, finish, outputFor(block), 0);
 		}
 		finally {
 			deflaters.offer(d);
 		}
+	}
+
+	/** A whole gzip member of {@code block}: its header, ISA-L's deflate of it, and its CRC-32 and length. */
+	private Chunk member(final byte[] block) {
+		final byte[] buffer = outputFor(block);
+		Deflater d = deflaters.poll();
+		if (d == null) d = NativeGzipDeflater.create();
+		int n;
+		try {
+			// ISA-L's deflater writes only from the start of a buffer
+			n = NativeGzipDeflater.deflate(d, block, block.length, buffer);
+		}
+		finally {
+			deflaters.offer(d);
+		}
+		Chunk c;
+		if (n >= 0) {
+			c = new Chunk();
+			c.bytes = buffer;
+			c.length = n;
+		}
+		else {
+			// over the room deflate's worst case leaves: zlib, which can go on in a grown buffer
+			final Deflater z = new Deflater(level, true);
+			try {
+				c = zlib(z, block, null, true, buffer, 0);
+			}
+			finally {
+				z.end();
+			}
+		}
+		final CRC32 crc = new CRC32();
+		crc.update(block);
+		c.header = GZIP_HEADER;
+		c.trailer = new byte[GZIP_TRAILER];
+		System.arraycopy(littleEndian(crc.getValue()), 0, c.trailer, 0, 4);
+		System.arraycopy(littleEndian(block.length), 0, c.trailer, 4, 4);
+		return c;
+	}
+
+	/** A free output buffer for a full block, or a new one with room for deflate's usual worst case. */
+	private byte[] outputFor(final byte[] block) {
+		final byte[] reused = block.length == BLOCK ? freeOutputs.poll() : null;
+		return reused != null ? reused : new byte[block.length + (block.length >> 6) + 128];
+	}
+
+	/** Deflates {@code block} with zlib into {@code buffer} from {@code start}, growing the buffer as needed. */
+	private static Chunk zlib(final Deflater d, final byte[] block, final byte[] dictionary, final boolean finish, final byte[] buffer,
+		final int start)
+	{
+		if (dictionary != null) d.setDictionary(dictionary);
+		d.setInput(block);
+		if (finish) d.finish();
+		// deflate's worst case is a little over the input; the buffer starts there so one call usually does it
+		final Chunk c = new Chunk();
+		c.bytes = buffer;
+		c.length = start;
+		while (true) {
+			final int room = c.bytes.length - c.length;
+			final int k = finish ? d.deflate(c.bytes, c.length, room) : d.deflate(c.bytes, c.length, room, Deflater.SYNC_FLUSH);
+			c.length += k;
+			if (finish ? d.finished() : k < room && d.needsInput()) break;
+			if (c.length == c.bytes.length) c.bytes = Arrays.copyOf(c.bytes, c.bytes.length * 2);
+		}
+		return c;
 	}
 
 	private static byte[] tail(final byte[] block) {
