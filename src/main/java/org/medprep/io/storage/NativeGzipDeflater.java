@@ -8,8 +8,6 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import com.intel.gkl.compression.IntelDeflater;
-
 /**
  * Intel's ISA-L level-1 deflate, through its Genomics Kernel Library, where its native library loads on
  * this machine. It compresses a float CT five to six times faster than zlib's level 1 (0.37 s against
@@ -34,7 +32,7 @@ final class NativeGzipDeflater {
 
 	/** A raw (no header) level-1 deflater; {@link #available()} must be true. */
 	static Deflater create() {
-		return new IntelDeflater(1, true);
+		return Isal.deflater();
 	}
 
 	/**
@@ -65,8 +63,11 @@ final class NativeGzipDeflater {
 		// its loader announces every load on the console: a CLI run prints only its own lines
 		QUIET.setLevel(Level.OFF);
 		try {
-			final IntelDeflater d = new IntelDeflater(1, true);
-			if (!d.load(null)) return false;
+			// GKL's classes are named only in Isal, which is not linked when its jar is missing (a Fiji with
+			// MedPrep's jar alone): then this class still loads, and the writers use zlib
+			Class.forName("com.intel.gkl.compression.IntelDeflater", false, NativeGzipDeflater.class.getClassLoader());
+			final Deflater d = Isal.loadedDeflater();
+			if (d == null) return false;
 			try {
 				return roundTrips(d);
 			}
@@ -98,6 +99,21 @@ final class NativeGzipDeflater {
 		}
 		finally {
 			inflater.end();
+		}
+	}
+
+	/** Where GKL's classes are named. */
+	private static final class Isal {
+
+		static Deflater deflater() {
+			return new com.intel.gkl.compression.IntelDeflater(1, true);
+		}
+
+		/** A deflater once the native library loaded, else null. */
+		static Deflater loadedDeflater() {
+			final com.intel.gkl.compression.IntelDeflater d = new com.intel.gkl.compression.IntelDeflater(1, true);
+			// not ended when it did not load: ending it would call into the missing library
+			return d.load(null) ? d : null;
 		}
 	}
 }
