@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medprep.io.UserMessages;
+import org.medprep.io.storage.DataStreams;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,7 +124,8 @@ public final class MedPrepCli implements Callable<Integer> {
 		@Override
 		public String[] getVersion() {
 			final String v = MedPrepCli.class.getPackage().getImplementationVersion();
-			return new String[] { "medprep " + (v == null ? "(development build)" : v) };
+			// the deflater, since a .nii.gz's bytes (not its voxels) depend on it
+			return new String[] { "medprep " + (v == null ? "(development build)" : v), "gzip output: " + DataStreams.gzipDeflater() };
 		}
 	}
 }

@@ -48,6 +48,19 @@ class CliMannersTest {
 	}
 
 	@Test
+	void versionNamesTheGzipDeflater() {
+		final CliTest.Run r = CliTest.cli("--version");
+		assertEquals(0, r.code, r.err);
+		final String[] lines = r.out.trim().split("\\R");
+		assertEquals(2, lines.length, r.out);
+		assertTrue(lines[0].startsWith("medprep "), r.out);
+		// on the machines MedPrep is built and benchmarked on, ISA-L loads; elsewhere the line says zlib
+		final boolean linuxX86 = "Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"));
+		assertEquals(linuxX86 ? "gzip output: ISA-L (Intel GKL), level 1" : "gzip output: zlib, level 1", lines[1]);
+		assertEquals("", r.err);
+	}
+
+	@Test
 	void noArgumentsPrintsUsageAndExits2() {
 		final CliTest.Run r = CliTest.cli();
 		assertEquals(2, r.code);

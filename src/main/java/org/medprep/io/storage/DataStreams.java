@@ -133,6 +133,11 @@ public final class DataStreams {
 		R get() throws IOException;
 	}
 
+	/** Which deflater writes gzip here: ISA-L where it loaded, else zlib (for {@code medprep --version}). */
+	public static String gzipDeflater() {
+		return NativeGzipDeflater.available() ? "ISA-L (Intel GKL), level " + GZIP_LEVEL : "zlib, level " + GZIP_LEVEL;
+	}
+
 	/**
 	 * A gzip stream at {@link #GZIP_LEVEL}, compressed on ImgLib2's current
 	 * threads; close it to write the trailer (the stream below stays open).
