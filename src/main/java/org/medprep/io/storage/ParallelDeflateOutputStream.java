@@ -181,7 +181,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		if (d == null) d = new Deflater(level, true);
 		else d.reset();
 		try {
-			return zlib(d, block, dictionary, finish, outputFor(block), 0);
+			return zlib(d, block, dictionary, finish, outputFor(block));
 		}
 		finally {
 			deflaters.offer(d);
@@ -211,7 +211,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 			// over the room deflate's worst case leaves: zlib, which can go on in a grown buffer
 			final Deflater z = new Deflater(level, true);
 			try {
-				c = zlib(z, block, null, true, buffer, 0);
+				c = zlib(z, block, null, true, buffer);
 			}
 			finally {
 				z.end();
@@ -232,17 +232,14 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		return reused != null ? reused : new byte[block.length + (block.length >> 6) + 128];
 	}
 
-	/** Deflates {@code block} with zlib into {@code buffer} from {@code start}, growing the buffer as needed. */
-	private static Chunk zlib(final Deflater d, final byte[] block, final byte[] dictionary, final boolean finish, final byte[] buffer,
-		final int start)
-	{
+	/** Deflates {@code block} with zlib into {@code buffer}, growing the buffer as needed. */
+	private static Chunk zlib(final Deflater d, final byte[] block, final byte[] dictionary, final boolean finish, final byte[] buffer) {
 		if (dictionary != null) d.setDictionary(dictionary);
 		d.setInput(block);
 		if (finish) d.finish();
 		// deflate's worst case is a little over the input; the buffer starts there so one call usually does it
 		final Chunk c = new Chunk();
 		c.bytes = buffer;
-		c.length = start;
 		while (true) {
 			final int room = c.bytes.length - c.length;
 			final int k = finish ? d.deflate(c.bytes, c.length, room) : d.deflate(c.bytes, c.length, room, Deflater.SYNC_FLUSH);
