@@ -12,6 +12,7 @@ import org.medprep.commands.engine.ThreadCount;
 import org.medprep.commands.imagej.ImageTitleService;
 import org.medprep.commands.engine.CommandFailedException;
 import org.medprep.commands.imagej.CommandInvocation;
+import org.medprep.io.storage.DataStreams;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.app.StatusService;
@@ -55,13 +56,19 @@ final class CliContext {
 	 * Starts the first run's context on a thread of its own, so that it starts
 	 * while picocli builds the command's model on another core: both are a tenth
 	 * of a second of one-time class and annotation work at every start of the
-	 * tool. The next {@link #create()} takes it; for a command that ends before
+	 * tool. The same thread then loads ISA-L's gzip library (another tenth). The next {@link #create()} takes it; for a command that ends before
 	 * (a usage error, help) it is left to the process's exit.
 	 */
 	static synchronized void startEarly() {
 		if (early != null) return;
-		early = new FutureTask<>(CliContext::newContext);
-		final Thread starter = new Thread(early, "medprep context start");
+		final FutureTask<Context> context = new FutureTask<>(CliContext::newContext);
+		early = context;
+		final Thread starter = new Thread(() -> {
+			context.run();
+			// then ISA-L's library, which the first .nii.gz read or write would otherwise load on its path
+			DataStreams.loadNativeGzip();
+			PhaseTimes.mark("native gzip loaded");
+		}, "medprep context start");
 		starter.setDaemon(true);
 		starter.start();
 	}

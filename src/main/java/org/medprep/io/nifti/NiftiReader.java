@@ -47,7 +47,9 @@ public final class NiftiReader {
 		final Path dataFile = dataFile(file);
 		final Path headerFile = headerFile(file);
 		return DataStreams.reading(headerFile, () -> {
-			final DataStreams.Opened opened = DataStreams.open(headerFile);
+			// every volume is read to the end: a one-member .nii.gz is then inflated whole (ISA-L), else streamed
+			final boolean whole = volumeIndex == ALL_VOLUMES;
+			final DataStreams.Opened opened = whole ? DataStreams.openWhole(headerFile) : DataStreams.open(headerFile);
 			try (InputStream in = opened.in) {
 				final NiftiHeader h = readHeader(headerFile, in);
 				final Layout layout = layout(headerFile, h);
@@ -77,7 +79,7 @@ public final class NiftiReader {
 					// a pair's extensions (MedPrep's history) follow the header in the .hdr file
 					h.history = NiftiExtensions.history(in.readNBytes(NiftiExtensions.MAX_READ), h.byteOrder);
 					volumes = DataStreams.reading(dataFile, () -> {
-						final DataStreams.Opened data = DataStreams.open(dataFile);
+						final DataStreams.Opened data = whole ? DataStreams.openWhole(dataFile) : DataStreams.open(dataFile);
 						try (InputStream din = data.in) {
 							final long offset = dataOffset(dataFile, h);
 							data.requireBytes(dataFile, offset + layout.totalBytes, "the voxel data");

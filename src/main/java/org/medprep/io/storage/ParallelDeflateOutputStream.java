@@ -25,7 +25,7 @@ import net.imglib2.parallel.TaskExecutor;
  * are the same whatever the number of threads. Threads come from ImgLib2's
  * current {@link Parallelization} executor.
  * <p>
- * Where ISA-L's native deflate is {@linkplain NativeGzipDeflater#available() available}, a level-1 gzip
+ * Where ISA-L's native deflate is {@linkplain NativeGzip#deflaterAvailable() available}, a level-1 gzip
  * stream is instead written as one gzip member per block, each deflated on its own (ISA-L takes no
  * dictionary and no sync flush). Concatenated members are one gzip file to every gzip reader (RFC 1952,
  * section 2.2; zlib's gzread, Python's gzip, Java's GZIPInputStream, BGZF's readers all read them). The
@@ -74,7 +74,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private boolean closed;
 
 	public ParallelDeflateOutputStream(final OutputStream out, final Wrapper wrapper, final int level) throws IOException {
-		this(out, wrapper, level, NativeGzipDeflater.available());
+		this(out, wrapper, level, NativeGzip.deflaterAvailable());
 	}
 
 	/** {@code nativeDeflate}: whether ISA-L may be used (tests pass false to get zlib's stream where ISA-L loads). */
@@ -192,11 +192,11 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private Chunk member(final byte[] block) {
 		final byte[] buffer = outputFor(block);
 		Deflater d = deflaters.poll();
-		if (d == null) d = NativeGzipDeflater.create();
+		if (d == null) d = NativeGzip.deflater();
 		int n;
 		try {
 			// ISA-L's deflater writes only from the start of a buffer
-			n = NativeGzipDeflater.deflate(d, block, block.length, buffer);
+			n = NativeGzip.deflate(d, block, block.length, buffer);
 		}
 		finally {
 			deflaters.offer(d);

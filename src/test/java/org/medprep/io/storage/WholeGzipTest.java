@@ -1,0 +1,219 @@
+package org.medprep.io.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+
+/** A one-member gzip file inflated whole by ISA-L, and every file that must be streamed by zlib instead. */
+class WholeGzipTest {
+
+	@TempDir
+	Path dir;
+
+	/** Like a CT's int16 planes: noise over a slowly varying body, so it compresses as they do. */
+	private static byte[] content(final int n) {
+		final byte[] d = new byte[n];
+		final Random r = new Random(3);
+		for (int i = 0; i < n; i++) d[i] = (byte) (i % 2 == 0 ? r.nextInt(16) : (i / 7000) & 0xff);
+		return d;
+	}
+
+	/** One gzip member, as nibabel and gzip write it (the JDK's writer, zlib's level 6). */
+	private Path gzip(final String name, final byte[] d) throws IOException {
+		final Path f = dir.resolve(name);
+		try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(f))) {
+			z.write(d);
+		}
+		return f;
+	}
+
+	private static byte[] readAll(final InputStream in) throws IOException {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		in.transferTo(out);
+		return out.toByteArray();
+	}
+
+	@Test
+	void isalInflateLoadsOnLinuxX86() {
+		// the machines the project is built and benchmarked on: the fast path must not fall away unnoticed
+		assumeTrue("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch")));
+		assertTrue(NativeGzip.inflaterAvailable(), "ISA-L's inflate loads here");
+	}
+
+	@Test
+	void oneMemberIsInflatedWholeToTheSameBytes() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		final byte[] d = content(3_000_001);
+		final Path f = gzip("one.gz", d);
+		assertArrayEquals(d, WholeGzip.inflate(f));
+		final DataStreams.Opened opened = DataStreams.openWhole(f);
+		assertTrue(opened.in instanceof InflatedBytes, "inflated whole, not streamed");
+		assertTrue(opened.gzip);
+		assertEquals(Files.size(f), opened.length);
+		assertArrayEquals(d, readAll(opened.in));
+	}
+
+	@Test
+	void headerFieldsAreSkippedAndTheirCrcChecked() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		final byte[] d = content(200_000);
+		final byte[] deflated = rawDeflate(d);
+		// FEXTRA (4 bytes), FNAME "ct.nii", FCOMMENT "x", FHCRC
+		final ByteArrayOutputStream h = new ByteArrayOutputStream();
+		h.write(new byte[] { 0x1f, (byte) 0x8b, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 3 });
+		h.write(new byte[] { 4, 0, 'M', 'P', 0, 0 });
+		h.write("ct.nii\0x\0".getBytes("US-ASCII"));
+		final CRC32 headerCrc = new CRC32();
+		headerCrc.update(h.toByteArray());
+		final byte[] header = h.toByteArray();
+		final byte[] good = member(header, (int) headerCrc.getValue() & 0xffff, deflated, d);
+		assertEquals(header.length + 2, WholeGzip.dataStart(good));
+		assertArrayEquals(d, WholeGzip.inflate(write("fields.gz", good)));
+		// a wrong header CRC is zlib's to report: streamed
+		final byte[] badCrc = member(header, ~(int) headerCrc.getValue() & 0xffff, deflated, d);
+		assertEquals(-1, WholeGzip.dataStart(badCrc));
+		assertNull(WholeGzip.inflate(write("badcrc.gz", badCrc)));
+		// reserved flag bits, another method, a name without its end
+		assertEquals(-1, WholeGzip.dataStart(withByte(good, 3, 0x20 | good[3])));
+		assertEquals(-1, WholeGzip.dataStart(withByte(good, 2, 7)));
+		final byte[] endless = Arrays.copyOf(new byte[] { 0x1f, (byte) 0x8b, 8, 8, 0, 0, 0, 0, 0, 3, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i' }, 19);
+		assertEquals(-1, WholeGzip.dataStart(endless));
+	}
+
+	@Test
+	void severalMembersAreStreamed() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		// MedPrep's own output: one member per MiB, here all equal (same CRC and length in every trailer)
+		final byte[] d = new byte[3 << 20];
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Parallelization.runWithNumThreads(2, () -> {
+			try (ParallelDeflateOutputStream z = new ParallelDeflateOutputStream(bytes, ParallelDeflateOutputStream.Wrapper.GZIP, 1, true)) {
+				z.write(d);
+			}
+			return null;
+		});
+		final Path f = write("members.gz", bytes.toByteArray());
+		assertNull(WholeGzip.inflate(f), "three members: streamed");
+		final DataStreams.Opened opened = DataStreams.openWhole(f);
+		assertFalse(opened.in instanceof InflatedBytes);
+		assertArrayEquals(d, readAll(opened.in));
+		// two members whose last one is as long as the whole: the first ends before the data do
+		final byte[] half = content(100_000);
+		final byte[] one = Files.readAllBytes(gzip("half.gz", half));
+		final byte[] two = new byte[one.length * 2];
+		System.arraycopy(one, 0, two, 0, one.length);
+		System.arraycopy(one, 0, two, one.length, one.length);
+		assertNull(WholeGzip.inflate(write("two.gz", two)));
+		final byte[] both = readAll(DataStreams.openWhole(dir.resolve("two.gz")).in);
+		assertEquals(2 * half.length, both.length);
+	}
+
+	@Test
+	void damagedFilesAreLeftToZlib() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		final byte[] d = content(500_000);
+		final byte[] gz = Files.readAllBytes(gzip("ok.gz", d));
+		// a flipped bit in the data, in the trailer's CRC, in its length; trailing bytes; a cut file
+		assertNull(WholeGzip.inflate(write("data.gz", withByte(gz, gz.length / 2, gz[gz.length / 2] ^ 0x10))));
+		assertNull(WholeGzip.inflate(write("crc.gz", withByte(gz, gz.length - 8, gz[gz.length - 8] ^ 1))));
+		assertNull(WholeGzip.inflate(write("size.gz", withByte(gz, gz.length - 4, gz[gz.length - 4] ^ 1))));
+		assertNull(WholeGzip.inflate(write("trailing.gz", Arrays.copyOf(gz, gz.length + 16))));
+		assertNull(WholeGzip.inflate(write("cut.gz", Arrays.copyOf(gz, gz.length - 100))));
+		// not gzip at all, and a file too short to be a member
+		assertNull(WholeGzip.inflate(write("plain.nii", d)));
+		assertNull(WholeGzip.inflate(write("tiny.gz", Arrays.copyOf(gz, 12))));
+		assertNull(WholeGzip.inflate(dir));
+	}
+
+	@Test
+	void planesDecodedFromTheInflatedBytesAsFromTheStream() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		// 7 x 5 x 3 int16, big-endian, after 4 bytes of something else
+		final byte[] d = content(4 + 7 * 5 * 3 * 2);
+		final Path f = gzip("planes.gz", d);
+		for (final int threads : new int[] { 1, 3 }) {
+			final PlanarImg<?, ?> whole = Parallelization.runWithNumThreads(threads, () -> {
+				try (InputStream in = DataStreams.openWhole(f).in) {
+					assertTrue(in instanceof InflatedBytes);
+					assertEquals(4, in.skip(4));
+					return RawVolumes.read(in, f, VoxelType.INT16, ByteOrder.BIG_ENDIAN, 7, 5, 3);
+				}
+			});
+			final PlanarImg<?, ?> streamed;
+			try (InputStream in = DataStreams.open(f).in) {
+				assertEquals(4, in.skip(4));
+				streamed = RawVolumes.read(in, f, VoxelType.INT16, ByteOrder.BIG_ENDIAN, 7, 5, 3);
+			}
+			for (int z = 0; z < 3; z++)
+				assertArrayEquals(((ShortArray) streamed.getPlane(z)).getCurrentStorageArray(), ((ShortArray) whole.getPlane(z)).getCurrentStorageArray());
+			assertEquals((short) ((d[4] & 0xff) << 8 | (d[5] & 0xff)), ((ShortArray) whole.getPlane(0)).getCurrentStorageArray()[0]);
+		}
+		// one byte short of a fourth plane: refused as the stream refuses it, before any plane is made
+		try (InputStream in = DataStreams.openWhole(f).in) {
+			final ImageFormatException e = assertThrows(ImageFormatException.class,
+				() -> RawVolumes.read(in, f, VoxelType.INT16, ByteOrder.BIG_ENDIAN, 7, 5, 4));
+			assertTrue(e.getMessage().contains("truncated: voxel data ends after " + (d.length) + " of " + (7 * 5 * 4 * 2) + " bytes"), e.getMessage());
+		}
+	}
+
+	private Path write(final String name, final byte[] b) throws IOException {
+		final Path f = dir.resolve(name);
+		Files.write(f, b);
+		return f;
+	}
+
+	private static byte[] withByte(final byte[] b, final int at, final int value) {
+		final byte[] c = b.clone();
+		c[at] = (byte) value;
+		return c;
+	}
+
+	private static byte[] rawDeflate(final byte[] d) {
+		final Deflater z = new Deflater(6, true);
+		z.setInput(d);
+		z.finish();
+		final byte[] out = new byte[d.length + 1024];
+		final int n = z.deflate(out);
+		z.end();
+		assertTrue(n > 0);
+		return Arrays.copyOf(out, n);
+	}
+
+	/** A member: the header, its 16-bit CRC, the deflate data and the trailer of {@code d}. */
+	private static byte[] member(final byte[] header, final int headerCrc, final byte[] deflated, final byte[] d) {
+		final CRC32 crc = new CRC32();
+		crc.update(d);
+		final ByteArrayOutputStream m = new ByteArrayOutputStream();
+		m.writeBytes(header);
+		m.write(headerCrc & 0xff);
+		m.write(headerCrc >> 8 & 0xff);
+		m.writeBytes(deflated);
+		final long c = crc.getValue();
+		for (int i = 0; i < 4; i++) m.write((int) (c >> 8 * i) & 0xff);
+		for (int i = 0; i < 4; i++) m.write(d.length >> 8 * i & 0xff);
+		return m.toByteArray();
+	}
+}
