@@ -65,16 +65,17 @@ public final class DataStreams {
 	}
 
 	/**
-	 * Opens a file that will be read to its end, like {@link #open}; a gzip file of one member is then
-	 * inflated whole, in one call of ISA-L's inflater where it is {@linkplain NativeGzip#inflaterAvailable()
-	 * available} (1.8 times zlib's speed), and checked against its trailer's CRC-32 and length. Anything else
-	 * (several members, as MedPrep writes; corrupt data; a file too large to hold twice; no ISA-L) is
-	 * streamed through zlib as by {@link #open}, which also names what is wrong with a bad file.
+	 * Opens a file that will be read to its end, like {@link #open}; a gzip file is then inflated whole
+	 * where that is faster ({@link WholeGzip}): one member in one call of ISA-L's inflater where it is
+	 * {@linkplain NativeGzip#inflaterAvailable() available} (1.8 times zlib's speed), MedPrep's members on
+	 * all threads, each checked against its trailer's CRC-32 and length. Anything else (another writer's
+	 * members, corrupt data, a file too large to hold twice) is streamed through zlib as by {@link #open},
+	 * which also names what is wrong with a bad file.
 	 */
 	public static Opened openWhole(final Path file) throws IOException {
-		final byte[] inflated = WholeGzip.inflate(file);
+		final InflatedBytes inflated = WholeGzip.inflate(file);
 		if (inflated == null) return open(file);
-		return new Opened(new InflatedBytes(inflated), true, Files.size(file));
+		return new Opened(inflated, true, Files.size(file));
 	}
 
 	/** Opens a file, decompressing it if it starts with the gzip magic. */

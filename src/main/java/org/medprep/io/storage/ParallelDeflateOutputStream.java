@@ -29,7 +29,9 @@ import net.imglib2.parallel.TaskExecutor;
  * stream is instead written as one gzip member per block, each deflated on its own (ISA-L takes no
  * dictionary and no sync flush). Concatenated members are one gzip file to every gzip reader (RFC 1952,
  * section 2.2; zlib's gzread, Python's gzip, Java's GZIPInputStream, BGZF's readers all read them). The
- * blocks are the same, so these bytes do not depend on the thread count either.
+ * blocks are the same, so these bytes do not depend on the thread count either. Each member's header
+ * names the member's length in an extra field ({@link GzipMembers}), which every gzip reader skips and
+ * MedPrep's reader uses to inflate the members on all threads.
  * <p>
  * {@link #close()} writes the trailer and flushes, but does not close the
  * stream below (its owner does).
@@ -43,7 +45,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 	private static final int DICTIONARY = 1 << 15;
 	/** Room for a deflated full block: deflate's worst case is a little over the input. */
 	private static final int OUTPUT = BLOCK + (BLOCK >> 6) + 128;
-	/** A gzip member's header: deflate, no flags, no time, unknown system. */
+	/** A gzip stream's header: deflate, no flags, no time, unknown system. */
 	private static final byte[] GZIP_HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
 	private static final int GZIP_TRAILER = 8;
 
@@ -219,7 +221,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		}
 		final CRC32 crc = new CRC32();
 		crc.update(block);
-		c.header = GZIP_HEADER;
+		c.header = GzipMembers.header(GzipMembers.HEADER + c.length + GZIP_TRAILER);
 		c.trailer = new byte[GZIP_TRAILER];
 		System.arraycopy(littleEndian(crc.getValue()), 0, c.trailer, 0, 4);
 		System.arraycopy(littleEndian(block.length), 0, c.trailer, 4, 4);

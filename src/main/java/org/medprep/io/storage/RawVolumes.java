@@ -133,8 +133,8 @@ public final class RawVolumes {
 	private static PlanarImg<?, ?> decode(final InflatedBytes in, final Path file, final VoxelType type, final ByteOrder order,
 		final int planeVoxels, final long total, final int nz, final long[] dims) throws ImageFormatException
 	{
-		final int from = in.position();
-		final long left = in.end() - (long) from;
+		final long from = in.position();
+		final long left = in.end() - from;
 		if (total > left) throw truncated(file, left, total);
 		final long planeBytes = (long) planeVoxels * type.bytes();
 		final Object[] planes = new Object[nz];
@@ -142,10 +142,10 @@ public final class RawVolumes {
 		for (int z = 0; z < nz; z++) indices.add(z);
 		Parallelization.getTaskExecutor().forEach(indices, z -> {
 			final Object plane = type.newArray(planeVoxels);
-			type.decode(ByteBuffer.wrap(in.array(), (int) (from + z * planeBytes), (int) planeBytes).order(order), plane, 0, planeVoxels);
+			in.decode(type, order, from + z * planeBytes, plane, planeVoxels);
 			planes[z] = plane;
 		});
-		in.advance((int) total);
+		in.advance(total);
 		return type.planarImg(dims, Arrays.asList(planes));
 	}
 

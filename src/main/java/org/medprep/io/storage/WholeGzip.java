@@ -6,17 +6,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import java.util.zip.CRC32;
 
 import net.imglib2.parallel.Parallelization;
 
 /**
- * A gzip file of one member, inflated whole by ISA-L in one call ({@link NativeGzip#inflate}), for
- * {@link DataStreams#openWhole}. nibabel, ITK, dcm2niix and gzip itself write one member, so this is how
- * most .nii.gz files arrive. The result is only taken when the member's deflate data end exactly where
- * the file's trailer begins, inflate to the trailer's length, and match its CRC-32; every other case gives
- * null and the file is streamed through zlib as before.
+ * A gzip file inflated whole for {@link DataStreams#openWhole}, where that is faster than streaming it:
+ * <ul>
+ * <li>One member (nibabel, ITK, dcm2niix and gzip itself write one, so this is how most .nii.gz files
+ * arrive): by ISA-L in one call ({@link NativeGzip#inflate}). The result is only taken when the member's
+ * deflate data end exactly where the file's trailer begins, inflate to the trailer's length, and match its
+ * CRC-32.</li>
+ * <li>Members whose headers give their lengths ({@link GzipMembers}, what MedPrep writes with ISA-L): each
+ * member on a thread of its own, by ISA-L or else zlib, each checked against its own trailer.</li>
+ * </ul>
+ * Every other file (several members of another writer, damage, a file too large) gives null and is
+ * streamed through zlib as before, which also names what is wrong with a bad one.
  * <p>
  * On a virtual machine fresh memory costs about as much as inflating it, so the compressed file is read
  * while another thread allocates the result, and the planes are then decoded from it on all threads
@@ -32,21 +42,26 @@ final class WholeGzip {
 	private WholeGzip() {}
 
 	/** The inflated content, or null when the file is to be streamed instead (see the class comment). */
-	static byte[] inflate(final Path file) throws IOException {
-		if (!NativeGzip.inflaterAvailable() || !Files.isRegularFile(file)) return null;
+	static InflatedBytes inflate(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) return null;
 		final long length = Files.size(file);
 		if (length < HEADER + TRAILER + 2 || length > Integer.MAX_VALUE - 8) return null;
-		final byte[] head = new byte[2], tail = new byte[TRAILER];
+		final byte[] head = new byte[GzipMembers.HEADER], tail = new byte[TRAILER];
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			if (!readFully(channel, head, 0) || !readFully(channel, tail, length - TRAILER)) return null;
 		}
+		if (GzipMembers.named(head)) return members(file, length);
+		return NativeGzip.inflaterAvailable() ? oneMember(file, length, head, tail) : null;
+	}
+
+	/** A file of one member: ISA-L's single call (zlib would be no faster than streaming). */
+	private static InflatedBytes oneMember(final Path file, final long length, final byte[] head, final byte[] tail) {
 		if ((head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) return null;
-		final long size = littleEndian32(tail, 4) & 0xffffffffL;
+		final long size = GzipMembers.littleEndian32(tail, 4) & 0xffffffffL;
 		if (size == 0 || size > Integer.MAX_VALUE - 8) return null;
 		// deflate grows no data by more than a few bytes in 64 KiB: a length far below the file's is the
 		// last of several members, or a size past 4 GiB counted modulo 2^32
-		if (size + (size >> 6) + 1024 < length) return null;
-		if (length + size > Runtime.getRuntime().maxMemory() / 4) return null;
+		if (size + (size >> 6) + 1024 < length || !fits(length + size)) return null;
 		final byte[][] got = new byte[2][];
 		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1), which -> {
 			try {
@@ -61,9 +76,87 @@ final class WholeGzip {
 		if (gz == null || out == null || gz.length != length) return null;
 		final int start = dataStart(gz);
 		if (start < 0 || !NativeGzip.inflate(gz, start, gz.length - TRAILER - start, out)) return null;
+		return crc(out, 0, out.length) == GzipMembers.littleEndian32(gz, gz.length - TRAILER) ? new InflatedBytes(out) : null;
+	}
+
+	/**
+	 * A file of members whose headers give their lengths (MedPrep's, {@link GzipMembers}): each member
+	 * inflated into an array of its own, on all threads; by ISA-L where it loads, else by zlib.
+	 */
+	private static InflatedBytes members(final Path file, final long length) throws IOException {
+		final byte[] gz;
+		try {
+			gz = Files.readAllBytes(file);
+		}
+		catch (final OutOfMemoryError notNow) {
+			return null;
+		}
+		final List<GzipMembers.Member> members = GzipMembers.index(gz);
+		if (members == null) return null;
+		long total = 0;
+		for (final GzipMembers.Member m : members) total += m.size;
+		if (!fits(length + total)) return null;
+		final byte[][] chunks = new byte[members.size()][];
+		final List<Integer> indices = new ArrayList<>(members.size());
+		for (int i = 0; i < members.size(); i++) indices.add(i);
+		Parallelization.getTaskExecutor().forEach(indices, i -> {
+			try {
+				chunks[i] = member(gz, members.get(i), NativeGzip.inflaterAvailable());
+			}
+			catch (final OutOfMemoryError notNow) {
+				// streamed instead
+			}
+		});
+		for (final byte[] c : chunks)
+			if (c == null) return null;
+		return new InflatedBytes(chunks);
+	}
+
+	/** A member's content, inflated by ISA-L or zlib and checked against its trailer's CRC-32 and length; else null. */
+	static byte[] member(final byte[] gz, final GzipMembers.Member m, final boolean isal) {
+		final byte[] out = new byte[m.size];
+		return inflateMember(gz, m, out, isal) && crc(out, 0, out.length) == m.crc ? out : null;
+	}
+
+	/**
+	 * Inflates one member's deflate data into all of {@code out}, by ISA-L or zlib. False when they do not fill
+	 * it or go on past it; ISA-L cannot always tell the second (it reports having taken all input), which is
+	 * what the CRC-32 of the result is checked for.
+	 */
+	private static boolean inflateMember(final byte[] gz, final GzipMembers.Member m, final byte[] out, final boolean isal) {
+		final int length = m.dataEnd - m.data;
+		if (out.length > 0 && isal) return NativeGzip.inflate(gz, m.data, length, out);
+		final Inflater z = new Inflater(true);
+		try {
+			z.setInput(gz, m.data, length);
+			int n = 0;
+			while (n < out.length && !z.finished()) {
+				final int k = z.inflate(out, n, out.length - n);
+				// no progress with room left: cut short, or a dictionary no member of ours has
+				if (k == 0) return false;
+				n += k;
+			}
+			// out is full: what is left of the data may only be the end of the last block
+			final boolean ended = z.finished() || z.inflate(new byte[1]) == 0 && z.finished();
+			return n == out.length && ended && z.getRemaining() == 0;
+		}
+		catch (final DataFormatException corrupt) {
+			return false;
+		}
+		finally {
+			z.end();
+		}
+	}
+
+	/** Whether {@code bytes} more fit comfortably: a quarter of the heap at most, else the file is streamed. */
+	private static boolean fits(final long bytes) {
+		return bytes <= Runtime.getRuntime().maxMemory() / 4;
+	}
+
+	private static int crc(final byte[] b, final int off, final int n) {
 		final CRC32 crc = new CRC32();
-		crc.update(out, 0, out.length);
-		return (int) crc.getValue() == littleEndian32(gz, gz.length - TRAILER) ? out : null;
+		crc.update(b, off, n);
+		return (int) crc.getValue();
 	}
 
 	/** Where the deflate data begin after the member's header (RFC 1952, 2.3), or -1 for a header zlib is to judge. */
@@ -81,9 +174,7 @@ final class WholeGzip {
 		if (at < 0) return -1;
 		if ((flags & FHCRC) != 0) {
 			if (at + 2 > gz.length) return -1;
-			final CRC32 crc = new CRC32();
-			crc.update(gz, 0, at);
-			if (((int) crc.getValue() & 0xffff) != ((gz[at] & 0xff) | (gz[at + 1] & 0xff) << 8)) return -1;
+			if ((crc(gz, 0, at) & 0xffff) != ((gz[at] & 0xff) | (gz[at + 1] & 0xff) << 8)) return -1;
 			at += 2;
 		}
 		return at < gz.length - TRAILER ? at : -1;
@@ -94,10 +185,6 @@ final class WholeGzip {
 		for (int i = from; i < gz.length; i++)
 			if (gz[i] == 0) return i + 1;
 		return -1;
-	}
-
-	private static int littleEndian32(final byte[] b, final int at) {
-		return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
 	}
 
 	private static boolean readFully(final FileChannel channel, final byte[] into, final long position) throws IOException {

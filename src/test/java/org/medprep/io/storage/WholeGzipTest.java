@@ -3,6 +3,7 @@ package org.medprep.io.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,24 @@ class WholeGzipTest {
 		return out.toByteArray();
 	}
 
+	/** The whole content, or null when the file is to be streamed. */
+	private static byte[] inflated(final Path f) throws IOException {
+		final InflatedBytes in = WholeGzip.inflate(f);
+		return in == null ? null : readAll(in);
+	}
+
+	/** What MedPrep writes where ISA-L deflates: one member per MiB, each header naming its length. */
+	private static byte[] members(final byte[] d) throws Exception {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Parallelization.runWithNumThreads(2, () -> {
+			try (ParallelDeflateOutputStream z = new ParallelDeflateOutputStream(bytes, ParallelDeflateOutputStream.Wrapper.GZIP, 1, true)) {
+				z.write(d);
+			}
+			return null;
+		});
+		return bytes.toByteArray();
+	}
+
 	@Test
 	void isalInflateLoadsOnLinuxX86() {
 		// the machines the project is built and benchmarked on: the fast path must not fall away unnoticed
@@ -68,7 +87,7 @@ class WholeGzipTest {
 		assumeTrue(NativeGzip.inflaterAvailable());
 		final byte[] d = content(3_000_001);
 		final Path f = gzip("one.gz", d);
-		assertArrayEquals(d, WholeGzip.inflate(f));
+		assertArrayEquals(d, inflated(f));
 		final DataStreams.Opened opened = DataStreams.openWhole(f);
 		assertTrue(opened.in instanceof InflatedBytes, "inflated whole, not streamed");
 		assertTrue(opened.gzip);
@@ -91,11 +110,11 @@ class WholeGzipTest {
 		final byte[] header = h.toByteArray();
 		final byte[] good = member(header, (int) headerCrc.getValue() & 0xffff, deflated, d);
 		assertEquals(header.length + 2, WholeGzip.dataStart(good));
-		assertArrayEquals(d, WholeGzip.inflate(write("fields.gz", good)));
+		assertArrayEquals(d, inflated(write("fields.gz", good)));
 		// a wrong header CRC is zlib's to report: streamed
 		final byte[] badCrc = member(header, ~(int) headerCrc.getValue() & 0xffff, deflated, d);
 		assertEquals(-1, WholeGzip.dataStart(badCrc));
-		assertNull(WholeGzip.inflate(write("badcrc.gz", badCrc)));
+		assertNull(inflated(write("badcrc.gz", badCrc)));
 		// reserved flag bits, another method, a name without its end
 		assertEquals(-1, WholeGzip.dataStart(withByte(good, 3, 0x20 | good[3])));
 		assertEquals(-1, WholeGzip.dataStart(withByte(good, 2, 7)));
@@ -104,31 +123,94 @@ class WholeGzipTest {
 	}
 
 	@Test
-	void severalMembersAreStreamed() throws Exception {
-		assumeTrue(NativeGzip.inflaterAvailable());
-		// MedPrep's own output: one member per MiB, here all equal (same CRC and length in every trailer)
-		final byte[] d = new byte[3 << 20];
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		Parallelization.runWithNumThreads(2, () -> {
-			try (ParallelDeflateOutputStream z = new ParallelDeflateOutputStream(bytes, ParallelDeflateOutputStream.Wrapper.GZIP, 1, true)) {
-				z.write(d);
+	void medPrepsMembersAreInflatedOnAllThreadsByIsalOrZlib() throws Exception {
+		assumeTrue(NativeGzip.deflaterAvailable());
+		// 3.4 MiB: three full members and a short one; and all zeros: every full member's trailer alike
+		for (final byte[] d : new byte[][] { content(3_600_000), new byte[3 << 20] }) {
+			final byte[] gz = members(d);
+			final java.util.List<GzipMembers.Member> index = GzipMembers.index(gz);
+			assertEquals((d.length + (1 << 20) - 1) >> 20, index.size());
+			for (final boolean isal : new boolean[] { true, false }) {
+				final ByteArrayOutputStream back = new ByteArrayOutputStream();
+				for (final GzipMembers.Member m : index) {
+					final byte[] out = WholeGzip.member(gz, m, isal);
+					assertNotNull(out, isal ? "ISA-L" : "zlib");
+					back.writeBytes(out);
+					// a trailer's length one more or one less: refused either way
+					assertNull(WholeGzip.member(gz, new GzipMembers.Member(m.start, m.data, m.dataEnd, m.crc, m.size + 1), isal));
+					assertNull(WholeGzip.member(gz, new GzipMembers.Member(m.start, m.data, m.dataEnd, m.crc, m.size - 1), isal));
+				}
+				assertArrayEquals(d, back.toByteArray());
 			}
-			return null;
-		});
-		final Path f = write("members.gz", bytes.toByteArray());
-		assertNull(WholeGzip.inflate(f), "three members: streamed");
-		final DataStreams.Opened opened = DataStreams.openWhole(f);
-		assertFalse(opened.in instanceof InflatedBytes);
-		assertArrayEquals(d, readAll(opened.in));
-		// two members whose last one is as long as the whole: the first ends before the data do
+			for (final int threads : new int[] { 1, 3 })
+				assertArrayEquals(d, Parallelization.runWithNumThreads(threads, () -> inflated(write("members.gz", gz))));
+			// any gzip reader reads them as one file (the extra field is skipped)
+			assertArrayEquals(d, readAll(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))));
+		}
+	}
+
+	@Test
+	void othersMembersAndDamagedMembersAreStreamed() throws Exception {
+		assumeTrue(NativeGzip.deflaterAvailable());
+		// two members of another writer, the last as long as the whole: the first ends before the data do
 		final byte[] half = content(100_000);
 		final byte[] one = Files.readAllBytes(gzip("half.gz", half));
 		final byte[] two = new byte[one.length * 2];
 		System.arraycopy(one, 0, two, 0, one.length);
 		System.arraycopy(one, 0, two, one.length, one.length);
-		assertNull(WholeGzip.inflate(write("two.gz", two)));
-		final byte[] both = readAll(DataStreams.openWhole(dir.resolve("two.gz")).in);
-		assertEquals(2 * half.length, both.length);
+		assertNull(inflated(write("two.gz", two)));
+		final DataStreams.Opened opened = DataStreams.openWhole(dir.resolve("two.gz"));
+		assertFalse(opened.in instanceof InflatedBytes);
+		assertEquals(2 * half.length, readAll(opened.in).length);
+		// MedPrep's members: a flipped bit in the second one's data, in its CRC; a cut file; a byte more
+		final byte[] gz = members(content(2_500_000));
+		final java.util.List<GzipMembers.Member> index = GzipMembers.index(gz);
+		final GzipMembers.Member second = index.get(1);
+		assertNull(inflated(write("data.gz", withByte(gz, (second.data + second.dataEnd) / 2, gz[(second.data + second.dataEnd) / 2] ^ 0x10))));
+		assertNull(inflated(write("crc.gz", withByte(gz, second.dataEnd, gz[second.dataEnd] ^ 1))));
+		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length - 1)));
+		assertNull(inflated(write("cut.gz", Arrays.copyOf(gz, gz.length - 1))));
+		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length + 1)));
+		// a member length below a header and trailer, or past the file
+		assertNull(GzipMembers.index(withByte(withByte(withByte(withByte(gz, 16, 3), 17, 0), 18, 0), 19, 0)));
+		assertNull(GzipMembers.index(withByte(gz, 19, 0x7f)));
+	}
+
+	@Test
+	void voxelsAreDecodedAcrossChunksAsFromOneArray() {
+		// chunks of 3, 0, 5 and 9 bytes: voxels of 2, 4 and 8 bytes cross their ends, one chunk is empty
+		final byte[] whole = content(17);
+		final InflatedBytes in = new InflatedBytes(Arrays.copyOfRange(whole, 0, 3), new byte[0], Arrays.copyOfRange(whole, 3, 8),
+			Arrays.copyOfRange(whole, 8, 17));
+		assertEquals(17, in.end());
+		for (final ByteOrder order : new ByteOrder[] { ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN }) {
+			for (int at = 0; at <= 3; at++) {
+				final short[] s = new short[7];
+				in.decode(VoxelType.INT16, order, at, s, 7);
+				final short[] expected = new short[7];
+				java.nio.ByteBuffer.wrap(whole, at, 14).order(order).asShortBuffer().get(expected);
+				assertArrayEquals(expected, s, "int16 from " + at + ", " + order);
+			}
+			final double[] d = new double[2];
+			in.decode(VoxelType.FLOAT64, order, 1, d, 2);
+			final double[] de = new double[2];
+			java.nio.ByteBuffer.wrap(whole, 1, 16).order(order).asDoubleBuffer().get(de);
+			assertArrayEquals(de, d);
+			final int[] i = new int[3];
+			in.decode(VoxelType.INT32, order, 2, i, 3);
+			final int[] ie = new int[3];
+			java.nio.ByteBuffer.wrap(whole, 2, 12).order(order).asIntBuffer().get(ie);
+			assertArrayEquals(ie, i);
+		}
+		assertThrows(IllegalArgumentException.class, () -> in.decode(VoxelType.INT16, ByteOrder.BIG_ENDIAN, 4, new short[7], 7));
+		// read as a stream: across the chunks, then the end
+		final byte[] b = new byte[20];
+		assertEquals(2, in.skip(2));
+		assertEquals(whole[2] & 0xff, in.read());
+		assertEquals(14, in.read(b, 0, 20));
+		assertArrayEquals(Arrays.copyOfRange(whole, 3, 17), Arrays.copyOf(b, 14));
+		assertEquals(-1, in.read());
+		assertEquals(-1, in.read(b, 0, 1));
 	}
 
 	@Test
@@ -137,14 +219,14 @@ class WholeGzipTest {
 		final byte[] d = content(500_000);
 		final byte[] gz = Files.readAllBytes(gzip("ok.gz", d));
 		// a flipped bit in the data, in the trailer's CRC, in its length; trailing bytes; a cut file
-		assertNull(WholeGzip.inflate(write("data.gz", withByte(gz, gz.length / 2, gz[gz.length / 2] ^ 0x10))));
-		assertNull(WholeGzip.inflate(write("crc.gz", withByte(gz, gz.length - 8, gz[gz.length - 8] ^ 1))));
-		assertNull(WholeGzip.inflate(write("size.gz", withByte(gz, gz.length - 4, gz[gz.length - 4] ^ 1))));
-		assertNull(WholeGzip.inflate(write("trailing.gz", Arrays.copyOf(gz, gz.length + 16))));
-		assertNull(WholeGzip.inflate(write("cut.gz", Arrays.copyOf(gz, gz.length - 100))));
+		assertNull(inflated(write("data.gz", withByte(gz, gz.length / 2, gz[gz.length / 2] ^ 0x10))));
+		assertNull(inflated(write("crc.gz", withByte(gz, gz.length - 8, gz[gz.length - 8] ^ 1))));
+		assertNull(inflated(write("size.gz", withByte(gz, gz.length - 4, gz[gz.length - 4] ^ 1))));
+		assertNull(inflated(write("trailing.gz", Arrays.copyOf(gz, gz.length + 16))));
+		assertNull(inflated(write("cut.gz", Arrays.copyOf(gz, gz.length - 100))));
 		// not gzip at all, and a file too short to be a member
-		assertNull(WholeGzip.inflate(write("plain.nii", d)));
-		assertNull(WholeGzip.inflate(write("tiny.gz", Arrays.copyOf(gz, 12))));
+		assertNull(inflated(write("plain.nii", d)));
+		assertNull(inflated(write("tiny.gz", Arrays.copyOf(gz, 12))));
 		assertNull(WholeGzip.inflate(dir));
 	}
 
