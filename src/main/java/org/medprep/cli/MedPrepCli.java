@@ -125,7 +125,8 @@ public final class MedPrepCli implements Callable<Integer> {
 		public String[] getVersion() {
 			final String v = MedPrepCli.class.getPackage().getImplementationVersion();
 			// the deflater, since a .nii.gz's bytes (not its voxels) depend on it
-			return new String[] { "medprep " + (v == null ? "(development build)" : v), "gzip output: " + DataStreams.gzipDeflater() };
+			return new String[] { "medprep " + (v == null ? "(development build)" : v), "gzip output: " + DataStreams.gzipDeflater(),
+				"gzip input: " + DataStreams.gzipInflater() };
 		}
 	}
 }

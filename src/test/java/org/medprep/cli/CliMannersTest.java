@@ -48,15 +48,17 @@ class CliMannersTest {
 	}
 
 	@Test
-	void versionNamesTheGzipDeflater() {
+	void versionNamesTheGzipDeflaterAndInflater() {
 		final CliTest.Run r = CliTest.cli("--version");
 		assertEquals(0, r.code, r.err);
 		final String[] lines = r.out.trim().split("\\R");
-		assertEquals(2, lines.length, r.out);
+		assertEquals(3, lines.length, r.out);
 		assertTrue(lines[0].startsWith("medprep "), r.out);
 		// on the machines MedPrep is built and benchmarked on, ISA-L loads; elsewhere the line says zlib
 		final boolean linuxX86 = "Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"));
 		assertEquals(linuxX86 ? "gzip output: ISA-L (Intel GKL), level 1" : "gzip output: zlib, level 1", lines[1]);
+		assertEquals(linuxX86 ? "gzip input: ISA-L (Intel GKL) for one-member files, MedPrep's members on all threads"
+			: "gzip input: zlib, MedPrep's members on all threads", lines[2]);
 		assertEquals("", r.err);
 	}
 

@@ -162,6 +162,12 @@ public final class DataStreams {
 		return NativeGzip.deflaterAvailable() ? "ISA-L (Intel GKL), level " + GZIP_LEVEL : "zlib, level " + GZIP_LEVEL;
 	}
 
+	/** How gzip files are inflated here (for {@code medprep --version}). */
+	public static String gzipInflater() {
+		return NativeGzip.inflaterAvailable() ? "ISA-L (Intel GKL) for one-member files, MedPrep's members on all threads"
+			: "zlib, MedPrep's members on all threads";
+	}
+
 	/**
 	 * A gzip stream at {@link #GZIP_LEVEL}, compressed on ImgLib2's current
 	 * threads; close it to write the trailer (the stream below stays open).
