@@ -42,8 +42,15 @@ final class NativeGzip {
 		return InflaterProbe.AVAILABLE;
 	}
 
-	/** A raw (no header) level-1 deflater; {@link #deflaterAvailable()} must be true. */
+	/**
+	 * A raw (no header) level-1 deflater.
+	 *
+	 * @throws IllegalStateException unless {@link #deflaterAvailable()}: its probe also sets up GKL's
+	 *         deflater, without which a new one crashes the JVM in its first reset (it did in a test that
+	 *         had loaded only the inflater)
+	 */
 	static Deflater deflater() {
+		if (!deflaterAvailable()) throw new IllegalStateException("ISA-L's deflater is not available here");
 		return Isal.deflater();
 	}
 

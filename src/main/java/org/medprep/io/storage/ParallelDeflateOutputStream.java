@@ -85,7 +85,7 @@ public final class ParallelDeflateOutputStream extends OutputStream {
 		this.wrapper = wrapper;
 		this.level = level;
 		this.checksum = wrapper == Wrapper.GZIP ? new CRC32() : new Adler32();
-		this.members = wrapper == Wrapper.GZIP && level == 1 && nativeDeflate;
+		this.members = wrapper == Wrapper.GZIP && level == 1 && nativeDeflate && NativeGzip.deflaterAvailable();
 		this.executor = Parallelization.getTaskExecutor();
 		this.batch = Math.max(2, 4 * executor.getParallelism());
 		if (members) return;
