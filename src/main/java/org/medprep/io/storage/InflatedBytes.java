@@ -14,14 +14,33 @@ import java.nio.ByteOrder;
 final class InflatedBytes extends InputStream {
 
 	private final byte[][] chunks;
+	/** How much of each chunk's array is content (the arrays may be longer). */
+	private final int[] lengths;
 	/** Where each chunk starts in the content, and the content's length last. */
 	private final long[] starts;
 	private long position;
 
+	/** Whole arrays as the chunks. */
 	InflatedBytes(final byte[]... chunks) {
+		this(chunks, lengthsOf(chunks));
+	}
+
+	/** The first {@code lengths[i]} bytes of each {@code chunks[i]}. */
+	InflatedBytes(final byte[][] chunks, final int[] lengths) {
+		if (chunks.length != lengths.length) throw new IllegalArgumentException(chunks.length + " chunks, " + lengths.length + " lengths");
 		this.chunks = chunks;
+		this.lengths = lengths;
 		this.starts = new long[chunks.length + 1];
-		for (int i = 0; i < chunks.length; i++) starts[i + 1] = starts[i] + chunks[i].length;
+		for (int i = 0; i < chunks.length; i++) {
+			if (lengths[i] < 0 || lengths[i] > chunks[i].length) throw new IllegalArgumentException("chunk " + i + ": " + lengths[i] + " of " + chunks[i].length + " bytes");
+			starts[i + 1] = starts[i] + lengths[i];
+		}
+	}
+
+	private static int[] lengthsOf(final byte[][] chunks) {
+		final int[] l = new int[chunks.length];
+		for (int i = 0; i < chunks.length; i++) l[i] = chunks[i].length;
+		return l;
 	}
 
 	long position() {
@@ -52,7 +71,7 @@ final class InflatedBytes extends InputStream {
 		while (done < count) {
 			final int chunk = chunkOf(from);
 			final int offset = (int) (from - starts[chunk]);
-			final int whole = Math.min(count - done, (chunks[chunk].length - offset) / size);
+			final int whole = Math.min(count - done, (lengths[chunk] - offset) / size);
 			if (whole > 0) {
 				type.decode(ByteBuffer.wrap(chunks[chunk], offset, whole * size).order(order), array, done, whole);
 				done += whole;
@@ -104,7 +123,7 @@ final class InflatedBytes extends InputStream {
 		while (done < n) {
 			final int chunk = chunkOf(at);
 			final int offset = (int) (at - starts[chunk]);
-			final int k = Math.min(n - done, chunks[chunk].length - offset);
+			final int k = Math.min(n - done, lengths[chunk] - offset);
 			System.arraycopy(chunks[chunk], offset, to, off + done, k);
 			done += k;
 			at += k;

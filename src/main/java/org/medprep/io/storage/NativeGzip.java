@@ -78,20 +78,23 @@ final class NativeGzip {
 	}
 
 	/**
-	 * Inflates the raw deflate stream in {@code data[off, off + length)} into all of {@code out}, in one call:
-	 * true only if the stream ended exactly when {@code out} was full. False when the inflater is not
-	 * available, the data are corrupt, the stream is longer or shorter than {@code out}, or it ends before
-	 * its data do (the first member of several): the caller then reads with zlib, which names the problem.
-	 * The caller still checks the result against the gzip trailer's CRC.
+	 * Inflates the raw deflate stream in {@code data[off, off + length)} into {@code out}, in one call: true
+	 * only if it gave exactly {@code size} bytes and ended there. {@code out} must hold at least one byte
+	 * more, so that a stream going on past {@code size} shows (ISA-L reports no error then, and says it
+	 * finished once it has taken all input). False when the inflater is not available, the data are corrupt,
+	 * or they give more or fewer bytes, or end before they do (the first member of several): the caller then
+	 * reads with zlib, which names the problem. The caller still checks the result against the gzip trailer's
+	 * CRC-32.
 	 */
-	static boolean inflate(final byte[] data, final int off, final int length, final byte[] out) {
-		if (!inflaterAvailable() || length == 0 || out.length == 0) return false;
+	static boolean inflate(final byte[] data, final int off, final int length, final byte[] out, final int size) {
+		if (out.length <= size) throw new IllegalArgumentException("room for " + out.length + " bytes, not one more than " + size);
+		if (!inflaterAvailable() || length == 0 || size == 0) return false;
 		final Inflater inflater = Isal.inflater();
 		try {
 			inflater.setInput(data, off, length);
 			// one call: GKL's inflater cannot go on in a second one (it refuses the rest as a bad block)
 			final int k = inflater.inflate(out, 0, out.length);
-			return k == out.length && inflater.finished();
+			return k == size && inflater.finished();
 		}
 		catch (final RuntimeException | DataFormatException refused) {
 			return false;
@@ -172,11 +175,11 @@ final class NativeGzip {
 			finally {
 				z.end();
 			}
-			final byte[] back = new byte[data.length];
+			final byte[] back = new byte[data.length + 1];
 			final Inflater inflater = Isal.inflater();
 			try {
 				inflater.setInput(packed, 0, n);
-				if (inflater.inflate(back) != data.length || !inflater.finished() || !Arrays.equals(data, back)) return false;
+				if (inflater.inflate(back) != data.length || !inflater.finished() || !Arrays.equals(data, Arrays.copyOf(back, data.length))) return false;
 			}
 			catch (final DataFormatException e) {
 				return false;

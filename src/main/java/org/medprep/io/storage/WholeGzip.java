@@ -66,7 +66,7 @@ final class WholeGzip {
 		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1), which -> {
 			try {
 				if (which == 0) got[0] = Files.readAllBytes(file);
-				else got[1] = new byte[(int) size];
+				else got[1] = new byte[(int) size + 1]; // one byte more: a stream longer than the trailer says shows
 			}
 			catch (final IOException | OutOfMemoryError notNow) {
 				// streamed instead: its read reports a file that cannot be read, and needs no second copy
@@ -75,8 +75,9 @@ final class WholeGzip {
 		final byte[] gz = got[0], out = got[1];
 		if (gz == null || out == null || gz.length != length) return null;
 		final int start = dataStart(gz);
-		if (start < 0 || !NativeGzip.inflate(gz, start, gz.length - TRAILER - start, out)) return null;
-		return crc(out, 0, out.length) == GzipMembers.littleEndian32(gz, gz.length - TRAILER) ? new InflatedBytes(out) : null;
+		if (start < 0 || !NativeGzip.inflate(gz, start, gz.length - TRAILER - start, out, (int) size)) return null;
+		return crc(out, 0, (int) size) == GzipMembers.littleEndian32(gz, gz.length - TRAILER)
+			? new InflatedBytes(new byte[][] { out }, new int[] { (int) size }) : null;
 	}
 
 	/**
@@ -97,6 +98,8 @@ final class WholeGzip {
 		for (final GzipMembers.Member m : members) total += m.size;
 		if (!fits(length + total)) return null;
 		final byte[][] chunks = new byte[members.size()][];
+		final int[] lengths = new int[members.size()];
+		for (int i = 0; i < lengths.length; i++) lengths[i] = members.get(i).size;
 		final List<Integer> indices = new ArrayList<>(members.size());
 		for (int i = 0; i < members.size(); i++) indices.add(i);
 		Parallelization.getTaskExecutor().forEach(indices, i -> {
@@ -109,23 +112,22 @@ final class WholeGzip {
 		});
 		for (final byte[] c : chunks)
 			if (c == null) return null;
-		return new InflatedBytes(chunks);
-	}
-
-	/** A member's content, inflated by ISA-L or zlib and checked against its trailer's CRC-32 and length; else null. */
-	static byte[] member(final byte[] gz, final GzipMembers.Member m, final boolean isal) {
-		final byte[] out = new byte[m.size];
-		return inflateMember(gz, m, out, isal) && crc(out, 0, out.length) == m.crc ? out : null;
+		return new InflatedBytes(chunks, lengths);
 	}
 
 	/**
-	 * Inflates one member's deflate data into all of {@code out}, by ISA-L or zlib. False when they do not fill
-	 * it or go on past it; ISA-L cannot always tell the second (it reports having taken all input), which is
-	 * what the CRC-32 of the result is checked for.
+	 * A member's content, inflated by ISA-L or zlib and checked against its trailer's CRC-32 and length; else
+	 * null. The array has one byte more than the content (see {@link NativeGzip#inflate}).
 	 */
+	static byte[] member(final byte[] gz, final GzipMembers.Member m, final boolean isal) {
+		final byte[] out = new byte[m.size + 1];
+		return inflateMember(gz, m, out, isal) && crc(out, 0, m.size) == m.crc ? out : null;
+	}
+
+	/** Inflates one member's deflate data into {@code out} by ISA-L or zlib: true only if they give exactly its size and end there. */
 	private static boolean inflateMember(final byte[] gz, final GzipMembers.Member m, final byte[] out, final boolean isal) {
 		final int length = m.dataEnd - m.data;
-		if (out.length > 0 && isal) return NativeGzip.inflate(gz, m.data, length, out);
+		if (m.size > 0 && isal) return NativeGzip.inflate(gz, m.data, length, out, m.size);
 		final Inflater z = new Inflater(true);
 		try {
 			z.setInput(gz, m.data, length);
@@ -136,9 +138,7 @@ final class WholeGzip {
 				if (k == 0) return false;
 				n += k;
 			}
-			// out is full: what is left of the data may only be the end of the last block
-			final boolean ended = z.finished() || z.inflate(new byte[1]) == 0 && z.finished();
-			return n == out.length && ended && z.getRemaining() == 0;
+			return n == m.size && z.finished() && z.getRemaining() == 0;
 		}
 		catch (final DataFormatException corrupt) {
 			return false;

@@ -114,7 +114,7 @@ class WholeGzipTest {
 		// a wrong header CRC is zlib's to report: streamed
 		final byte[] badCrc = member(header, ~(int) headerCrc.getValue() & 0xffff, deflated, d);
 		assertEquals(-1, WholeGzip.dataStart(badCrc));
-		assertNull(inflated(write("badcrc.gz", badCrc)));
+		assertNull(WholeGzip.inflate(write("badcrc.gz", badCrc)));
 		// reserved flag bits, another method, a name without its end
 		assertEquals(-1, WholeGzip.dataStart(withByte(good, 3, 0x20 | good[3])));
 		assertEquals(-1, WholeGzip.dataStart(withByte(good, 2, 7)));
@@ -135,8 +135,9 @@ class WholeGzipTest {
 				for (final GzipMembers.Member m : index) {
 					final byte[] out = WholeGzip.member(gz, m, isal);
 					assertNotNull(out, isal ? "ISA-L" : "zlib");
-					back.writeBytes(out);
-					// a trailer's length one more or one less: refused either way
+					assertEquals(m.size + 1, out.length, "one byte of room more than the content");
+					back.write(out, 0, m.size);
+					// a trailer's length one more or one less: refused either way (one less: the data go on past it)
 					assertNull(WholeGzip.member(gz, new GzipMembers.Member(m.start, m.data, m.dataEnd, m.crc, m.size + 1), isal));
 					assertNull(WholeGzip.member(gz, new GzipMembers.Member(m.start, m.data, m.dataEnd, m.crc, m.size - 1), isal));
 				}
@@ -158,7 +159,7 @@ class WholeGzipTest {
 		final byte[] two = new byte[one.length * 2];
 		System.arraycopy(one, 0, two, 0, one.length);
 		System.arraycopy(one, 0, two, one.length, one.length);
-		assertNull(inflated(write("two.gz", two)));
+		assertNull(WholeGzip.inflate(write("two.gz", two)));
 		final DataStreams.Opened opened = DataStreams.openWhole(dir.resolve("two.gz"));
 		assertFalse(opened.in instanceof InflatedBytes);
 		assertEquals(2 * half.length, readAll(opened.in).length);
@@ -166,10 +167,10 @@ class WholeGzipTest {
 		final byte[] gz = members(content(2_500_000));
 		final java.util.List<GzipMembers.Member> index = GzipMembers.index(gz);
 		final GzipMembers.Member second = index.get(1);
-		assertNull(inflated(write("data.gz", withByte(gz, (second.data + second.dataEnd) / 2, gz[(second.data + second.dataEnd) / 2] ^ 0x10))));
-		assertNull(inflated(write("crc.gz", withByte(gz, second.dataEnd, gz[second.dataEnd] ^ 1))));
+		assertNull(WholeGzip.inflate(write("data.gz", withByte(gz, (second.data + second.dataEnd) / 2, gz[(second.data + second.dataEnd) / 2] ^ 0x10))));
+		assertNull(WholeGzip.inflate(write("crc.gz", withByte(gz, second.dataEnd, gz[second.dataEnd] ^ 1))));
 		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length - 1)));
-		assertNull(inflated(write("cut.gz", Arrays.copyOf(gz, gz.length - 1))));
+		assertNull(WholeGzip.inflate(write("cut.gz", Arrays.copyOf(gz, gz.length - 1))));
 		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length + 1)));
 		// a member length below a header and trailer, or past the file
 		assertNull(GzipMembers.index(withByte(withByte(withByte(withByte(gz, 16, 3), 17, 0), 18, 0), 19, 0)));
@@ -219,14 +220,21 @@ class WholeGzipTest {
 		final byte[] d = content(500_000);
 		final byte[] gz = Files.readAllBytes(gzip("ok.gz", d));
 		// a flipped bit in the data, in the trailer's CRC, in its length; trailing bytes; a cut file
-		assertNull(inflated(write("data.gz", withByte(gz, gz.length / 2, gz[gz.length / 2] ^ 0x10))));
-		assertNull(inflated(write("crc.gz", withByte(gz, gz.length - 8, gz[gz.length - 8] ^ 1))));
-		assertNull(inflated(write("size.gz", withByte(gz, gz.length - 4, gz[gz.length - 4] ^ 1))));
-		assertNull(inflated(write("trailing.gz", Arrays.copyOf(gz, gz.length + 16))));
-		assertNull(inflated(write("cut.gz", Arrays.copyOf(gz, gz.length - 100))));
+		assertNull(WholeGzip.inflate(write("data.gz", withByte(gz, gz.length / 2, gz[gz.length / 2] ^ 0x10))));
+		assertNull(WholeGzip.inflate(write("crc.gz", withByte(gz, gz.length - 8, gz[gz.length - 8] ^ 1))));
+		assertNull(WholeGzip.inflate(write("size.gz", withByte(gz, gz.length - 4, gz[gz.length - 4] ^ 1))));
+		assertNull(WholeGzip.inflate(write("trailing.gz", Arrays.copyOf(gz, gz.length + 16))));
+		assertNull(WholeGzip.inflate(write("cut.gz", Arrays.copyOf(gz, gz.length - 100))));
+		// a trailer that gives a shorter length and that prefix's CRC-32: the data go on past it
+		final byte[] forged = gz.clone();
+		final CRC32 prefix = new CRC32();
+		prefix.update(d, 0, d.length - 10);
+		for (int i = 0; i < 4; i++) forged[forged.length - 8 + i] = (byte) (prefix.getValue() >> 8 * i);
+		for (int i = 0; i < 4; i++) forged[forged.length - 4 + i] = (byte) (d.length - 10 >> 8 * i);
+		assertNull(WholeGzip.inflate(write("forged.gz", forged)));
 		// not gzip at all, and a file too short to be a member
-		assertNull(inflated(write("plain.nii", d)));
-		assertNull(inflated(write("tiny.gz", Arrays.copyOf(gz, 12))));
+		assertNull(WholeGzip.inflate(write("plain.nii", d)));
+		assertNull(WholeGzip.inflate(write("tiny.gz", Arrays.copyOf(gz, 12))));
 		assertNull(WholeGzip.inflate(dir));
 	}
 
