@@ -134,9 +134,9 @@ final class WholeGzip {
 			int n = 0;
 			while (n < out.length && !z.finished()) {
 				final int k = z.inflate(out, n, out.length - n);
-				// no progress with room left: cut short, or a dictionary no member of ours has
-				if (k == 0) return false;
 				n += k;
+				// no progress with room left and not at the end: cut short, or a dictionary no member of ours has
+				if (k == 0 && !z.finished()) return false;
 			}
 			return n == m.size && z.finished() && z.getRemaining() == 0;
 		}

@@ -151,6 +151,19 @@ class WholeGzipTest {
 	}
 
 	@Test
+	void anEmptyMemberIsEmptyContent() throws Exception {
+		// what MedPrep writes for no data: one member of deflate's empty final block, CRC 0, length 0
+		final byte[] empty = new byte[GzipMembers.HEADER + 2 + 8];
+		System.arraycopy(GzipMembers.header(empty.length), 0, empty, 0, GzipMembers.HEADER);
+		empty[GzipMembers.HEADER] = 3;
+		final java.util.List<GzipMembers.Member> index = GzipMembers.index(empty);
+		assertEquals(1, index.size());
+		for (final boolean isal : new boolean[] { true, false })
+			assertEquals(1, WholeGzip.member(empty, index.get(0), isal).length, "no content, the byte of room");
+		assertEquals(0, readAll(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(empty))).length);
+	}
+
+	@Test
 	void othersMembersAndDamagedMembersAreStreamed() throws Exception {
 		assumeTrue(NativeGzip.deflaterAvailable());
 		// two members of another writer, the last as long as the whole: the first ends before the data do
