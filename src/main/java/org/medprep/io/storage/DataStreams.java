@@ -73,7 +73,7 @@ public final class DataStreams {
 	 * which also names what is wrong with a bad file.
 	 */
 	public static Opened openWhole(final Path file) throws IOException {
-		final InflatedBytes inflated = WholeGzip.inflate(file);
+		final WholeContent inflated = WholeGzip.inflate(file);
 		if (inflated == null) return open(file);
 		return new Opened(inflated, true, Files.size(file));
 	}

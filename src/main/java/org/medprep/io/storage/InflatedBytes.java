@@ -1,24 +1,24 @@
 package org.medprep.io.storage;
 
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.imglib2.parallel.Parallelization;
 
 /**
- * The whole inflated content of a gzip file ({@link DataStreams#openWhole}) as a stream: one array per
- * gzip member (one for a file of one member), so that the members can be inflated into arrays of their
- * own on all threads. Readers may decode voxels straight from the arrays ({@link #decode}) instead of
- * copying them through a buffer ({@link RawVolumes#read}). Reading moves one position, as any stream;
- * {@link #decode} reads anywhere and moves nothing, so threads may share it.
+ * Inflated content held in arrays (one for a gzip file of one member, inflated by ISA-L in one call):
+ * planes are decoded straight from them on all threads ({@link #decode}), without a copy through a buffer.
  */
-final class InflatedBytes extends InputStream {
+final class InflatedBytes extends WholeContent {
 
 	private final byte[][] chunks;
 	/** How much of each chunk's array is content (the arrays may be longer). */
 	private final int[] lengths;
 	/** Where each chunk starts in the content, and the content's length last. */
 	private final long[] starts;
-	private long position;
 
 	/** Whole arrays as the chunks. */
 	InflatedBytes(final byte[]... chunks) {
@@ -43,19 +43,26 @@ final class InflatedBytes extends InputStream {
 		return l;
 	}
 
-	long position() {
-		return position;
-	}
-
-	/** The content's length. */
+	@Override
 	long end() {
 		return starts[chunks.length];
 	}
 
-	/** Marks {@code n} more bytes as read (at most those left). */
-	void advance(final long n) {
-		if (n < 0 || n > end() - position) throw new IllegalArgumentException("cannot advance " + n + " bytes, " + (end() - position) + " left");
-		position += n;
+	@Override
+	Object[] planes(final VoxelType type, final ByteOrder order, final int planeVoxels, final int nz, final Path file) throws ImageFormatException {
+		requireVoxelBytes(type, planeVoxels, nz, file);
+		final long from = position(), planeBytes = (long) planeVoxels * type.bytes();
+		final Object[] planes = new Object[nz];
+		final List<Integer> indices = new ArrayList<>(nz);
+		for (int z = 0; z < nz; z++) indices.add(z);
+		// each thread also allocates its planes, so the fresh memory's cost is shared too
+		Parallelization.getTaskExecutor().forEach(indices, z -> {
+			final Object plane = type.newArray(planeVoxels);
+			decode(type, order, from + z * planeBytes, plane, planeVoxels);
+			planes[z] = plane;
+		});
+		advance(planeBytes * nz);
+		return planes;
 	}
 
 	/**
@@ -87,37 +94,9 @@ final class InflatedBytes extends InputStream {
 		}
 	}
 
-	@Override
-	public int read() {
-		if (position >= end()) return -1;
-		final int chunk = chunkOf(position);
-		return chunks[chunk][(int) (position++ - starts[chunk])] & 0xff;
-	}
-
-	@Override
-	public int read(final byte[] b, final int off, final int len) {
-		if (len == 0) return 0;
-		if (position >= end()) return -1;
-		final int n = (int) Math.min(len, end() - position);
-		copy(position, b, off, n);
-		position += n;
-		return n;
-	}
-
-	@Override
-	public long skip(final long n) {
-		final long s = Math.max(0, Math.min(n, end() - position));
-		position += s;
-		return s;
-	}
-
-	@Override
-	public int available() {
-		return (int) Math.min(Integer.MAX_VALUE, end() - position);
-	}
-
 	/** Copies {@code n} bytes of the content from {@code from}, across chunks. */
-	private void copy(final long from, final byte[] to, final int off, final int n) {
+	@Override
+	void copy(final long from, final byte[] to, final int off, final int n) {
 		long at = from;
 		int done = 0;
 		while (done < n) {

@@ -17,7 +17,6 @@ import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.converter.RealTypeConverters;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 
@@ -106,7 +105,7 @@ public final class RawVolumes {
 		final int planeVoxels = planeVoxels(file, nx, ny);
 		final long total = checkedProduct(file, "data size", nx, ny, nz, type.bytes());
 		if (nz > Integer.MAX_VALUE - 8) throw new ImageFormatException(file, "too many z planes: " + nz);
-		if (in instanceof InflatedBytes) return decode((InflatedBytes) in, file, type, order, planeVoxels, total, (int) nz, new long[] { nx, ny, nz });
+		if (in instanceof WholeContent) return type.planarImg(new long[] { nx, ny, nz }, Arrays.asList(((WholeContent) in).planes(type, order, planeVoxels, (int) nz, file)));
 		final int chunkVoxels = (int) Math.min(planeVoxels, CHUNK / type.bytes());
 		final byte[] buf = new byte[chunkVoxels * type.bytes()];
 		final List<Object> planes = new ArrayList<>((int) Math.min(nz, 4096));
@@ -125,39 +124,11 @@ public final class RawVolumes {
 		return type.planarImg(new long[] { nx, ny, nz }, planes);
 	}
 
-	/**
-	 * The planes of an inflated file's bytes, decoded on all threads straight from its array (each thread
-	 * also allocates its planes, so the fresh memory's cost is shared too). All bytes are there before any
-	 * plane is made, so a short file fails before it costs memory.
-	 */
-	private static PlanarImg<?, ?> decode(final InflatedBytes in, final Path file, final VoxelType type, final ByteOrder order,
-		final int planeVoxels, final long total, final int nz, final long[] dims) throws ImageFormatException
-	{
-		final long from = in.position();
-		final long left = in.end() - from;
-		if (total > left) throw truncated(file, left, total);
-		final long planeBytes = (long) planeVoxels * type.bytes();
-		final Object[] planes = new Object[nz];
-		final List<Integer> indices = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++) indices.add(z);
-		Parallelization.getTaskExecutor().forEach(indices, z -> {
-			final Object plane = type.newArray(planeVoxels);
-			in.decode(type, order, from + z * planeBytes, plane, planeVoxels);
-			planes[z] = plane;
-		});
-		in.advance(total);
-		return type.planarImg(dims, Arrays.asList(planes));
-	}
-
-	private static ImageFormatException truncated(final Path file, final long got, final long total) {
-		return new ImageFormatException(file, "truncated: voxel data ends after " + got + " of " + total + " bytes");
-	}
-
 	private static void readFully(final InputStream in, final Path file, final byte[] buf, final int n, final long done, final long total) throws IOException {
 		int got = 0;
 		while (got < n) {
 			final int r = in.read(buf, got, n - got);
-			if (r < 0) throw truncated(file, done + got, total);
+			if (r < 0) throw WholeContent.truncated(file, done + got, total);
 			got += r;
 		}
 	}

@@ -16,22 +16,24 @@ import java.util.zip.CRC32;
 import net.imglib2.parallel.Parallelization;
 
 /**
- * A gzip file inflated whole for {@link DataStreams#openWhole}, where that is faster than streaming it:
+ * A gzip file opened whole for {@link DataStreams#openWhole}, where that is faster than streaming it:
  * <ul>
  * <li>One member (nibabel, ITK, dcm2niix and gzip itself write one, so this is how most .nii.gz files
  * arrive): by ISA-L in one call ({@link NativeGzip#inflate}). The result is only taken when the member's
  * deflate data end exactly where the file's trailer begins, inflate to the trailer's length, and match its
  * CRC-32.</li>
  * <li>Members whose headers give their lengths ({@link GzipMembers}, what MedPrep writes with ISA-L): each
- * member on a thread of its own, by ISA-L or else zlib, each checked against its own trailer.</li>
+ * member on a thread of its own, by ISA-L or else zlib, each checked against its own trailer, straight into
+ * the planes ({@link InflatedMembers}).</li>
  * </ul>
  * Every other file (several members of another writer, damage, a file too large) gives null and is
  * streamed through zlib as before, which also names what is wrong with a bad one.
  * <p>
- * On a virtual machine fresh memory costs about as much as inflating it, so the compressed file is read
- * while another thread allocates the result, and the planes are then decoded from it on all threads
- * ({@link RawVolumes#read}). Peak memory is the compressed file and the inflated bytes on top of the
- * voxels, for the length of the read; files larger than a quarter of the heap are streamed.
+ * On a virtual machine fresh memory costs about as much as inflating it, so for one member the compressed
+ * file is read while another thread allocates the result, and the planes are then decoded from it on all
+ * threads ({@link RawVolumes#read}); peak memory is then the compressed file and the inflated bytes on top
+ * of the voxels, for the length of the read. Members are inflated straight into the planes, so only the
+ * compressed file is held beside them. Files that would not fit in a quarter of the heap are streamed.
  */
 final class WholeGzip {
 
@@ -42,7 +44,7 @@ final class WholeGzip {
 	private WholeGzip() {}
 
 	/** The inflated content, or null when the file is to be streamed instead (see the class comment). */
-	static InflatedBytes inflate(final Path file) throws IOException {
+	static WholeContent inflate(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) return null;
 		final long length = Files.size(file);
 		if (length < HEADER + TRAILER + 2 || length > Integer.MAX_VALUE - 8) return null;
@@ -81,10 +83,11 @@ final class WholeGzip {
 	}
 
 	/**
-	 * A file of members whose headers give their lengths (MedPrep's, {@link GzipMembers}): each member
-	 * inflated into an array of its own, on all threads; by ISA-L where it loads, else by zlib.
+	 * A file of members whose headers give their lengths (MedPrep's, {@link GzipMembers}): read whole, and
+	 * inflated member by member as it is read ({@link InflatedMembers}); by ISA-L where it loads, else by zlib.
 	 */
-	private static InflatedBytes members(final Path file, final long length) throws IOException {
+	private static WholeContent members(final Path file, final long length) throws IOException {
+		if (!fits(length)) return null;
 		final byte[] gz;
 		try {
 			gz = Files.readAllBytes(file);
@@ -94,25 +97,10 @@ final class WholeGzip {
 		}
 		final List<GzipMembers.Member> members = GzipMembers.index(gz);
 		if (members == null) return null;
-		long total = 0;
-		for (final GzipMembers.Member m : members) total += m.size;
-		if (!fits(length + total)) return null;
-		final byte[][] chunks = new byte[members.size()][];
-		final int[] lengths = new int[members.size()];
-		for (int i = 0; i < lengths.length; i++) lengths[i] = members.get(i).size;
-		final List<Integer> indices = new ArrayList<>(members.size());
-		for (int i = 0; i < members.size(); i++) indices.add(i);
-		Parallelization.getTaskExecutor().forEach(indices, i -> {
-			try {
-				chunks[i] = member(gz, members.get(i), NativeGzip.inflaterAvailable());
-			}
-			catch (final OutOfMemoryError notNow) {
-				// streamed instead
-			}
-		});
-		for (final byte[] c : chunks)
-			if (c == null) return null;
-		return new InflatedBytes(chunks, lengths);
+		// no voxel may span more than two members: only the last may be shorter than 8 bytes (ours are a MiB)
+		for (int i = 0; i < members.size() - 1; i++)
+			if (members.get(i).size < 8) return null;
+		return new InflatedMembers(gz, members, NativeGzip.inflaterAvailable());
 	}
 
 	/**
@@ -121,7 +109,12 @@ final class WholeGzip {
 	 */
 	static byte[] member(final byte[] gz, final GzipMembers.Member m, final boolean isal) {
 		final byte[] out = new byte[m.size + 1];
-		return inflateMember(gz, m, out, isal) && crc(out, 0, m.size) == m.crc ? out : null;
+		return member(gz, m, isal, out) ? out : null;
+	}
+
+	/** {@link #member} into {@code out} (at least one byte longer than the content): whether it came out right. */
+	static boolean member(final byte[] gz, final GzipMembers.Member m, final boolean isal, final byte[] out) {
+		return inflateMember(gz, m, out, isal) && crc(out, 0, m.size) == m.crc;
 	}
 
 	/** Inflates one member's deflate data into {@code out} by ISA-L or zlib: true only if they give exactly its size and end there. */

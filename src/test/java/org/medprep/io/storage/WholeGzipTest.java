@@ -59,7 +59,7 @@ class WholeGzipTest {
 
 	/** The whole content, or null when the file is to be streamed. */
 	private static byte[] inflated(final Path f) throws IOException {
-		final InflatedBytes in = WholeGzip.inflate(f);
+		final WholeContent in = WholeGzip.inflate(f);
 		return in == null ? null : readAll(in);
 	}
 
@@ -164,7 +164,7 @@ class WholeGzipTest {
 	}
 
 	@Test
-	void othersMembersAndDamagedMembersAreStreamed() throws Exception {
+	void othersMembersAreStreamedAndOursFailNamingTheDamagedOne() throws Exception {
 		assumeTrue(NativeGzip.deflaterAvailable());
 		// two members of another writer, the last as long as the whole: the first ends before the data do
 		final byte[] half = content(100_000);
@@ -174,14 +174,22 @@ class WholeGzipTest {
 		System.arraycopy(one, 0, two, one.length, one.length);
 		assertNull(WholeGzip.inflate(write("two.gz", two)));
 		final DataStreams.Opened opened = DataStreams.openWhole(dir.resolve("two.gz"));
-		assertFalse(opened.in instanceof InflatedBytes);
+		assertFalse(opened.in instanceof WholeContent);
 		assertEquals(2 * half.length, readAll(opened.in).length);
-		// MedPrep's members: a flipped bit in the second one's data, in its CRC; a cut file; a byte more
+		// MedPrep's members: a flipped bit in the second one's data, in its CRC: the read fails, naming the member
 		final byte[] gz = members(content(2_500_000));
 		final java.util.List<GzipMembers.Member> index = GzipMembers.index(gz);
 		final GzipMembers.Member second = index.get(1);
-		assertNull(WholeGzip.inflate(write("data.gz", withByte(gz, (second.data + second.dataEnd) / 2, gz[(second.data + second.dataEnd) / 2] ^ 0x10))));
-		assertNull(WholeGzip.inflate(write("crc.gz", withByte(gz, second.dataEnd, gz[second.dataEnd] ^ 1))));
+		for (final byte[] bad : new byte[][] { withByte(gz, (second.data + second.dataEnd) / 2, gz[(second.data + second.dataEnd) / 2] ^ 0x10),
+			withByte(gz, second.dataEnd, gz[second.dataEnd] ^ 1) }) {
+			final Path f = write("bad.gz", bad);
+			final java.util.zip.ZipException e = assertThrows(java.util.zip.ZipException.class, () -> readAll(WholeGzip.inflate(f)));
+			assertEquals("gzip member 2 of 3 does not inflate to the length and CRC-32 its trailer gives", e.getMessage());
+			final WholeContent planes = WholeGzip.inflate(f);
+			final ImageFormatException p = assertThrows(ImageFormatException.class, () -> planes.planes(VoxelType.INT16, ByteOrder.LITTLE_ENDIAN, 1000, 1000, f));
+			assertTrue(p.getMessage().endsWith("corrupt compressed data: gzip member 2 of 3 does not inflate to the length and CRC-32 its trailer gives"), p.getMessage());
+		}
+		// a cut file, a byte more: not members of ours, streamed
 		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length - 1)));
 		assertNull(WholeGzip.inflate(write("cut.gz", Arrays.copyOf(gz, gz.length - 1))));
 		assertNull(GzipMembers.index(Arrays.copyOf(gz, gz.length + 1)));
@@ -191,7 +199,7 @@ class WholeGzipTest {
 	}
 
 	@Test
-	void voxelsAreDecodedAcrossChunksAsFromOneArray() {
+	void voxelsAreDecodedAcrossChunksAsFromOneArray() throws Exception {
 		// chunks of 3, 0, 5 and 9 bytes: voxels of 2, 4 and 8 bytes cross their ends, one chunk is empty
 		final byte[] whole = content(17);
 		final InflatedBytes in = new InflatedBytes(Arrays.copyOfRange(whole, 0, 3), new byte[0], Arrays.copyOfRange(whole, 3, 8),
@@ -254,8 +262,8 @@ class WholeGzipTest {
 	@Test
 	void randomDamageGivesTheContentOrNothingNeverOtherBytes() throws Exception {
 		assumeTrue(NativeGzip.inflaterAvailable() && NativeGzip.deflaterAvailable());
-		// flipped bits and overwritten bytes in the deflate data of one member and of MedPrep's members, and
-		// cut data: ISA-L inflates a third of these without complaint, and the CRC-32 must refuse them all
+		// flipped bits in the deflate data of one member and of MedPrep's members, and cut data: ISA-L
+		// inflates a third of these without complaint, and the CRC-32 must refuse them all
 		final byte[] d = content(150_000);
 		final byte[] one = Files.readAllBytes(gzip("fuzz.gz", d));
 		final byte[] members = members(content(2_300_000));
@@ -271,9 +279,21 @@ class WholeGzipTest {
 				c[at] ^= (byte) (1 << random.nextInt(8));
 			}
 			final byte[] damaged = random.nextInt(5) == 0 ? Arrays.copyOf(c, from + random.nextInt(c.length - from)) : c;
-			final InflatedBytes in = WholeGzip.inflate(write("fuzz" + round + ".gz", damaged));
-			if (in == null) refused++;
-			else assertArrayEquals(ours ? expectedMembers : d, readAll(in), "round " + round + ": inflated, so it must be the content");
+			final WholeContent in = WholeGzip.inflate(write("fuzz" + round + ".gz", damaged));
+			if (in == null) {
+				refused++;
+				continue;
+			}
+			final byte[] back;
+			try {
+				back = readAll(in);
+			}
+			catch (final java.util.zip.ZipException damagedMember) {
+				// ours: found by its own trailer when it is read
+				refused++;
+				continue;
+			}
+			assertArrayEquals(ours ? expectedMembers : d, back, "round " + round + ": inflated, so it must be the content");
 		}
 		assertTrue(refused > 350, refused + " of 400 refused");
 	}
@@ -301,6 +321,33 @@ class WholeGzipTest {
 				assertArrayEquals(((ShortArray) streamed.getPlane(z)).getCurrentStorageArray(), ((ShortArray) whole.getPlane(z)).getCurrentStorageArray());
 			assertEquals((short) ((d[4] & 0xff) << 8 | (d[5] & 0xff)), ((ShortArray) whole.getPlane(0)).getCurrentStorageArray()[0]);
 		}
+		// MedPrep's members, 5 bytes in: int16, int32 and float64 voxels cross the members' ends
+		final byte[] big = content(5 + 3 * (1 << 20) + 4096);
+		final Path g = write("members-planes.gz", members(big));
+		for (final VoxelType type : new VoxelType[] { VoxelType.INT16, VoxelType.INT32, VoxelType.FLOAT64 })
+			for (final int threads : new int[] { 1, 3 }) {
+				final int nx = 1000, ny = 3, nz = (int) ((big.length - 5) / (nx * ny * type.bytes()));
+				final PlanarImg<?, ?> fromMembers = Parallelization.runWithNumThreads(threads, () -> {
+					try (InputStream in = DataStreams.openWhole(g).in) {
+						assertTrue(in instanceof InflatedMembers);
+						assertEquals(5, in.skip(5));
+						final PlanarImg<?, ?> img = RawVolumes.read(in, g, type, ByteOrder.BIG_ENDIAN, nx, ny, nz);
+						// the stream goes on after the voxels
+						final byte[] rest = readAll(in);
+						assertEquals(big.length - 5 - (long) nx * ny * nz * type.bytes(), rest.length);
+						assertArrayEquals(Arrays.copyOfRange(big, big.length - rest.length, big.length), rest);
+						return img;
+					}
+				});
+				final PlanarImg<?, ?> streamed;
+				try (InputStream in = DataStreams.open(g).in) {
+					assertEquals(5, in.skip(5));
+					streamed = RawVolumes.read(in, g, type, ByteOrder.BIG_ENDIAN, nx, ny, nz);
+				}
+				for (int z = 0; z < nz; z++)
+					assertTrue(java.util.Objects.deepEquals(streamed.getPlane(z).getCurrentStorageArray(), fromMembers.getPlane(z).getCurrentStorageArray()),
+						type + " plane " + z);
+			}
 		// one byte short of a fourth plane: refused as the stream refuses it, before any plane is made
 		try (InputStream in = DataStreams.openWhole(f).in) {
 			final ImageFormatException e = assertThrows(ImageFormatException.class,
