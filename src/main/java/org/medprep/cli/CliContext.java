@@ -56,8 +56,9 @@ final class CliContext {
 	 * Starts the first run's context on a thread of its own, so that it starts
 	 * while picocli builds the command's model on another core: both are a tenth
 	 * of a second of one-time class and annotation work at every start of the
-	 * tool. The same thread then loads ISA-L's gzip library (another tenth). The next {@link #create()} takes it; for a command that ends before
-	 * (a usage error, help) it is left to the process's exit.
+	 * tool. The same thread then loads ISA-L's gzip library (a few hundredths).
+	 * The next {@link #create()} takes the context; for a command that ends
+	 * before (a usage error, help) it is left to the process's exit.
 	 */
 	static synchronized void startEarly() {
 		if (early != null) return;
