@@ -60,18 +60,36 @@ final class CliContext {
 	 * The next {@link #create()} takes the context; for a command that ends
 	 * before (a usage error, help) it is left to the process's exit.
 	 */
-	static synchronized void startEarly() {
+	static synchronized void startEarly(final boolean loadNativeGzip) {
 		if (early != null) return;
 		final FutureTask<Context> context = new FutureTask<>(CliContext::newContext);
 		early = context;
 		final Thread starter = new Thread(() -> {
 			context.run();
+			if (!loadNativeGzip) return;
 			// then ISA-L's library, which the first .nii.gz read or write would otherwise load on its path
 			DataStreams.loadNativeGzip();
 			PhaseTimes.mark("native gzip loaded");
 		}, "medprep context start");
 		starter.setDaemon(true);
 		starter.start();
+	}
+
+	/**
+	 * Whether a command line may read or write gzip: unless its output format is TIFF, NIfTI or MetaImage
+	 * uncompressed and no argument names a .gz file (a TIFF run then does not load ISA-L's library for
+	 * nothing; a folder of .nii.gz read into TIFF loads it at its first read instead). {@code list} and
+	 * {@code anonymize} never do.
+	 */
+	static boolean mayUseGzip(final String... args) {
+		if (args.length > 0 && (args[0].equals("list") || args[0].equals("anonymize"))) return false;
+		String format = null;
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) return true;
+			if (args[i].equals("--format") && i + 1 < args.length) format = args[i + 1];
+			else if (args[i].startsWith("--format=")) format = args[i].substring("--format=".length());
+		}
+		return format == null || !Arrays.asList("tif", "nii", "mha").contains(format);
 	}
 
 	private static synchronized FutureTask<Context> takeEarly() {

@@ -56,7 +56,7 @@ public final class MedPrepCli implements Callable<Integer> {
 	public static void main(final String... args) {
 		System.setProperty("java.awt.headless", "true");
 		PhaseTimes.mark("JVM started");
-		if (args.length > 0 && CliContext.RUN_IN_A_CONTEXT.contains(args[0])) CliContext.startEarly();
+		if (args.length > 0 && CliContext.RUN_IN_A_CONTEXT.contains(args[0])) CliContext.startEarly(CliContext.mayUseGzip(args));
 		final int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(), args);
 		PhaseTimes.mark("done");
 		System.exit(code);
