@@ -1,15 +1,18 @@
 package org.medprep.io.nifti;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.medprep.core.Geometry;
 import org.medprep.io.storage.DataStreams;
 import org.medprep.io.storage.ImageFormatException;
+import org.medprep.io.storage.PlanePrefetch;
 import org.medprep.io.storage.RawVolumes;
 import org.medprep.io.storage.VoxelType;
 
@@ -49,7 +52,8 @@ public final class NiftiReader {
 		return DataStreams.reading(headerFile, () -> {
 			// every volume is read to the end: a one-member .nii.gz is then inflated whole (ISA-L), else streamed
 			final boolean whole = volumeIndex == ALL_VOLUMES;
-			final DataStreams.Opened opened = whole ? DataStreams.openWhole(headerFile) : DataStreams.open(headerFile);
+			final DataStreams.Opened opened = whole ? DataStreams.openWhole(headerFile, (head, length) -> planesAhead(headerFile, head, length))
+				: DataStreams.open(headerFile);
 			try (InputStream in = opened.in) {
 				final NiftiHeader h = readHeader(headerFile, in);
 				final Layout layout = layout(headerFile, h);
@@ -94,6 +98,18 @@ public final class NiftiReader {
 				return new NiftiImage(file, h, layout.type, affine, geometry, volumes, first, (int) layout.nt, scaling[0], scaling[1], warnings);
 			}
 		});
+	}
+
+	/**
+	 * The planes a whole read of a single file will fill, from its first bytes ({@link PlanePrefetch}: they are
+	 * allocated while the rest is inflated); none for a .hdr/.img pair or data past the content's length.
+	 */
+	private static List<PlanePrefetch.Planes> planesAhead(final Path file, final byte[] head, final long contentLength) throws IOException {
+		final NiftiHeader h = readHeader(file, new ByteArrayInputStream(head));
+		if (!h.singleFile) return Collections.emptyList();
+		final Layout l = layout(file, h);
+		if (dataOffset(file, h) + l.totalBytes > contentLength) return Collections.emptyList();
+		return Collections.singletonList(new PlanePrefetch.Planes(l.type, RawVolumes.planeVoxels(file, l.nx, l.ny), l.nz * l.nt));
 	}
 
 	/** Reads and checks only the header (for {@code medprep info}). */

@@ -73,7 +73,12 @@ public final class DataStreams {
 	 * which also names what is wrong with a bad file.
 	 */
 	public static Opened openWhole(final Path file) throws IOException {
-		final WholeContent inflated = WholeGzip.inflate(file);
+		return openWhole(file, null);
+	}
+
+	/** {@link #openWhole(Path)}, with the planes {@code prefetch} plans allocated while ISA-L inflates. */
+	public static Opened openWhole(final Path file, final PlanePrefetch prefetch) throws IOException {
+		final WholeContent inflated = WholeGzip.inflate(file, prefetch);
 		if (inflated == null) return open(file);
 		return new Opened(inflated, true, Files.size(file));
 	}

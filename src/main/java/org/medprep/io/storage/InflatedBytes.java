@@ -1,8 +1,10 @@
 package org.medprep.io.storage;
 
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,9 @@ final class InflatedBytes extends WholeContent {
 	/** Where each chunk starts in the content, and the content's length last. */
 	private final long[] starts;
 
+	/** Planes allocated ahead for {@link #planes}, in the order they will be read ({@link PlanePrefetch}). */
+	private final ArrayDeque<Object> prepared = new ArrayDeque<>();
+
 	/** Whole arrays as the chunks. */
 	InflatedBytes(final byte[]... chunks) {
 		this(chunks, lengthsOf(chunks));
@@ -35,6 +40,16 @@ final class InflatedBytes extends WholeContent {
 			if (lengths[i] < 0 || lengths[i] > chunks[i].length) throw new IllegalArgumentException("chunk " + i + ": " + lengths[i] + " of " + chunks[i].length + " bytes");
 			starts[i + 1] = starts[i] + lengths[i];
 		}
+	}
+
+	/** Planes allocated ahead, taken in order by {@link #planes} (see {@link PlanePrefetch}). */
+	void prepared(final List<Object> planes) {
+		prepared.addAll(planes);
+	}
+
+	/** How many of the planes allocated ahead are still to be taken. */
+	int preparedLeft() {
+		return prepared.size();
 	}
 
 	private static int[] lengthsOf(final byte[][] chunks) {
@@ -54,12 +69,16 @@ final class InflatedBytes extends WholeContent {
 		final long from = position(), planeBytes = (long) planeVoxels * type.bytes();
 		final Object[] planes = new Object[nz];
 		final List<Integer> indices = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++) indices.add(z);
-		// each thread also allocates its planes, so the fresh memory's cost is shared too
+		for (int z = 0; z < nz; z++) {
+			indices.add(z);
+			// planes allocated while the file was inflated, where they are what this read needs
+			final Object ahead = prepared.poll();
+			if (ahead != null && ahead.getClass() == type.newArray(0).getClass() && Array.getLength(ahead) == planeVoxels) planes[z] = ahead;
+		}
+		// each thread also allocates the planes it fills, so the fresh memory's cost is shared too
 		Parallelization.getTaskExecutor().forEach(indices, z -> {
-			final Object plane = type.newArray(planeVoxels);
-			decode(type, order, from + z * planeBytes, plane, planeVoxels);
-			planes[z] = plane;
+			if (planes[z] == null) planes[z] = type.newArray(planeVoxels);
+			decode(type, order, from + z * planeBytes, planes[z], planeVoxels);
 		});
 		advance(planeBytes * nz);
 		return planes;

@@ -45,6 +45,11 @@ final class WholeGzip {
 
 	/** The inflated content, or null when the file is to be streamed instead (see the class comment). */
 	static WholeContent inflate(final Path file) throws IOException {
+		return inflate(file, null);
+	}
+
+	/** {@link #inflate(Path)}; for one member, the planes {@code prefetch} plans are allocated during the inflate. */
+	static WholeContent inflate(final Path file, final PlanePrefetch prefetch) throws IOException {
 		if (!Files.isRegularFile(file)) return null;
 		final long length = Files.size(file);
 		if (length < HEADER + TRAILER + 2 || length > Integer.MAX_VALUE - 8) return null;
@@ -53,11 +58,11 @@ final class WholeGzip {
 			if (!readFully(channel, head, 0) || !readFully(channel, tail, length - TRAILER)) return null;
 		}
 		if (GzipMembers.named(head)) return members(file, length);
-		return NativeGzip.inflaterAvailable() ? oneMember(file, length, head, tail) : null;
+		return NativeGzip.inflaterAvailable() ? oneMember(file, length, head, tail, prefetch) : null;
 	}
 
 	/** A file of one member: ISA-L's single call (zlib would be no faster than streaming). */
-	private static InflatedBytes oneMember(final Path file, final long length, final byte[] head, final byte[] tail) {
+	private static InflatedBytes oneMember(final Path file, final long length, final byte[] head, final byte[] tail, final PlanePrefetch prefetch) {
 		if ((head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) return null;
 		final long size = GzipMembers.littleEndian32(tail, 4) & 0xffffffffL;
 		if (size == 0 || size > Integer.MAX_VALUE - 8) return null;
@@ -77,9 +82,47 @@ final class WholeGzip {
 		final byte[] gz = got[0], out = got[1];
 		if (gz == null || out == null || gz.length != length) return null;
 		final int start = dataStart(gz);
-		if (start < 0 || !NativeGzip.inflate(gz, start, gz.length - TRAILER - start, out, (int) size)) return null;
-		return crc(out, 0, (int) size) == GzipMembers.littleEndian32(gz, gz.length - TRAILER)
-			? new InflatedBytes(new byte[][] { out }, new int[] { (int) size }) : null;
+		if (start < 0) return null;
+		final boolean[] inflated = { false };
+		final List<Object> planes = new ArrayList<>();
+		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1), which -> {
+			if (which == 0) inflated[0] = NativeGzip.inflate(gz, start, gz.length - TRAILER - start, out, (int) size);
+			else if (prefetch != null) planes.addAll(prefetched(prefetch, gz, start, size));
+		});
+		if (!inflated[0] || crc(out, 0, (int) size) != GzipMembers.littleEndian32(gz, gz.length - TRAILER)) return null;
+		final InflatedBytes content = new InflatedBytes(new byte[][] { out }, new int[] { (int) size });
+		content.prepared(planes);
+		return content;
+	}
+
+	/** The planes {@code prefetch} plans from the first 64 KiB of the content (zlib-inflated here), allocated; none if anything fails. */
+	private static List<Object> prefetched(final PlanePrefetch prefetch, final byte[] gz, final int start, final long size) {
+		final List<Object> planes = new ArrayList<>();
+		final Inflater z = new Inflater(true);
+		try {
+			z.setInput(gz, start, gz.length - TRAILER - start);
+			final byte[] head = new byte[(int) Math.min(size, 1 << 16)];
+			int n = 0;
+			while (n < head.length && !z.finished()) {
+				final int k = z.inflate(head, n, head.length - n);
+				if (k == 0) break;
+				n += k;
+			}
+			long bytes = 0;
+			final List<PlanePrefetch.Planes> plan = prefetch.plan(Arrays.copyOf(head, n), size);
+			for (final PlanePrefetch.Planes p : plan) bytes = Math.addExact(bytes, Math.multiplyExact(p.count, (long) p.voxels * p.type.bytes()));
+			if (bytes > size) return planes;
+			for (final PlanePrefetch.Planes p : plan)
+				for (long i = 0; i < p.count; i++) planes.add(p.type.newArray(p.voxels));
+		}
+		catch (final Exception | OutOfMemoryError ignored) {
+			// the read allocates as it goes, and reports what is wrong
+			planes.clear();
+		}
+		finally {
+			z.end();
+		}
+		return planes;
 	}
 
 	/**

@@ -299,6 +299,42 @@ class WholeGzipTest {
 	}
 
 	@Test
+	void planesPlannedFromTheHeadAreAllocatedDuringTheInflateAndFilled() throws Exception {
+		assumeTrue(NativeGzip.inflaterAvailable());
+		// 100 x 50 x 30 int16 after 4 bytes; the plan is read from the first bytes, as a header would be
+		final byte[] d = content(4 + 100 * 50 * 30 * 2);
+		final Path f = gzip("prefetch.gz", d);
+		final long[] seen = new long[2];
+		final PlanePrefetch thirty = (head, length) -> {
+			seen[0] = head.length;
+			seen[1] = length;
+			assertArrayEquals(Arrays.copyOf(d, head.length), head);
+			return java.util.Collections.singletonList(new PlanePrefetch.Planes(VoxelType.INT16, 100 * 50, 30));
+		};
+		try (InputStream in = DataStreams.openWhole(f, thirty).in) {
+			assertEquals(1 << 16, seen[0], "the first 64 KiB");
+			assertEquals(d.length, seen[1]);
+			assertEquals(30, ((InflatedBytes) in).preparedLeft());
+			assertEquals(4, in.skip(4));
+			final PlanarImg<?, ?> img = RawVolumes.read(in, f, VoxelType.INT16, ByteOrder.LITTLE_ENDIAN, 100, 50, 30);
+			assertEquals(0, ((InflatedBytes) in).preparedLeft(), "all taken");
+			final short[] last = ((ShortArray) img.getPlane(29)).getCurrentStorageArray();
+			assertEquals((short) ((d[4 + 29 * 10000] & 0xff) | (d[5 + 29 * 10000] & 0xff) << 8), last[0]);
+		}
+		// a plan past the content, or one that fails: nothing ahead, and the read is the same
+		final PlanePrefetch tooMany = (head, length) -> java.util.Collections.singletonList(new PlanePrefetch.Planes(VoxelType.INT16, 100 * 50, 31));
+		final PlanePrefetch failing = (head, length) -> {
+			throw new IOException("not a header");
+		};
+		for (final PlanePrefetch p : new PlanePrefetch[] { tooMany, failing })
+			try (InputStream in = DataStreams.openWhole(f, p).in) {
+				assertEquals(0, ((InflatedBytes) in).preparedLeft());
+				assertEquals(4, in.skip(4));
+				assertEquals(30, RawVolumes.read(in, f, VoxelType.INT16, ByteOrder.LITTLE_ENDIAN, 100, 50, 30).numSlices());
+			}
+	}
+
+	@Test
 	void planesDecodedFromTheInflatedBytesAsFromTheStream() throws Exception {
 		assumeTrue(NativeGzip.inflaterAvailable());
 		// 7 x 5 x 3 int16, big-endian, after 4 bytes of something else
