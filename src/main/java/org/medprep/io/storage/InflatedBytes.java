@@ -11,35 +11,24 @@ import java.util.List;
 import net.imglib2.parallel.Parallelization;
 
 /**
- * Inflated content held in arrays (one for a gzip file of one member, inflated by ISA-L in one call):
- * planes are decoded straight from them on all threads ({@link #decode}), without a copy through a buffer.
+ * The inflated content of a gzip file of one member (ISA-L inflates it in one call, into one array):
+ * planes are decoded straight from the array on all threads ({@link #decode}), without a copy through a
+ * buffer.
  */
 final class InflatedBytes extends WholeContent {
 
-	private final byte[][] chunks;
-	/** How much of each chunk's array is content (the arrays may be longer). */
-	private final int[] lengths;
-	/** Where each chunk starts in the content, and the content's length last. */
-	private final long[] starts;
+	private final byte[] content;
+	/** How much of the array is content (it has a byte of room more, see {@link NativeGzip#inflate}). */
+	private final int length;
 
 	/** Planes allocated ahead for {@link #planes}, in the order they will be read ({@link PlanePrefetch}). */
 	private final ArrayDeque<Object> prepared = new ArrayDeque<>();
 
-	/** Whole arrays as the chunks. */
-	InflatedBytes(final byte[]... chunks) {
-		this(chunks, lengthsOf(chunks));
-	}
-
-	/** The first {@code lengths[i]} bytes of each {@code chunks[i]}. */
-	InflatedBytes(final byte[][] chunks, final int[] lengths) {
-		if (chunks.length != lengths.length) throw new IllegalArgumentException(chunks.length + " chunks, " + lengths.length + " lengths");
-		this.chunks = chunks;
-		this.lengths = lengths;
-		this.starts = new long[chunks.length + 1];
-		for (int i = 0; i < chunks.length; i++) {
-			if (lengths[i] < 0 || lengths[i] > chunks[i].length) throw new IllegalArgumentException("chunk " + i + ": " + lengths[i] + " of " + chunks[i].length + " bytes");
-			starts[i + 1] = starts[i] + lengths[i];
-		}
+	/** The first {@code length} bytes of {@code content}. */
+	InflatedBytes(final byte[] content, final int length) {
+		if (length < 0 || length > content.length) throw new IllegalArgumentException(length + " of " + content.length + " bytes");
+		this.content = content;
+		this.length = length;
 	}
 
 	/** Planes allocated ahead, taken in order by {@link #planes} (see {@link PlanePrefetch}). */
@@ -52,15 +41,9 @@ final class InflatedBytes extends WholeContent {
 		return prepared.size();
 	}
 
-	private static int[] lengthsOf(final byte[][] chunks) {
-		final int[] l = new int[chunks.length];
-		for (int i = 0; i < chunks.length; i++) l[i] = chunks[i].length;
-		return l;
-	}
-
 	@Override
 	long end() {
-		return starts[chunks.length];
+		return length;
 	}
 
 	@Override
@@ -84,58 +67,15 @@ final class InflatedBytes extends WholeContent {
 		return planes;
 	}
 
-	/**
-	 * Decodes {@code count} voxels of {@code type} in {@code order}, starting at byte {@code at} of the
-	 * content, into {@code array} from index 0. A voxel that spans two chunks is put together first.
-	 */
+	/** Decodes {@code count} voxels of {@code type} in {@code order}, from byte {@code at} of the content, into {@code array} from index 0. */
 	void decode(final VoxelType type, final ByteOrder order, final long at, final Object array, final int count) {
-		final int size = type.bytes();
-		if (at < 0 || count < 0 || at + (long) count * size > end())
-			throw new IllegalArgumentException(count + " voxels from byte " + at + " are past the content's " + end() + " bytes");
-		long from = at;
-		int done = 0;
-		while (done < count) {
-			final int chunk = chunkOf(from);
-			final int offset = (int) (from - starts[chunk]);
-			final int whole = Math.min(count - done, (lengths[chunk] - offset) / size);
-			if (whole > 0) {
-				type.decode(ByteBuffer.wrap(chunks[chunk], offset, whole * size).order(order), array, done, whole);
-				done += whole;
-				from += (long) whole * size;
-				continue;
-			}
-			// this voxel begins in one chunk and ends in the next
-			final byte[] voxel = new byte[size];
-			copy(from, voxel, 0, size);
-			type.decode(ByteBuffer.wrap(voxel).order(order), array, done, 1);
-			done++;
-			from += size;
-		}
+		if (at < 0 || count < 0 || at + (long) count * type.bytes() > length)
+			throw new IllegalArgumentException(count + " voxels from byte " + at + " are past the content's " + length + " bytes");
+		type.decode(ByteBuffer.wrap(content, (int) at, count * type.bytes()).order(order), array, 0, count);
 	}
 
-	/** Copies {@code n} bytes of the content from {@code from}, across chunks. */
 	@Override
 	void copy(final long from, final byte[] to, final int off, final int n) {
-		long at = from;
-		int done = 0;
-		while (done < n) {
-			final int chunk = chunkOf(at);
-			final int offset = (int) (at - starts[chunk]);
-			final int k = Math.min(n - done, lengths[chunk] - offset);
-			System.arraycopy(chunks[chunk], offset, to, off + done, k);
-			done += k;
-			at += k;
-		}
-	}
-
-	/** The chunk that holds byte {@code at} of the content (the last chunk for its end). */
-	private int chunkOf(final long at) {
-		int lo = 0, hi = chunks.length - 1;
-		while (lo < hi) {
-			final int mid = (lo + hi + 1) >>> 1;
-			if (starts[mid] <= at) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo;
+		System.arraycopy(content, (int) from, to, off, n);
 	}
 }

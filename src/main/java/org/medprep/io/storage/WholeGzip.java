@@ -90,7 +90,7 @@ final class WholeGzip {
 			else if (prefetch != null) planes.addAll(prefetched(prefetch, gz, start, size));
 		});
 		if (!inflated[0] || crc(out, 0, (int) size) != GzipMembers.littleEndian32(gz, gz.length - TRAILER)) return null;
-		final InflatedBytes content = new InflatedBytes(new byte[][] { out }, new int[] { (int) size });
+		final InflatedBytes content = new InflatedBytes(out, (int) size);
 		content.prepared(planes);
 		return content;
 	}

@@ -199,11 +199,10 @@ class WholeGzipTest {
 	}
 
 	@Test
-	void voxelsAreDecodedAcrossChunksAsFromOneArray() throws Exception {
-		// chunks of 3, 0, 5 and 9 bytes: voxels of 2, 4 and 8 bytes cross their ends, one chunk is empty
+	void voxelsAreDecodedFromAnyByteOfTheContentAndItReadsAsAStream() throws Exception {
+		// 17 bytes of content in an array of 18 (the byte of room more): voxels of 2, 4 and 8 bytes at odd offsets
 		final byte[] whole = content(17);
-		final InflatedBytes in = new InflatedBytes(Arrays.copyOfRange(whole, 0, 3), new byte[0], Arrays.copyOfRange(whole, 3, 8),
-			Arrays.copyOfRange(whole, 8, 17));
+		final InflatedBytes in = new InflatedBytes(Arrays.copyOf(whole, 18), 17);
 		assertEquals(17, in.end());
 		for (final ByteOrder order : new ByteOrder[] { ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN }) {
 			for (int at = 0; at <= 3; at++) {
@@ -225,7 +224,7 @@ class WholeGzipTest {
 			assertArrayEquals(ie, i);
 		}
 		assertThrows(IllegalArgumentException.class, () -> in.decode(VoxelType.INT16, ByteOrder.BIG_ENDIAN, 4, new short[7], 7));
-		// read as a stream: across the chunks, then the end
+		// read as a stream, then the end (the byte of room is not content)
 		final byte[] b = new byte[20];
 		assertEquals(2, in.skip(2));
 		assertEquals(whole[2] & 0xff, in.read());
