@@ -51,7 +51,8 @@ class FloatPlanePathsTest {
 	/** Gaussian CT-like values with every special float sprinkled in, and values on the window and clip edges. */
 	private static PlanarImg<FloatType, ?> floats(final long seed, final boolean withNegativeNaN, final boolean withInfinities) {
 		final Random random = new Random(seed);
-		final float[] special = { Float.NaN, 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, -160, 240, -2000, 400, -1000, 1e-40f, -3e-39f };
+		final float[] special = { Float.NaN, 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, -160, 240, -2000, 400, -1000, 1e-40f, -3e-39f,
+			-160.3f, Math.nextUp(-160.3f), Math.nextDown(-160.3f), 0.1f, Math.nextUp(0.1f), Math.nextDown(0.1f) };
 		final PlanarImg<FloatType, ?> img = PlanarImgs.floats(DIMS);
 		int i = 0;
 		for (final FloatType t : img) {
@@ -89,6 +90,10 @@ class FloatPlanePathsTest {
 		ops.put("clip at zero", v -> new IntensityClip(0, 400).apply(v));
 		ops.put("clip at minus zero", v -> new IntensityClip(-5, -0.0).apply(v));
 		ops.put("clip to one value", v -> new IntensityClip(7, 7).apply(v));
+		// limits that are not floats: the float path clamps to them rounded (up for -160.3, down for 0.1)
+		ops.put("clip to limits between floats", v -> new IntensityClip(-160.3, 0.1).apply(v));
+		ops.put("clip to limits beyond float's range", v -> new IntensityClip(-1e39, 1e39).apply(v));
+		ops.put("clip to a subnormal", v -> new IntensityClip(-1e-300, 1e-40).apply(v));
 		ops.put("padding", v -> new PaddingReplacement(-2000, -1000).apply(v));
 		ops.put("z-score", v -> ZScoreNormalization.standardize(v, -123.25, 321.5));
 		ops.put("min-max", v -> new MinMaxNormalization(-1, 1).apply(v));

@@ -1,5 +1,6 @@
 package org.medprep.core.intensity;
 
+import org.medprep.core.FloatKernels;
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 
@@ -62,14 +63,7 @@ public final class HuWindow {
 				final double inv = 1 / width;
 				return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 					for (int i = 0; i < n; i++) out[at + i] = (float) Math.max(0, Math.min(1, (in[i] - lo) * inv));
-				}, (in, out) -> {
-					// the same clamp as comparisons, which compile to far less than Math.min/max on doubles:
-					// y <= 0 also sends -0.0 to 0.0 as Math.max(0, -0.0) does, and NaN fails both tests
-					for (int i = 0; i < out.length; i++) {
-						final double y = (in[i] - lo) * inv;
-						out[i] = (float) (y <= 0 ? 0.0 : y >= 1 ? 1.0 : y);
-					}
-				})).withMetadata(Volume.UNITS, null);
+				}, (in, out) -> FloatKernels.unitWindow(in, out, lo, inv, FloatKernels.UNROLLED))).withMetadata(Volume.UNITS, null);
 		}
 	}
 

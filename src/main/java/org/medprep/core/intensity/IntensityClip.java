@@ -25,15 +25,13 @@ public final class IntensityClip {
 		final Planes.FloatRun clip = (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) clamp(in[i], min, max);
 		};
-		// Math.min/max on doubles are slow on float input (each widens, then orders signed zeros and
-		// NaN); two comparisons give the same bits unless a limit is zero, where only Math orders
-		// -0.0 below 0.0
-		if (min == 0 || max == 0) return volume.withData(Planes.mapFloats(volume.data(), clip));
+		// float input is clamped in float, to the limits rounded to float: rounding keeps the order of
+		// values, so a float voxel is below a limit exactly when it is below the rounded limit or equal
+		// to it, and the bits are those of clamping the double (Math orders -0.0 below 0.0 and keeps NaN
+		// in both); min and max on floats are vector instructions, where comparisons branch on each voxel
+		final float lo = (float) min, hi = (float) max;
 		return volume.withData(Planes.mapFloats(volume.data(), clip, (in, out) -> {
-			for (int i = 0; i < out.length; i++) {
-				final double x = in[i];
-				out[i] = (float) (x > max ? max : x < min ? min : x);
-			}
+			for (int i = 0; i < out.length; i++) out[i] = Math.max(lo, Math.min(hi, in[i]));
 		}));
 	}
 

@@ -1,5 +1,6 @@
 package org.medprep.core.normalize;
 
+import org.medprep.core.FloatKernels;
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 
@@ -32,8 +33,6 @@ public final class MinMaxNormalization {
 		final double min = this.min; // locals: the loops below read no field
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) (min + (in[i] - inMin) * scale);
-		}, (in, out) -> {
-			for (int i = 0; i < out.length; i++) out[i] = (float) (min + (in[i] - inMin) * scale);
-		})).withMetadata(Volume.UNITS, null);
+		}, (in, out) -> FloatKernels.affine(in, out, min, inMin, scale, FloatKernels.UNROLLED))).withMetadata(Volume.UNITS, null);
 	}
 }

@@ -1,5 +1,6 @@
 package org.medprep.core.normalize;
 
+import org.medprep.core.FloatKernels;
 import org.medprep.core.Planes;
 import org.medprep.core.Volume;
 import org.medprep.core.VoxelSelection;
@@ -31,8 +32,6 @@ public final class ZScoreNormalization {
 		final double inv = 1 / std;
 		return volume.withData(Planes.mapFloats(volume.data(), (in, n, out, at) -> {
 			for (int i = 0; i < n; i++) out[at + i] = (float) ((in[i] - mean) * inv);
-		}, (in, out) -> {
-			for (int i = 0; i < out.length; i++) out[i] = (float) ((in[i] - mean) * inv);
-		})).withMetadata(Volume.UNITS, null);
+		}, (in, out) -> FloatKernels.scaled(in, out, mean, inv, FloatKernels.UNROLLED))).withMetadata(Volume.UNITS, null);
 	}
 }
