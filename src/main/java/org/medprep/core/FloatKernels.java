@@ -70,6 +70,37 @@ public final class FloatKernels {
 		else for (int i = 0; i < out.length; i++) out[i] = Math.max(0f, Math.min(1f, (float) ((in[i] - sub) * mul)));
 	}
 
+	/**
+	 * {@code out[i] = (byte) Math.round(255 * clamp((in[i] - sub) / width, 0, 1))}: a window onto
+	 * 0..255, four voxels at a time on every Java ({@link #toByte}; the division keeps it from
+	 * becoming vector instructions on Java 25 too). With comparisons and Math.round, Java 17 took
+	 * 117 ms a 512x512x300 float32 CT on one thread and 736 ms on a noisy volume; this 140 ms on both.
+	 */
+	public static void unitWindowBytes(final float[] in, final byte[] out, final double sub, final double width) {
+		final int n = out.length;
+		int i = 0;
+		for (; i + 3 < n; i += 4) {
+			final double x0 = in[i], x1 = in[i + 1], x2 = in[i + 2], x3 = in[i + 3];
+			out[i] = toByte((x0 - sub) / width);
+			out[i + 1] = toByte((x1 - sub) / width);
+			out[i + 2] = toByte((x2 - sub) / width);
+			out[i + 3] = toByte((x3 - sub) / width);
+		}
+		for (; i < n; i++) out[i] = toByte((in[i] - sub) / width);
+	}
+
+	/**
+	 * {@code (byte) Math.round(255 * clamp(y, 0, 1))} without branches on y. For v in [0, 255],
+	 * v + 0.5 truncated is Math.round(v) except for the largest double below 0.5, which adding 0.5
+	 * rounds up to 1.0; 255 y is never that double (it lies 112 and 143 units of y's last place
+	 * from the nearest products 255 y, and rounding reaches 64; tested). Clamping the integer
+	 * instead of y gives the same 0 and 255: 255 y is at least 255 when y is at least 1 and at most
+	 * 0 when y is at most 0. NaN truncates to 0, as Math.round gives it.
+	 */
+	static byte toByte(final double y) {
+		return (byte) Math.max(0, Math.min(255, (int) (255 * y + 0.5)));
+	}
+
 	/** The major Java version of a {@code java.specification.version}: 8 for "1.8", 17 for "17". */
 	static int javaFeature(final String v) {
 		try {

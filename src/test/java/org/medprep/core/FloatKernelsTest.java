@@ -85,6 +85,53 @@ class FloatKernelsTest {
 	}
 
 	@Test
+	void unitWindowBytesIsTheRoundedClamp() {
+		for (final double[] window : new double[][] { { -160, 400 }, { 0, 200 }, { -0.0, 1e-30 }, { 1e30, 3.0 } }) {
+			final Random random = new Random(11);
+			for (final float[] in : new float[][] { values(100_003, 5), SPECIAL, values(7, 2) }) {
+				final byte[] out = new byte[in.length];
+				FloatKernels.unitWindowBytes(in, out, window[0], window[1]);
+				for (int i = 0; i < in.length; i++)
+					assertEquals((byte) Math.round(255 * Math.max(0, Math.min(1, (in[i] - window[0]) / window[1]))), out[i],
+						"window " + window[0] + ", voxel " + i + " (" + in[i] + ")");
+			}
+		}
+	}
+
+	@Test
+	void toByteRoundsAsMathRoundOnEveryHalfAndItsNeighbours() {
+		final java.util.List<Double> ys = new java.util.ArrayList<>();
+		for (int k = 0; k <= 256; k++) {
+			// values of y whose 255 y falls on, or one or a few doubles beside, k - 0.5, k and k + 0.5
+			for (final double target : new double[] { k - 0.5, k, k + 0.5 }) {
+				double y = target / 255;
+				for (int s = 0; s < 4; s++) y = Math.nextDown(y);
+				for (int s = 0; s < 9; s++, y = Math.nextUp(y)) ys.add(y);
+			}
+		}
+		for (final double y : new double[] { 0.49999999999999994 / 255, 0.5 / 255, -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1, Math.nextUp(1.0),
+			Math.nextDown(1.0), 2, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-300 })
+			ys.add(y);
+		for (final double y : ys)
+			assertEquals((byte) Math.round(255 * Math.max(0, Math.min(1, y))), FloatKernels.toByte(y), "y = " + y + " (255 y = " + 255 * y + ")");
+	}
+
+	@Test
+	void noProductGivesTheDoubleBelowOneHalf() {
+		// toByte's v + 0.5 would round 0.49999999999999994 up to 1; 255 y never lands on it
+		final double belowHalf = Math.nextDown(0.5);
+		double y = belowHalf / 255;
+		for (int s = 0; s < 100_000; s++) y = Math.nextDown(y);
+		int products = 0;
+		for (int s = 0; s < 200_000; s++, y = Math.nextUp(y)) {
+			final double v = 255 * y;
+			if (v == belowHalf) throw new AssertionError("255 * " + y + " is " + v);
+			if (v > 0.4999999999999 && v < 0.5) products++;
+		}
+		assertEquals(true, products > 500, "the scan covers the products just below 0.5");
+	}
+
+	@Test
 	void javaVersionsParse() {
 		assertEquals(8, FloatKernels.javaFeature("1.8"));
 		assertEquals(17, FloatKernels.javaFeature("17"));

@@ -49,13 +49,7 @@ public final class HuWindow {
 			case BYTE:
 				return volume.withData(Planes.mapBytes(volume.data(), (in, n, out, at) -> {
 					for (int i = 0; i < n; i++) out[at + i] = (byte) Math.round(255 * unit(in[i]));
-				}, (in, out) -> {
-					// unit() with its clamp as comparisons (as for the float output below)
-					for (int i = 0; i < out.length; i++) {
-						final double y = (in[i] - lo) / width;
-						out[i] = (byte) Math.round(255 * (y <= 0 ? 0.0 : y >= 1 ? 1.0 : y));
-					}
-				}));
+				}, (in, out) -> FloatKernels.unitWindowBytes(in, out, lo, width)));
 			case HU_CLIPPED:
 				return new IntensityClip(lo, hi).apply(volume).withMetadata(Volume.UNITS, volume.metadata().get(Volume.UNITS));
 			default:
