@@ -3,6 +3,7 @@ package org.medprep.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.medprep.core.LinearRescale;
 import org.medprep.core.Planes;
@@ -58,6 +59,12 @@ public class IntensityBenchmarks implements BenchmarkSuite {
 			() -> image[0] == null ? (image[0] = phantom.image()) : image[0]);
 		cases.add(new BenchmarkCase("HU Window float rescaled view (DICOM/ImageJ calibration)", n,
 			() -> rescaled(phantom), v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.FLOAT_UNIT)));
+		// the window's edges inside the noise: a loop that branches on each voxel mispredicts half of them
+		final Volume<?>[] noisy = new Volume<?>[1];
+		final Input noisyInput = () -> noisy[0] == null ? (noisy[0] = noisy(phantom.image(), 300, 7)) : noisy[0];
+		final String noisyWhat = (quick ? "64x64x16" : "512x512x300") + " float32 + noise (sd 300)";
+		cases.add(new BenchmarkCase("HU Window float " + noisyWhat, n, noisyInput::get, v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.FLOAT_UNIT)));
+		cases.add(new BenchmarkCase("HU Window 8-bit " + noisyWhat, n, noisyInput::get, v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.BYTE)));
 		return cases;
 	}
 
@@ -108,6 +115,19 @@ public class IntensityBenchmarks implements BenchmarkSuite {
 			final float[] plane = source.getPlane(z).getCurrentStorageArray();
 			return Arrays.copyOf(plane, plane.length);
 		});
+	}
+
+	/** The image as float32 with seeded Gaussian noise of standard deviation {@code sd}, made plane by plane in parallel. */
+	private static Volume<FloatType> noisy(final Volume<? extends RealType<?>> image, final double sd, final long seed) {
+		return image.withData(Planes.toFloat(image.data(), (z, in, out) -> {
+			final SplittableRandom random = new SplittableRandom(seed + z);
+			for (int i = 0; i < in.length; i++) out[i] = (float) (in[i] + sd * gaussian(random));
+		}));
+	}
+
+	/** A standard normal deviate (Box-Muller, one of the pair). */
+	private static double gaussian(final SplittableRandom random) {
+		return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
 	}
 
 	/** The phantom as stored unsigned values + 1024 seen through a rescale intercept of -1024, as a CT file holds it. */
