@@ -55,13 +55,13 @@ public class IntensityBenchmarks implements BenchmarkSuite {
 		final CtPhantom phantom = quick ? new CtPhantom(64, 64, 16, new double[] { 0.7, 0.7, 1 }, 10, 42) : CtPhantom.large();
 		final long n = quick ? 64L * 64 * 16 : 512L * 512 * 300;
 		final Volume<?>[] image = new Volume<?>[1]; // made once, on first use (setup is not timed)
-		final List<BenchmarkCase> cases = cases(quick ? "64x64x16 int16" : "512x512x300 int16", n,
-			() -> image[0] == null ? (image[0] = phantom.image()) : image[0]);
+		final Input ct = () -> image[0] == null ? (image[0] = phantom.image()) : image[0];
+		final List<BenchmarkCase> cases = cases(quick ? "64x64x16 int16" : "512x512x300 int16", n, ct);
 		cases.add(new BenchmarkCase("HU Window float rescaled view (DICOM/ImageJ calibration)", n,
 			() -> rescaled(phantom), v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.FLOAT_UNIT)));
 		// the window's edges inside the noise: a loop that branches on each voxel mispredicts half of them
 		final Volume<?>[] noisy = new Volume<?>[1];
-		final Input noisyInput = () -> noisy[0] == null ? (noisy[0] = noisy(phantom.image(), 300, 7)) : noisy[0];
+		final Input noisyInput = () -> noisy[0] == null ? (noisy[0] = noisy(volume(ct.get()), 300, 7)) : noisy[0];
 		final String noisyWhat = (quick ? "64x64x16" : "512x512x300") + " float32 + noise (sd 300)";
 		cases.add(new BenchmarkCase("HU Window float " + noisyWhat, n, noisyInput::get, v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.FLOAT_UNIT)));
 		cases.add(new BenchmarkCase("HU Window 8-bit " + noisyWhat, n, noisyInput::get, v -> new HuWindow(40, 400).apply(volume(v), WindowOutput.BYTE)));
