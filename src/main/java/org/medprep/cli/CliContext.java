@@ -2,6 +2,7 @@ package org.medprep.cli;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +86,7 @@ final class CliContext {
 		if (args.length > 0 && (args[0].equals("list") || args[0].equals("anonymize"))) return false;
 		String format = null;
 		for (int i = 0; i < args.length; i++) {
-			if (args[i].toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) return true;
+			if (args[i].toLowerCase(Locale.ROOT).endsWith(".gz")) return true;
 			if (args[i].equals("--format") && i + 1 < args.length) format = args[i + 1];
 			else if (args[i].startsWith("--format=")) format = args[i].substring("--format=".length());
 		}

@@ -52,11 +52,12 @@ final class InflatedBytes extends WholeContent {
 		final long from = position(), planeBytes = (long) planeVoxels * type.bytes();
 		final Object[] planes = new Object[nz];
 		final List<Integer> indices = new ArrayList<>(nz);
+		final Class<?> planeClass = type.newArray(0).getClass();
 		for (int z = 0; z < nz; z++) {
 			indices.add(z);
 			// planes allocated while the file was inflated, where they are what this read needs
 			final Object ahead = prepared.poll();
-			if (ahead != null && ahead.getClass() == type.newArray(0).getClass() && Array.getLength(ahead) == planeVoxels) planes[z] = ahead;
+			if (ahead != null && ahead.getClass() == planeClass && Array.getLength(ahead) == planeVoxels) planes[z] = ahead;
 		}
 		// each thread also allocates the planes it fills, so the fresh memory's cost is shared too
 		Parallelization.getTaskExecutor().forEach(indices, z -> {

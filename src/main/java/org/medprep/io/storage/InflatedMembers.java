@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 
@@ -113,7 +114,7 @@ final class InflatedMembers extends WholeContent {
 				return;
 			}
 			final long s = Math.max(from, starts[m]), e = Math.min(to, starts[m + 1]);
-			heads[m] = java.util.Arrays.copyOf(buffer, Math.min(size, member.size));
+			heads[m] = Arrays.copyOf(buffer, Math.min(size, member.size));
 			// the voxels whose first byte is in this member and whose last byte is too
 			long voxel = ceilDiv(s - from, size);
 			final long whole = (e - from) / size;
@@ -125,13 +126,13 @@ final class InflatedMembers extends WholeContent {
 				voxel += n;
 			}
 			// one that begins here and ends in the next member
-			if (from + whole * size < e) tails[m] = java.util.Arrays.copyOfRange(buffer, (int) (from + whole * size - starts[m]), (int) (e - starts[m]));
+			if (from + whole * size < e) tails[m] = Arrays.copyOfRange(buffer, (int) (from + whole * size - starts[m]), (int) (e - starts[m]));
 		});
 		for (int m = first; m <= last; m++)
 			if (failed[m]) throw new ImageFormatException(file, "corrupt compressed data: " + damaged(m).getMessage());
 		for (int m = first; m < last; m++) {
 			if (tails[m] == null) continue;
-			final byte[] voxel = java.util.Arrays.copyOf(tails[m], size);
+			final byte[] voxel = Arrays.copyOf(tails[m], size);
 			System.arraycopy(heads[m + 1], 0, voxel, tails[m].length, size - tails[m].length);
 			final long index = (starts[m + 1] - tails[m].length - from) / size;
 			type.decode(ByteBuffer.wrap(voxel).order(order), planes[(int) (index / planeVoxels)], (int) (index % planeVoxels), 1);

@@ -13,8 +13,8 @@ import java.util.List;
 public interface PlanePrefetch {
 
 	/**
-	 * New plane arrays ({@link VoxelType#newArray}) in the order they will be read, or an empty list. Called
-	 * on another thread; {@code head} is at most the first 64 KiB of the content, whose length is
+	 * The planes the read will fill, in the order it reads them, or an empty list (they are then allocated
+	 * with {@link VoxelType#newArray}). Called on another thread; {@code head} is at most the first 64 KiB of the content, whose length is
 	 * {@code contentLength}: a plan for more bytes than that is not allocated. Failures here are ignored
 	 * (the read itself reports a bad header).
 	 */
